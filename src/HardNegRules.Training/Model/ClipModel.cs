@@ -1,0 +1,81 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HardNegRules.Training.Model;
+
+/// <summary>
+/// A CLIP dual encoder: an image tower (ViT or small conv tower), CLIP's text transformer, projections into a shared
+/// space, and a learnable logit scale. Build with <see cref="ClipModelOptions"/>; seed with <c>torch.manual_seed</c>
+/// first for a reproducible initialisation.
+/// </summary>
+public sealed class ClipModel : nn.Module
+{
+#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    private readonly nn.Module<Tensor, Tensor> visual;
+    private readonly TextTransformer text;
+    private readonly Parameter logit_scale;
+#pragma warning restore IDE1006
+
+    /// <summary>Builds a freshly initialised model.</summary>
+    /// <param name="options">The architecture; validated here.</param>
+    public ClipModel(ClipModelOptions options) : base(nameof(ClipModel))
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        visual = options.Vision switch
+        {
+            VitTowerOptions vit => new VisionTransformer(vit, options.EmbedDim, options.Activation),
+            ConvTowerOptions conv => new ConvVisionTower(conv, options.EmbedDim),
+            _ => throw new ArgumentException($"Unknown vision tower {options.Vision.GetType().Name}.", nameof(options)),
+        };
+        text = new TextTransformer(options.Text, options.EmbedDim, options.Activation);
+        logit_scale = nn.Parameter(torch.tensor(ClipModelOptions.InitialLogitScale, ScalarType.Float32));
+        RegisterComponents();
+    }
+
+    /// <summary>The architecture this model was built with.</summary>
+    public ClipModelOptions Options { get; }
+
+    /// <summary>The learnable log logit scale (a scalar parameter; exclude it from weight decay).</summary>
+    public Parameter LogLogitScale => logit_scale;
+
+    /// <summary>Number of trainable scalars.</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <summary>exp(logit scale) clamped at <see cref="ClipModelOptions.MaxLogitScale"/>; differentiable below the clamp.</summary>
+    public Tensor LogitScale()
+    {
+        using Tensor scale = logit_scale.exp();
+        return scale.clamp_max(ClipModelOptions.MaxLogitScale);
+    }
+
+    /// <summary>Embeds images.</summary>
+    /// <param name="images">Float [batch, 3, size, size], already normalised.</param>
+    /// <returns>[batch, embedDim], L2-normalised.</returns>
+    public Tensor EncodeImage(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        int size = Options.Vision.ImageSize;
+        if (images.dim() != 4 || images.shape[1] != 3 || images.shape[2] != size || images.shape[3] != size)
+        {
+            throw new ArgumentException(
+                $"Expected images of shape [batch, 3, {size}, {size}], got [{string.Join(", ", images.shape)}].",
+                nameof(images));
+        }
+        using Tensor features = visual.forward(images);
+        return nn.functional.normalize(features, p: 2, dim: -1);
+    }
+
+    /// <summary>Embeds captions.</summary>
+    /// <param name="tokens">Int64 [batch, contextLength] token ids.</param>
+    /// <param name="endIndex">Int64 [batch] positions of the end-of-text token, or null for each row's highest id.</param>
+    /// <returns>[batch, embedDim], L2-normalised.</returns>
+    public Tensor EncodeText(Tensor tokens, Tensor? endIndex = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        using Tensor features = text.forward(tokens, endIndex);
+        return nn.functional.normalize(features, p: 2, dim: -1);
+    }
+}

@@ -1,0 +1,24 @@
+using HardNegRules.Training.Setup;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HardNegRules.Training.Tests;
+
+/// <summary>Prepares torch once per fixture and gives every test a dispose scope and a fixed seed.</summary>
+public abstract class TorchTestBase
+{
+    private DisposeScope? scope;
+
+    [OneTimeSetUp]
+    public void InitializeTorch() => TorchSetup.Initialize(threads: 2);
+
+    [SetUp]
+    public void OpenScope()
+    {
+        torch.manual_seed(1234);
+        scope = torch.NewDisposeScope();
+    }
+
+    [TearDown]
+    public void CloseScope() => scope?.Dispose();
+}
