@@ -1,0 +1,75 @@
+using System;
+
+namespace HardNegRules.Rules.Text;
+
+/// <summary>The bits of English grammar the compiler needs: regular plurals and the a/an choice.</summary>
+public static class English
+{
+    /// <summary>The regular plural of a noun or noun phrase (the last word inflects: "fire hydrant" -> "fire hydrants").</summary>
+    /// <param name="noun">The singular.</param>
+    /// <returns>The plural.</returns>
+    public static string RegularPlural(string noun)
+    {
+        if (noun.Length == 0)
+        {
+            return noun;
+        }
+
+        if (EndsWith(noun, "s") || EndsWith(noun, "x") || EndsWith(noun, "z") || EndsWith(noun, "ch") || EndsWith(noun, "sh"))
+        {
+            return noun + "es";
+        }
+
+        if (noun.Length >= 2 && EndsWith(noun, "y") && !IsVowel(noun[noun.Length - 2]))
+        {
+            return noun.Substring(0, noun.Length - 1) + "ies";
+        }
+
+        return noun + "s";
+    }
+
+    /// <summary>
+    /// The indefinite article for a word or phrase by its sound, as far as spelling tells it: "an" before a vowel sound
+    /// ("an apple", "an hour"), "a" before a consonant sound ("a unicorn", "a one-way street").
+    /// </summary>
+    /// <param name="phrase">The word or phrase that follows the article.</param>
+    /// <returns>"a" or "an".</returns>
+    public static string IndefiniteArticle(string phrase)
+    {
+        string word = phrase.TrimStart().ToLowerInvariant();
+        if (word.Length == 0)
+        {
+            return "a";
+        }
+
+        foreach (string prefix in ConsonantSoundingVowelStarts)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return "a";
+            }
+        }
+
+        foreach (string prefix in VowelSoundingConsonantStarts)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return "an";
+            }
+        }
+
+        return IsVowel(word[0]) ? "an" : "a";
+    }
+
+    // Spellings whose first sound is not what the first letter suggests.
+    private static readonly string[] ConsonantSoundingVowelStarts =
+    {
+        "uni", "use", "usu", "uti", "ure", "uri", "uro", "eu", "ewe", "one", "once", "ufo", "u-",
+    };
+
+    private static readonly string[] VowelSoundingConsonantStarts = { "hour", "honest", "honor", "honour", "heir" };
+
+    private static bool IsVowel(char c) => c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+
+    private static bool EndsWith(string text, string suffix) => text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,103 @@
+using HardNegRules.Rules.Text;
+
+namespace HardNegRules.Matching;
+
+/// <summary>
+/// Reads the words next to a term for context conditions and article repair. Only whitespace may separate neighbours:
+/// punctuation ends a context, so "left, and" is not "left and".
+/// </summary>
+internal static class Neighbours
+{
+    /// <summary>Whether the words directly after <paramref name="end"/> are <paramref name="words"/>.</summary>
+    public static bool FollowedBy(ReadOnlySpan<char> text, int end, string[] words)
+    {
+        int pos = end;
+        foreach (string word in words)
+        {
+            int start = SkipSpaceForward(text, pos);
+            if (start == pos || !WordAt(text, start, word))
+            {
+                return false;
+            }
+
+            pos = start + word.Length;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the words directly before <paramref name="start"/> are <paramref name="words"/>.</summary>
+    public static bool PrecededBy(ReadOnlySpan<char> text, int start, string[] words)
+    {
+        int pos = start;
+        for (int w = words.Length - 1; w >= 0; w--)
+        {
+            string word = words[w];
+            int end = SkipSpaceBackward(text, pos);
+            if (end == pos || end - word.Length < 0 || !WordAt(text, end - word.Length, word))
+            {
+                return false;
+            }
+
+            pos = end - word.Length;
+        }
+
+        return true;
+    }
+
+    /// <summary>The word directly before <paramref name="start"/> (whitespace between), as a range; false if none.</summary>
+    public static bool PreviousWord(ReadOnlySpan<char> text, int start, out int wordStart, out int wordLength)
+    {
+        int end = SkipSpaceBackward(text, start);
+        int begin = end;
+        while (begin > 0 && CaptionChars.IsWordChar(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        wordStart = begin;
+        wordLength = end - begin;
+        return end < start && wordLength > 0;
+    }
+
+    // The whole word at [start, start + word.Length): same letters (folded) and word boundaries on both sides.
+    private static bool WordAt(ReadOnlySpan<char> text, int start, string word)
+    {
+        int end = start + word.Length;
+        if (end > text.Length || (start > 0 && CaptionChars.IsWordChar(text[start - 1])) ||
+            (end < text.Length && CaptionChars.IsWordChar(text[end])))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < word.Length; i++)
+        {
+            if (CaptionChars.Fold(text[start + i]) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int SkipSpaceForward(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos < text.Length && CaptionChars.Fold(text[pos]) == ' ')
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static int SkipSpaceBackward(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos > 0 && CaptionChars.Fold(text[pos - 1]) == ' ')
+        {
+            pos--;
+        }
+
+        return pos;
+    }
+}

@@ -1,0 +1,140 @@
+using HardNegRules.Rules.Compilation;
+
+namespace HardNegRules.Permutation;
+
+/// <summary>
+/// A compiled pack laid out in arrays for the hot path. Built once per permuter from the same <see cref="CompiledPack"/>
+/// whether the pack came from generated code or from YAML read at run time.
+/// </summary>
+internal sealed class PermuterTables
+{
+    public const int FormCount = 4;
+
+    public PermuterTables(CompiledPack pack)
+    {
+        Pack = pack;
+        int entries = pack.Entries.Count;
+        EntryTerm = new int[entries];
+        EntryConcept = new int[entries];
+        EntryForm = new int[entries];
+        EntryContext = new int[entries];
+        EntryGroupEnd = new int[entries];
+        for (int e = 0; e < entries; e++)
+        {
+            CompiledEntry entry = pack.Entries[e];
+            EntryTerm[e] = entry.Term;
+            EntryConcept[e] = entry.Concept;
+            EntryForm[e] = entry.Form;
+            EntryContext[e] = entry.Context;
+        }
+
+        // Entries with the same text are adjacent; each remembers where its group ends.
+        for (int e = entries - 1; e >= 0; e--)
+        {
+            EntryGroupEnd[e] = e + 1 < entries && pack.Entries[e + 1].Text == pack.Entries[e].Text ? EntryGroupEnd[e + 1] : e + 1;
+        }
+
+        int terms = pack.Terms.Count;
+        TermConcept = new int[terms];
+        TermWeight = new double[terms];
+        TermForms = new string?[terms * FormCount];
+        TermAn = new bool[terms * FormCount];
+        TermTargets = new int[terms][];
+        RuleNames = new string[terms];
+        for (int t = 0; t < terms; t++)
+        {
+            CompiledTerm term = pack.Terms[t];
+            TermConcept[t] = term.Concept;
+            TermWeight[t] = term.Weight;
+            for (int f = 0; f < FormCount; f++)
+            {
+                TermForms[(t * FormCount) + f] = f < term.Forms.Count ? term.Forms[f] : null;
+                TermAn[(t * FormCount) + f] = f < term.AnArticle.Count && term.AnArticle[f];
+            }
+
+            TermTargets[t] = [.. term.Targets];
+            RuleNames[t] = pack.Concepts[term.Concept].Name + "/" + term.Name;
+        }
+
+        int concepts = pack.Concepts.Count;
+        ConceptNames = new string[concepts];
+        ReplaceWeight = new double[concepts];
+        SwapWeight = new double[concepts];
+        SwapRuleNames = new string[concepts];
+        for (int c = 0; c < concepts; c++)
+        {
+            CompiledConcept concept = pack.Concepts[c];
+            ConceptNames[c] = concept.Name;
+            ReplaceWeight[c] = concept.Weight * concept.ReplaceWeight;
+            SwapWeight[c] = concept.Weight * concept.SwapWeight;
+            SwapRuleNames[c] = concept.Name + "/swap";
+        }
+
+        Contexts = new ContextConditions[pack.Contexts.Count];
+        for (int i = 0; i < Contexts.Length; i++)
+        {
+            CompiledContext context = pack.Contexts[i];
+            Contexts[i] = new ContextConditions(Words(context.NotBefore), Words(context.NotAfter), Words(context.OnlyBefore), Words(context.OnlyAfter));
+        }
+
+        MaxNegatives = pack.MaxNegatives;
+    }
+
+    public CompiledPack Pack { get; }
+
+    public int[] EntryTerm { get; }
+
+    public int[] EntryConcept { get; }
+
+    public int[] EntryForm { get; }
+
+    public int[] EntryContext { get; }
+
+    public int[] EntryGroupEnd { get; }
+
+    public int[] TermConcept { get; }
+
+    public double[] TermWeight { get; }
+
+    /// <summary>The text written for term t in form f, at [t * FormCount + f]; null where the term lacks the form.</summary>
+    public string?[] TermForms { get; }
+
+    public bool[] TermAn { get; }
+
+    /// <summary>The terms that may replace each term, ascending.</summary>
+    public int[][] TermTargets { get; }
+
+    public string[] RuleNames { get; }
+
+    public string[] ConceptNames { get; }
+
+    /// <summary>Concept weight times the replace kind's weight.</summary>
+    public double[] ReplaceWeight { get; }
+
+    /// <summary>Concept weight times the swap kind's weight.</summary>
+    public double[] SwapWeight { get; }
+
+    public string[] SwapRuleNames { get; }
+
+    public ContextConditions[] Contexts { get; }
+
+    public int MaxNegatives { get; }
+
+    public string? Form(int term, int form) => TermForms[(term * FormCount) + form];
+
+    public bool CanReplace(int term, int by) => Array.BinarySearch(TermTargets[term], by) >= 0;
+
+    private static string[][] Words(IReadOnlyList<IReadOnlyList<string>> phrases)
+    {
+        var result = new string[phrases.Count][];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = [.. phrases[i]];
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A context's phrases, each as its folded words.</summary>
+internal sealed record ContextConditions(string[][] NotBefore, string[][] NotAfter, string[][] OnlyBefore, string[][] OnlyAfter);

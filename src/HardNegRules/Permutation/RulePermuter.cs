@@ -1,0 +1,433 @@
+using System.Runtime.CompilerServices;
+using HardNegRules.Matching;
+using HardNegRules.Rules.Compilation;
+using HardNegRules.Rules.Text;
+
+namespace HardNegRules.Permutation;
+
+/// <summary>
+/// The permuter engine over a compiled pack. Subclasses supply only <see cref="MatchAt"/>, the longest rule text at a
+/// word start: generated permuters as code over the caption's characters, the interpreter by walking a trie. Context
+/// conditions, sampling and writing negatives are shared, so both give the same negatives for the same rules and seed.
+/// </summary>
+public abstract class RulePermuter : IPermuter
+{
+    // Bounds of the allocation-free path: captions with more terms keep the first ones.
+    internal const int MaxMatches = 64;
+    private const int MaxSlots = 256;
+
+    private readonly string[] _concepts;
+
+    /// <summary>Creates the engine over a compiled pack.</summary>
+    /// <param name="pack">The pack's tables.</param>
+    protected RulePermuter(CompiledPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        Tables = new PermuterTables(pack);
+        _concepts = Tables.ConceptNames;
+    }
+
+    /// <inheritdoc />
+    public string Pack => Tables.Pack.Name;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Concepts => _concepts;
+
+    /// <summary>The compiled pack this permuter runs.</summary>
+    public CompiledPack CompiledPack => Tables.Pack;
+
+    internal PermuterTables Tables { get; }
+
+    /// <summary>
+    /// The longest rule text that starts at <paramref name="start"/> (a word start) and ends at a word boundary.
+    /// </summary>
+    /// <param name="caption">The caption.</param>
+    /// <param name="start">A position where a word starts.</param>
+    /// <param name="entry">The first entry (in <see cref="CompiledPack.Entries"/>) with the matched text; -1 when none.</param>
+    /// <returns>The matched length, 0 when nothing matches.</returns>
+    protected abstract int MatchAt(ReadOnlySpan<char> caption, int start, out int entry);
+
+    /// <summary>Whether position <paramref name="end"/> is a word boundary (for generated matchers).</summary>
+    /// <param name="text">The text from the match's start.</param>
+    /// <param name="end">The candidate end.</param>
+    /// <returns>True when the text ends there or a non-word character follows.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static bool IsBoundary(ReadOnlySpan<char> text, int end) => end >= text.Length || !CaptionChars.IsWordChar(text[end]);
+
+    /// <inheritdoc />
+    public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All)
+    {
+        int count = 0;
+        int i = 0;
+        while (i < caption.Length && count < matches.Length)
+        {
+            if (!CaptionChars.IsWordChar(caption[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int length = MatchAt(caption, i, out int group);
+            if (length == 0)
+            {
+                // Not a rule text here: skip the rest of the word.
+                do
+                {
+                    i++;
+                }
+                while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
+                continue;
+            }
+
+            int entry = Resolve(caption, i, i + length, group);
+            if (entry >= 0)
+            {
+                int concept = Tables.EntryConcept[entry];
+                if ((conceptMask & (1UL << concept)) != 0)
+                {
+                    matches[count++] = new TermMatch(i, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
+                }
+            }
+
+            i += length;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The entry of a matched text's group that applies here: the first whose context passes. A blocked phrase, or a
+    /// group where no context passes, gives -1.
+    /// </summary>
+    internal int Resolve(ReadOnlySpan<char> caption, int start, int end, int group)
+    {
+        int groupEnd = Tables.EntryGroupEnd[group];
+        for (int e = group; e < groupEnd; e++)
+        {
+            if (Tables.EntryTerm[e] < 0)
+            {
+                return -1;
+            }
+
+            int context = Tables.EntryContext[e];
+            if (context < 0 || ContextPasses(caption, start, end, Tables.Contexts[context], out _))
+            {
+                return e;
+            }
+        }
+
+        return -1;
+    }
+
+    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context, out string? failed)
+    {
+        foreach (string[] phrase in context.NotBefore)
+        {
+            if (Neighbours.FollowedBy(caption, end, phrase))
+            {
+                failed = "followed by '" + string.Join(' ', phrase) + "' (not-before)";
+                return false;
+            }
+        }
+
+        foreach (string[] phrase in context.NotAfter)
+        {
+            if (Neighbours.PrecededBy(caption, start, phrase))
+            {
+                failed = "preceded by '" + string.Join(' ', phrase) + "' (not-after)";
+                return false;
+            }
+        }
+
+        if (context.OnlyBefore.Length > 0 && !AnyFollows(caption, end, context.OnlyBefore))
+        {
+            failed = "not followed by any 'only-before' phrase";
+            return false;
+        }
+
+        if (context.OnlyAfter.Length > 0 && !AnyPrecedes(caption, start, context.OnlyAfter))
+        {
+            failed = "not preceded by any 'only-after' phrase";
+            return false;
+        }
+
+        failed = null;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public int Permute(ReadOnlySpan<char> caption, int k, NegativeSeed seed, Span<char> textBuffer, Span<NegativeSpan> results,
+        ulong conceptMask = ConceptMask.All)
+    {
+        if (Tables.MaxNegatives > 0)
+        {
+            k = Math.Min(k, Tables.MaxNegatives);
+        }
+
+        k = Math.Min(k, results.Length);
+        if (k <= 0 || caption.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<TermMatch> matches = stackalloc TermMatch[MaxMatches];
+        int matchCount = FindTerms(caption, matches, conceptMask);
+        if (matchCount == 0)
+        {
+            return 0;
+        }
+
+        Span<Slot> slots = stackalloc Slot[MaxSlots];
+        int slotCount = BuildSlots(matches[..matchCount], slots);
+        if (slotCount == 0)
+        {
+            return 0;
+        }
+
+        Span<long> used = stackalloc long[Math.Min(k, 256)];
+        var random = new SplitMix(seed.Value);
+        int written = 0;
+        int textUsed = 0;
+        while (written < used.Length)
+        {
+            int s = PickSlot(slots[..slotCount], ref random);
+            if (s < 0)
+            {
+                break;
+            }
+
+            ref Slot slot = ref slots[s];
+            TermMatch first = matches[slot.First];
+            int to;
+            TermMatch second = default;
+            if (slot.Second < 0)
+            {
+                to = PickTarget(first, s, used[..written], ref random);
+            }
+            else
+            {
+                second = matches[slot.Second];
+                to = second.Term;
+            }
+
+            slot.Remaining--;
+            used[written] = ((long)s << 32) | (uint)to;
+            int length = slot.Second < 0
+                ? NegativeWriter.WriteReplace(Tables, caption, first, to, textBuffer[textUsed..])
+                : NegativeWriter.WriteSwap(Tables, caption, first, second, textBuffer[textUsed..]);
+            if (length < 0)
+            {
+                break;
+            }
+
+            results[written++] = new NegativeSpan(textUsed, length, slot.Second < 0 ? NegativeKind.Replace : NegativeKind.Swap,
+                first.Concept, first, to, second);
+            textUsed += length;
+        }
+
+        return written;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<HardNegative> Permute(string caption, int k, NegativeSeed seed, ulong conceptMask = ConceptMask.All)
+    {
+        ArgumentNullException.ThrowIfNull(caption);
+        if (k <= 0)
+        {
+            return [];
+        }
+
+        int max = Math.Min(k, 256);
+        NegativeSpan[] spans = new NegativeSpan[max];
+        char[] buffer = new char[(caption.Length + 64) * 2 * max];
+        int count = Permute(caption, max, seed, buffer, spans, conceptMask);
+        var negatives = new HardNegative[count];
+        for (int i = 0; i < count; i++)
+        {
+            negatives[i] = ToHardNegative(caption, buffer, spans[i]);
+        }
+
+        return negatives;
+    }
+
+    private HardNegative ToHardNegative(string caption, char[] buffer, in NegativeSpan span)
+    {
+        string text = new(buffer, span.TextStart, span.TextLength);
+        TermMatch first = span.First;
+        string concept = Tables.ConceptNames[span.Concept];
+        if (span.Kind == NegativeKind.Replace)
+        {
+            var edit = new TermEdit(first.Start, first.Length, caption.Substring(first.Start, first.Length),
+                NegativeWriter.Cased(caption.AsSpan(first.Start, first.Length), Tables.Form(span.FirstTo, first.Form)!));
+            return new HardNegative(text, concept, NegativeKind.Replace, Tables.RuleNames[first.Term], edit);
+        }
+
+        TermMatch second = span.Second;
+        var firstEdit = new TermEdit(first.Start, first.Length, caption.Substring(first.Start, first.Length),
+            NegativeWriter.Cased(caption.AsSpan(first.Start, first.Length), Tables.Form(second.Term, first.Form)!));
+        var secondEdit = new TermEdit(second.Start, second.Length, caption.Substring(second.Start, second.Length),
+            NegativeWriter.Cased(caption.AsSpan(second.Start, second.Length), Tables.Form(first.Term, second.Form)!));
+        return new HardNegative(text, concept, NegativeKind.Swap, Tables.SwapRuleNames[span.Concept], firstEdit, secondEdit);
+    }
+
+    // A way to make negatives: replace one match (Second < 0) or swap two matches of one concept.
+    private struct Slot
+    {
+        public int First;
+        public int Second;
+        public double Weight;
+        public int Remaining;
+    }
+
+    private int BuildSlots(ReadOnlySpan<TermMatch> matches, Span<Slot> slots)
+    {
+        int count = 0;
+        for (int m = 0; m < matches.Length && count < slots.Length; m++)
+        {
+            TermMatch match = matches[m];
+            double weight = Tables.ReplaceWeight[match.Concept] * Tables.TermWeight[match.Term];
+            int targets = weight > 0 ? CountTargets(match) : 0;
+            if (targets > 0)
+            {
+                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets };
+            }
+        }
+
+        for (int a = 0; a < matches.Length; a++)
+        {
+            TermMatch first = matches[a];
+            double weight = Tables.SwapWeight[first.Concept];
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
+            {
+                TermMatch second = matches[b];
+                if (second.Concept == first.Concept && Swappable(first, second))
+                {
+                    slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
+                }
+            }
+        }
+
+        return count;
+    }
+
+    // Two terms swap when each may replace the other and each has the other's form.
+    private bool Swappable(TermMatch first, TermMatch second) =>
+        first.Term != second.Term && Tables.CanReplace(first.Term, second.Term) && Tables.CanReplace(second.Term, first.Term) &&
+        Tables.Form(second.Term, first.Form) is not null && Tables.Form(first.Term, second.Form) is not null;
+
+    private int CountTargets(TermMatch match)
+    {
+        int count = 0;
+        foreach (int target in Tables.TermTargets[match.Term])
+        {
+            if (Tables.Form(target, match.Form) is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static int PickSlot(Span<Slot> slots, ref SplitMix random)
+    {
+        double total = 0;
+        foreach (Slot slot in slots)
+        {
+            if (slot.Remaining > 0)
+            {
+                total += slot.Weight;
+            }
+        }
+
+        if (total <= 0)
+        {
+            return -1;
+        }
+
+        double r = random.NextDouble() * total;
+        int last = -1;
+        for (int s = 0; s < slots.Length; s++)
+        {
+            if (slots[s].Remaining <= 0)
+            {
+                continue;
+            }
+
+            last = s;
+            r -= slots[s].Weight;
+            if (r < 0)
+            {
+                return s;
+            }
+        }
+
+        return last;
+    }
+
+    private int PickTarget(TermMatch match, int slot, ReadOnlySpan<long> used, ref SplitMix random)
+    {
+        int[] targets = Tables.TermTargets[match.Term];
+        double total = 0;
+        foreach (int target in targets)
+        {
+            if (Available(match, slot, target, used))
+            {
+                total += Tables.TermWeight[target];
+            }
+        }
+
+        double r = random.NextDouble() * total;
+        int last = -1;
+        foreach (int target in targets)
+        {
+            if (!Available(match, slot, target, used))
+            {
+                continue;
+            }
+
+            last = target;
+            r -= Tables.TermWeight[target];
+            if (r < 0)
+            {
+                return target;
+            }
+        }
+
+        return last;
+    }
+
+    private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
+        Tables.Form(target, match.Form) is not null && !used.Contains(((long)slot << 32) | (uint)target);
+
+    private static bool AnyFollows(ReadOnlySpan<char> caption, int end, string[][] phrases)
+    {
+        foreach (string[] phrase in phrases)
+        {
+            if (Neighbours.FollowedBy(caption, end, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPrecedes(ReadOnlySpan<char> caption, int start, string[][] phrases)
+    {
+        foreach (string[] phrase in phrases)
+        {
+            if (Neighbours.PrecededBy(caption, start, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
