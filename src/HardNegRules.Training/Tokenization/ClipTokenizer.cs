@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.ML.Tokenizers;
 
 namespace HardNegRules.Training.Tokenization;
@@ -11,7 +12,8 @@ namespace HardNegRules.Training.Tokenization;
 /// end-of-word suffix and pre-tokenizer; the text is cleaned first as CLIP cleans it (see <see cref="Clean"/>).
 /// Text too long for the context is cut as open_clip cuts it: the first 77 ids are kept and the last becomes
 /// &lt;|endoftext|&gt;, so a model that pools at the end-of-text token always finds one.
-/// Instances are safe to use from several threads at once.
+/// Instances are safe to use from several threads at once: the BPE's only mutable state is its word cache, which
+/// Microsoft.ML.Tokenizers guards with a lock.
 /// </remarks>
 public sealed class ClipTokenizer
 {
@@ -53,25 +55,13 @@ public sealed class ClipTokenizer
     public static string Clean(string text) => ClipTextCleaner.Clean(text);
 
     /// <summary>The BPE ids of <paramref name="text"/>: no special tokens, no padding, no truncation.</summary>
-    public int[] EncodeTokens(string text)
-    {
-        var ids = _bpe.EncodeToIds(ClipTextCleaner.Clean(text), considerPreTokenization: true, considerNormalization: false);
-        return [.. ids];
-    }
+    public int[] EncodeTokens(string text) => [.. EncodeText(text)];
 
     /// <summary>Encodes one text as a row of <see cref="ContextLength"/> ids.</summary>
     public int[] Encode(string text)
     {
         var row = new int[ContextLength];
-        var textIds = _bpe.EncodeToIds(ClipTextCleaner.Clean(text), considerPreTokenization: true, considerNormalization: false);
-        var kept = Math.Min(textIds.Count, MaxTextTokens);
-        row[0] = StartOfTextId;
-        for (var i = 0; i < kept; i++)
-        {
-            row[i + 1] = textIds[i];
-        }
-
-        row[kept + 1] = EndOfTextId;
+        WriteRow(EncodeText(text), row.AsSpan());
         return row;
     }
 
@@ -84,17 +74,7 @@ public sealed class ClipTokenizer
             throw new ArgumentException($"The row must hold exactly {ContextLength} ids; it holds {ids.Length}.", nameof(ids));
         }
 
-        var textIds = _bpe.EncodeToIds(ClipTextCleaner.Clean(text), considerPreTokenization: true, considerNormalization: false);
-        var kept = Math.Min(textIds.Count, MaxTextTokens);
-        ids[0] = StartOfTextId;
-        for (var i = 0; i < kept; i++)
-        {
-            ids[i + 1] = textIds[i];
-        }
-
-        ids[kept + 1] = EndOfTextId;
-        // PaddingId is 0.
-        ids[(kept + 2)..].Clear();
+        WriteRow(EncodeText(text), ids);
     }
 
     /// <summary>
@@ -127,6 +107,26 @@ public sealed class ClipTokenizer
         var ids = new long[texts.Count * ContextLength];
         EncodeBatch(texts, ids);
         return ids;
+    }
+
+    private IReadOnlyList<int> EncodeText(string text) =>
+        _bpe.EncodeToIds(ClipTextCleaner.Clean(text), considerPreTokenization: true, considerNormalization: false);
+
+    /// <summary>Writes [SOT, text ids cut to fit, EOT, padding] into a row of <see cref="ContextLength"/>.</summary>
+    private static void WriteRow<TId>(IReadOnlyList<int> textIds, Span<TId> row)
+        where TId : struct, IBinaryInteger<TId>
+    {
+        var kept = Math.Min(textIds.Count, MaxTextTokens);
+        row[0] = TId.CreateChecked(StartOfTextId);
+        for (var i = 0; i < kept; i++)
+        {
+            row[i + 1] = TId.CreateChecked(textIds[i]);
+        }
+
+        row[kept + 1] = TId.CreateChecked(EndOfTextId);
+
+        // PaddingId is 0, the default of every integer type.
+        row[(kept + 2)..].Clear();
     }
 
     private static BpeTokenizer BuildBpe(ClipBpeVocabulary vocabulary)

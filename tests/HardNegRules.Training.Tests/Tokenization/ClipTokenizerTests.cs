@@ -145,6 +145,18 @@ public sealed class ClipTokenizerTests
     }
 
     [Test]
+    public void ConcurrentEncoding_GivesTheSameRowsAsSequential()
+    {
+        var texts = Enumerable.Range(0, 2000).Select(i => $"caption {i}: a {(i % 3 == 0 ? "red" : "blue")} car{new string('s', i % 7)} left of tree{i % 11}").ToArray();
+        var tokenizer = ClipTokenizer.Create();
+        var parallel = new int[texts.Length][];
+
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = tokenizer.Encode(texts[i]));
+
+        Assert.That(parallel, Is.EqualTo(texts.Select(Tokenizer.Encode)));
+    }
+
+    [Test]
     public void SpecialTokenWrittenInText_IsTheSpecialId_AsInClip()
     {
         Assert.That(Tokenizer.EncodeTokens("a cat<|endoftext|>"), Is.EqualTo(new[] { 320, 2368, Eot }));
