@@ -1,31 +1,5 @@
 namespace HardNegRules.Data.ConceptWorld;
 
-/// <summary>Which attributes a noun phrase names; the shape is always named, as the head noun.</summary>
-internal enum NounDetail
-{
-    Shape,
-    ColorShape,
-    SizeShape,
-    SizeColorShape,
-}
-
-/// <summary>Which kind of absolute location phrase an <see cref="CaptionTemplate.ObjectAt"/> caption uses.</summary>
-internal enum LocationPhraseKind
-{
-    None,
-    Column,
-    Row,
-    Corner,
-    Center,
-}
-
-/// <summary>The axis of a relation: horizontal gives "to the left of" / "to the right of", vertical "above" / "below".</summary>
-internal enum RelationAxis
-{
-    Horizontal,
-    Vertical,
-}
-
 /// <summary>
 /// What a caption says, apart from the words the scene supplies: the template, which objects it names (in mention
 /// order), how much it says about each, and which location phrase or relation axis it uses. Rendering a plan against
