@@ -6,8 +6,8 @@ namespace HardNegRules.Training.Model;
 
 /// <summary>
 /// A CLIP dual encoder: an image tower (ViT or small conv tower), CLIP's text transformer, projections into a shared
-/// space, and a learnable logit scale. Build with <see cref="ClipModelOptions"/>; seed with <c>torch.manual_seed</c>
-/// first for a reproducible initialisation.
+/// space, and a learnable logit scale. Build with <see cref="ClipModelOptions"/> and a seed for a reproducible
+/// initialisation.
 /// </summary>
 public sealed class ClipModel : nn.Module
 {
@@ -19,10 +19,16 @@ public sealed class ClipModel : nn.Module
 
     /// <summary>Builds a freshly initialised model.</summary>
     /// <param name="options">The architecture; validated here.</param>
-    public ClipModel(ClipModelOptions options) : base(nameof(ClipModel))
+    /// <param name="seed">Seeds torch's generator before the weights are drawn, for a reproducible initialisation;
+    /// null keeps the generator's current state.</param>
+    public ClipModel(ClipModelOptions options, long? seed = null) : base(nameof(ClipModel))
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (seed is { } value)
+        {
+            torch.manual_seed(value);
+        }
         Options = options;
         visual = options.Vision switch
         {

@@ -62,6 +62,18 @@ public sealed record ConvTowerOptions(int ImageSize, IReadOnlyList<int> Channels
         }
     }
 
+    /// <summary>Prints the channel list itself (records print a collection's type name), so that
+    /// <c>ToString</c> identifies the architecture: checkpoints compare it.</summary>
+    /// <param name="builder">Receives the members.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ImageSize = ").Append(ImageSize)
+            .Append(", Channels = [").Append(string.Join(", ", Channels)).Append(']')
+            .Append(", CoordinateChannels = ").Append(CoordinateChannels);
+        return true;
+    }
+
     /// <inheritdoc />
     public bool Equals(ConvTowerOptions? other) =>
         other is not null && ImageSize == other.ImageSize && CoordinateChannels == other.CoordinateChannels
