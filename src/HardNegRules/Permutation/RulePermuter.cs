@@ -119,6 +119,84 @@ public abstract class RulePermuter : IPermuter
         return -1;
     }
 
+    /// <summary>
+    /// Says what the rules make of <paramref name="caption"/>: every rule text found, whether it is used, and why a
+    /// candidate was skipped (a blocked phrase, a context condition, a replacement without the needed form).
+    /// </summary>
+    /// <param name="caption">The caption.</param>
+    /// <returns>One explanation per rule considered, in caption order.</returns>
+    public IReadOnlyList<TermExplanation> Explain(string caption)
+    {
+        ArgumentNullException.ThrowIfNull(caption);
+        var result = new List<TermExplanation>();
+        int i = 0;
+        while (i < caption.Length)
+        {
+            if (!CaptionChars.IsWordChar(caption[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int length = MatchAt(caption, i, out int group);
+            if (length == 0)
+            {
+                do
+                {
+                    i++;
+                }
+                while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
+                continue;
+            }
+
+            ExplainGroup(caption, i, length, group, result);
+            i += length;
+        }
+
+        return result;
+    }
+
+    private void ExplainGroup(string caption, int start, int length, int group, List<TermExplanation> result)
+    {
+        string text = caption.Substring(start, length);
+        for (int e = group; e < Tables.EntryGroupEnd[group]; e++)
+        {
+            var entry = Tables.Pack.Entries[e];
+            string concept = Tables.ConceptNames[entry.Concept];
+            if (entry.Term < 0)
+            {
+                result.Add(new TermExplanation(start, length, text, concept, null, false, $"blocked phrase of {concept}: no term inside it is changed", entry.Source, [], []));
+                return;
+            }
+
+            string term = Tables.Pack.Terms[entry.Term].Name;
+            if (entry.Context >= 0 && !ContextPasses(caption, start, start + length, Tables.Contexts[entry.Context], out string? failed))
+            {
+                result.Add(new TermExplanation(start, length, text, concept, term, false, $"context fails: {failed}", Tables.Pack.Contexts[entry.Context].Source, [], []));
+                continue;
+            }
+
+            var replacements = new List<string>();
+            var skipped = new List<string>();
+            string form = ((HardNegRules.Rules.Model.FormKind)entry.Form).ToString().ToLowerInvariant();
+            foreach (int target in Tables.TermTargets[entry.Term])
+            {
+                if (Tables.Form(target, entry.Form) is { } replacement)
+                {
+                    replacements.Add(replacement);
+                }
+                else
+                {
+                    skipped.Add($"{Tables.Pack.Terms[target].Name} (no {form} form)");
+                }
+            }
+
+            string reason = replacements.Count > 0 ? $"{concept} term '{term}' ({form})" : $"{concept} term '{term}' has no replacement in its {form} form";
+            result.Add(new TermExplanation(start, length, text, concept, term, replacements.Count > 0, reason, entry.Source, replacements, skipped));
+            return;
+        }
+    }
+
     internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context, out string? failed)
     {
         foreach (string[] phrase in context.NotBefore)

@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace HardNegRules.Cli.Commands;
+
+/// <summary>The options every command that makes negatives shares: which rules, which concepts, how many, which seed.</summary>
+public class PermuterSettings : CommandSettings
+{
+    /// <summary>The rule pack.</summary>
+    [CommandOption("--pack <PACK>")]
+    [Description("Rule pack: 'default' (rules/*.yaml) or a folder under rules/.")]
+    [DefaultValue("default")]
+    public string Pack { get; init; } = "default";
+
+    /// <summary>A rules folder read at run time instead of the compiled-in rules.</summary>
+    [CommandOption("--rules <DIR>")]
+    [Description("Read rules from DIR at run time (the interpreter) instead of using the rules compiled in.")]
+    public string? RulesDirectory { get; init; }
+
+    /// <summary>Concepts to keep.</summary>
+    [CommandOption("--concepts <LIST>")]
+    [Description("Only these concepts, comma-separated (e.g. color,size). Default: all.")]
+    public string? Concepts { get; init; }
+
+    /// <summary>Negatives per caption.</summary>
+    [CommandOption("-k|--k <K>")]
+    [Description("Most negatives per caption.")]
+    [DefaultValue(3)]
+    public int K { get; init; } = 3;
+
+    /// <summary>The run's seed.</summary>
+    [CommandOption("--seed <SEED>")]
+    [Description("Seed: the same seed gives the same negatives.")]
+    [DefaultValue(0UL)]
+    public ulong Seed { get; init; }
+
+    /// <summary>The epoch mixed into each caption's seed.</summary>
+    [CommandOption("--epoch <EPOCH>")]
+    [Description("Epoch mixed into each caption's seed (fresh negatives per epoch).")]
+    [DefaultValue(0)]
+    public int Epoch { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        K < 0 ? ValidationResult.Error("--k must be 0 or more.") : ValidationResult.Success();
+
+    /// <summary>The permuter these settings select, and the mask of the selected concepts.</summary>
+    /// <returns>The permuter and mask.</returns>
+    internal (Permutation.RulePermuter Permuter, ulong Mask) Resolve()
+    {
+        IPermuter permuter = RulesDirectory is null ? Permuters.Get(Pack) : RuleSet.Load(RulesDirectory).Get(Pack);
+        string[]? concepts = Concepts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return ((Permutation.RulePermuter)permuter, ConceptMask.Of(permuter, concepts));
+    }
+}

@@ -1,0 +1,24 @@
+using HardNegRules.Cli;
+using HardNegRules.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("hardneg");
+    config.PropagateExceptions();
+    config.AddCommand<PermuteCommand>("permute")
+        .WithDescription("Print the hard negatives of one or more captions.")
+        .WithExample("permute", "\"A man in a red shirt stands to the left of a small dog.\"");
+    config.AddCommand<NegativesCommand>("negatives")
+        .WithDescription("Write hard negatives for a file of captions (text lines, JSONL or COCO captions JSON) as JSONL.")
+        .WithExample("negatives", "--input", "captions.json", "--output", "negatives.jsonl", "--k", "3", "--seed", "7");
+    config.AddBranch("rules", rules =>
+    {
+        rules.SetDescription("Check and explain concept rules.");
+        rules.AddCommand<RulesCheckCommand>("check").WithDescription("Check rule files and print the build's diagnostics; exit code 1 on errors.");
+        rules.AddCommand<RulesExplainCommand>("explain").WithDescription("Show what the rules match in a caption, and why a candidate was skipped.");
+    });
+});
+
+return CliErrors.Run(() => app.Run(args));

@@ -1,0 +1,31 @@
+namespace HardNegRules.Data.Captions;
+
+/// <summary>One caption read from a file.</summary>
+/// <param name="Id">Its id: the record's "id" (a COCO annotation id, a JSONL "id"), else its line number.</param>
+/// <param name="Caption">The caption text.</param>
+/// <param name="ImageId">The image it describes, when the file says (COCO "image_id", JSONL "image_id" or "image"); else null.</param>
+/// <param name="IdIsNumber">Whether the id was written as a JSON number (so it is written back as one).</param>
+public sealed record CaptionRecord(string Id, string Caption, string? ImageId = null, bool IdIsNumber = false);
+
+/// <summary>A record that could not be read, with where it is.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Line">The 1-based line (for COCO JSON, the record's index is in the message).</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record CaptionReadError(string Path, long Line, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Path}({Line}): {Message}";
+}
+
+/// <summary>The formats captions are read from.</summary>
+public enum CaptionFormat
+{
+    /// <summary>Plain text, one caption per line; empty lines are skipped; id = line number.</summary>
+    Text,
+
+    /// <summary>JSON lines, each an object with a "caption" field and optionally "id" and "image_id".</summary>
+    Jsonl,
+
+    /// <summary>A COCO captions file: {"annotations": [{"id", "image_id", "caption"}]}.</summary>
+    Coco,
+}

@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+
+namespace HardNegRules.Generators.Tests;
+
+public class GeneratedCodeTests
+{
+    private const string Colors = """
+        concept: color
+        terms:
+          - red
+          - blue
+          - light blue
+          - gray: { variants: [grey] }
+        blocked:
+          - red light
+        """;
+
+    [Test]
+    public void Emits_a_permuter_per_pack_that_compiles()
+    {
+        var (_, result, output) = GeneratorHarness.Run(
+            ("/repo/rules/color.yaml", Colors),
+            ("/repo/rules/shapes/pack.yaml", "pack: shapes\nuses: [color]"),
+            ("/repo/rules/shapes/shape.yaml", "concept: shape\nterms: [circle, square]"));
+
+        Assert.That(result.Exception, Is.Null);
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EquivalentTo(new[] { "DefaultPermuter.g.cs", "ShapesPermuter.g.cs" }));
+        Assert.That(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty,
+            "the generated code compiles against the runtime");
+    }
+
+    [Test]
+    public void Generated_matcher_is_readable_code_over_characters_with_the_rule_named_at_each_branch()
+    {
+        var (_, result, _) = GeneratorHarness.Run(("/repo/rules/color.yaml", Colors));
+        string code = result.GeneratedSources.Single().SourceText.ToString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Does.Contain("internal sealed class DefaultPermuter : global::HardNegRules.Permutation.RulePermuter"));
+            Assert.That(code, Does.Contain("protected override int MatchAt("));
+            Assert.That(code, Does.Contain("switch (Fold(s[0]))"));
+            Assert.That(code, Does.Contain("// \"light blue\": color/light blue (rules/color.yaml:5)"));
+            Assert.That(code, Does.Contain("// \"grey\": color/gray (rules/color.yaml:6)"));
+            Assert.That(code, Does.Contain("// \"red light\": blocked phrase of color (rules/color.yaml:8)"));
+            Assert.That(code, Does.Not.Contain("Regex"));
+            Assert.That(code, Does.Not.Contain("System.Linq"));
+        });
+    }
+
+    [Test]
+    public void Runtime_assembly_also_gets_the_registry_of_packs()
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new YamlFile("/repo/rules/color.yaml", Colors));
+        driver = driver.RunGenerators(GeneratorHarness.Compilation("HardNegRules"));
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        string registry = result.GeneratedSources.Single(s => s.HintName == "GeneratedPermuters.g.cs").SourceText.ToString();
+        Assert.That(registry, Does.Contain("\"default\" => DefaultPermuter.Instance,"));
+    }
+
+    [Test]
+    public void Presets_and_files_outside_a_rules_folder_are_not_rules()
+    {
+        var (_, result, _) = GeneratorHarness.Run(
+            ("/repo/rules/presets/coco.yaml", "data: coco"),
+            ("/repo/config/other.yaml", "not: rules"));
+
+        Assert.That(result.GeneratedSources, Is.Empty);
+        Assert.That(result.Diagnostics, Is.Empty);
+    }
+}
