@@ -328,10 +328,10 @@ internal sealed class ConceptCompiler
 
         foreach (Phrase phrase in context.NotBefore.Concat(context.NotAfter).Concat(context.OnlyBefore).Concat(context.OnlyAfter))
         {
-            if (phrase.Words.Count == 0 || phrase.Words.Any(word => !word.All(CaptionChars.IsWordChar)))
+            if (phrase.Words.Count == 0 || phrase.Words.Any(word => !word.All(CaptionChars.IsWordChar) && !IsPunctuationMark(word)))
             {
                 Error(RuleErrors.ContextNeverMatches,
-                    $"Context phrase '{phrase.Text}' can never match: neighbouring words are letters, digits, '-' and '_' only, separated by spaces.", phrase.Span);
+                    $"Context phrase '{phrase.Text}' can never match: neighbouring words are letters, digits, '-' and '_', or one punctuation mark, separated by spaces.", phrase.Span);
             }
         }
 
@@ -394,6 +394,9 @@ internal sealed class ConceptCompiler
 
         return false;
     }
+
+    // Mirrors the runtime's reading of context words: a single punctuation mark is matched as a character.
+    private static bool IsPunctuationMark(string word) => word.Length == 1 && !CaptionChars.IsWordChar(word[0]) && word[0] != ' ';
 
     private static bool IsMatchable(string folded) =>
         folded.Length > 0 && CaptionChars.IsWordChar(folded[0]) && CaptionChars.IsWordChar(folded[folded.Length - 1]);

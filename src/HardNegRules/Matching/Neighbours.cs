@@ -15,6 +15,18 @@ internal static class Neighbours
         foreach (string word in words)
         {
             int start = SkipSpaceForward(text, pos);
+            if (IsPunctuation(word))
+            {
+                // A punctuation mark may follow with or without space: "an orange." / "an orange ,".
+                if (start >= text.Length || text[start] != word[0])
+                {
+                    return false;
+                }
+
+                pos = start + 1;
+                continue;
+            }
+
             if (start == pos || !WordAt(text, start, word))
             {
                 return false;
@@ -34,6 +46,17 @@ internal static class Neighbours
         {
             string word = words[w];
             int end = SkipSpaceBackward(text, pos);
+            if (IsPunctuation(word))
+            {
+                if (end == 0 || text[end - 1] != word[0])
+                {
+                    return false;
+                }
+
+                pos = end - 1;
+                continue;
+            }
+
             if (end == pos || end - word.Length < 0 || !WordAt(text, end - word.Length, word))
             {
                 return false;
@@ -59,6 +82,9 @@ internal static class Neighbours
         wordLength = end - begin;
         return end < start && wordLength > 0;
     }
+
+    /// <summary>Whether a context word is a single punctuation mark (matched as a character, spaces optional).</summary>
+    public static bool IsPunctuation(string word) => word.Length == 1 && !CaptionChars.IsWordChar(word[0]) && word[0] != ' ';
 
     // The whole word at [start, start + word.Length): same letters (folded) and word boundaries on both sides.
     private static bool WordAt(ReadOnlySpan<char> text, int start, string word)
