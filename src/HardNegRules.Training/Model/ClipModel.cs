@@ -1,3 +1,4 @@
+using HardNegRules.Training.Setup;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -21,7 +22,7 @@ public sealed class ClipModel : nn.Module
     /// <param name="options">The architecture; validated here.</param>
     /// <param name="seed">Seeds torch's generator before the weights are drawn, for a reproducible initialisation;
     /// null keeps the generator's current state.</param>
-    public ClipModel(ClipModelOptions options, long? seed = null) : base(nameof(ClipModel))
+    public ClipModel(ClipModelOptions options, long? seed = null) : base(NameAfterPreparingTorch())
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -39,6 +40,14 @@ public sealed class ClipModel : nn.Module
         text = new TextTransformer(options.Text, options.EmbedDim, options.Activation);
         logit_scale = nn.Parameter(torch.tensor(ClipModelOptions.InitialLogitScale, ScalarType.Float32));
         RegisterComponents();
+    }
+
+    /// <summary>Runs <see cref="TorchSetup.PrepareEnvironment"/> before the base constructor can load libtorch: the
+    /// allocator and OpenMP settings only work if they precede it.</summary>
+    private static string NameAfterPreparingTorch()
+    {
+        TorchSetup.PrepareEnvironment();
+        return nameof(ClipModel);
     }
 
     /// <summary>The architecture this model was built with.</summary>

@@ -27,4 +27,16 @@ public class TorchSetupTests
 
         Assert.That(TorchSetup.AllocatorTuned, Is.EqualTo(OperatingSystem.IsLinux()));
     }
+
+    [Test]
+    public void OpenMP_threads_sleep_when_idle_unless_the_user_chose_a_policy()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "the setting is made on Linux only");
+        // .NET's environment is the snapshot from process start: what the user chose, if anything.
+        string expected = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE";
+
+        TorchSetup.Initialize(threads: 2);
+
+        Assert.That(TorchSetup.NativeOpenMpWaitPolicy(), Is.EqualTo(expected));
+    }
 }
