@@ -18,7 +18,8 @@ app.Configure(config =>
         rules.SetDescription("Check and explain concept rules.");
         rules.AddCommand<RulesCheckCommand>("check").WithDescription("Check rule files and print the build's diagnostics; exit code 1 on errors.");
         rules.AddCommand<RulesExplainCommand>("explain").WithDescription("Show what the rules match in a caption, and why a candidate was skipped.");
+        rules.AddCommand<RulesReportCommand>("report").WithDescription("Coverage per concept and automated defect counts of a pack's negatives on a captions file.");
     });
 });
 
-return CliErrors.Run(() => app.Run(args));
+return CliErrors.Run(() => app.Run(CommandLine.Normalize(args)));

@@ -23,7 +23,7 @@ public class CompilerTests
         CompiledPack pack = Pack(("rules/object.yaml", """
             concept: object
             inflection: noun
-            terms: [dog, bus, bench, fire hydrant, { sheep: { plural: sheep } }, { scissors: { plural: none } }, { knife: { plural: knives } }, puppy]
+            terms: [dog, bus, bench, fire hydrant, { donut: { variants: [doughnut] } }, { sheep: { plural: sheep } }, { scissors: { plural: none } }, { knife: { plural: knives } }, puppy]
             """));
         Assert.Multiple(() =>
         {
@@ -34,6 +34,7 @@ public class CompilerTests
             Assert.That(Term(pack, "puppy").Forms[(int)FormKind.Plural], Is.EqualTo("puppies"));
             Assert.That(Term(pack, "knife").Forms[(int)FormKind.Plural], Is.EqualTo("knives"));
             Assert.That(Term(pack, "scissors").Forms[(int)FormKind.Plural], Is.Null);
+            Assert.That(pack.Entries.Where(e => e.Form == (int)FormKind.Plural).Select(e => e.Text), Does.Contain("donuts").And.Contain("doughnuts"));
         });
         // "sheep" is both singular and plural: one entry, kept as the base form.
         Assert.That(pack.Entries.Where(e => e.Text == "sheep").Select(e => e.Form), Is.EqualTo(new[] { (int)FormKind.Base }));

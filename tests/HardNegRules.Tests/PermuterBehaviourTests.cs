@@ -106,6 +106,8 @@ public class PermuterBehaviourTests
             Assert.That(swap.SwapEdit, Is.EqualTo(new TermEdit(17, 5, "black", "white")));
         });
         Assert.That(All("a black cat on a charcoal couch", "color").Where(n => n.Kind == NegativeKind.Swap), Is.Empty, "synonyms do not swap");
+        Assert.That(All("a red and blue kite", "color").Where(n => n.Kind == NegativeKind.Swap), Is.Empty, "coordinated terms describe one thing");
+        Assert.That(All("a red, blue kite", "color").Where(n => n.Kind == NegativeKind.Swap), Is.Empty);
     }
 
     [Test]
@@ -129,6 +131,16 @@ public class PermuterBehaviourTests
         Assert.That(again, Is.EqualTo(one));
         var epochs = Enumerable.Range(0, 10).Select(e => string.Join("|", Permuter.Permute(caption, 3, NegativeSeed.For(5, "42", e)).Select(n => n.Text))).Distinct();
         Assert.That(epochs.Count(), Is.GreaterThan(1), "a new epoch draws new negatives");
+    }
+
+    [Test]
+    public void Negatives_spread_over_the_terms_before_any_term_repeats()
+    {
+        for (ulong seed = 0; seed < 20; seed++)
+        {
+            var negatives = Permuter.Permute("A red dog next to a small apple.", 3, new NegativeSeed(seed));
+            Assert.That(negatives.Select(n => n.From).Distinct().Count(), Is.EqualTo(3), $"seed {seed}");
+        }
     }
 
     [Test]

@@ -60,8 +60,7 @@ public sealed class NegativesCommand : Command<NegativesCommand.Settings>
         {
             AtomicFile.Write(settings.Output, stream =>
             {
-                using var buffered = new BufferedStream(stream, 1 << 20);
-                using var writer = new NegativeJsonWriter(buffered);
+                using var writer = new NegativeJsonWriter(stream);
                 foreach (CaptionRecord record in CaptionFileReader.Read(settings.Input, errors.Add, settings.InputFormat))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -89,8 +88,8 @@ public sealed class NegativesCommand : Command<NegativesCommand.Settings>
             Console.Error.WriteLine($"... and {errors.Count - 20} more unreadable records.");
         }
 
-        CliErrors.Stderr.MarkupLineInterpolated(
-            $"Wrote [bold]{captions:N0}[/] records ({withNegatives:N0} with negatives, {negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped.");
+        Console.Error.WriteLine(
+            $"Wrote {captions:N0} records ({withNegatives:N0} with negatives, {negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped.");
         return 0;
     }
 }

@@ -24,8 +24,8 @@ public class PermuterSettings : CommandSettings
     public string? Concepts { get; init; }
 
     /// <summary>Negatives per caption.</summary>
-    [CommandOption("-k|--k <K>")]
-    [Description("Most negatives per caption.")]
+    [CommandOption("-k <K>")]
+    [Description("Most negatives per caption (also written --k).")]
     [DefaultValue(3)]
     public int K { get; init; } = 3;
 

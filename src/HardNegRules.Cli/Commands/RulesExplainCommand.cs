@@ -30,25 +30,21 @@ public sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings>
             return 0;
         }
 
-        var table = new Table().AddColumns("at", "text", "concept", "outcome", "rule", "replacements");
         foreach (TermExplanation e in explanations)
         {
-            string replacements = string.Join(", ", e.Replacements);
-            if (e.SkippedReplacements.Count > 0)
+            string outcome = e.Used ? "[green]used[/]" : "[yellow]skipped[/]";
+            AnsiConsole.MarkupLineInterpolated($"  {e.Start,4}+{e.Length,-3} [bold]{e.Text}[/]  {e.Concept}");
+            AnsiConsole.MarkupLine($"           {outcome} {Markup.Escape(e.Reason)}  [grey]({Markup.Escape(e.Source)})[/]");
+            if (e.Replacements.Count > 0)
             {
-                replacements += (replacements.Length > 0 ? "; " : string.Empty) + "skipped: " + string.Join(", ", e.SkippedReplacements);
+                AnsiConsole.MarkupLineInterpolated($"           replacements: {string.Join(", ", e.Replacements)}");
             }
 
-            table.AddRow(
-                Markup.Escape($"{e.Start}+{e.Length}"),
-                Markup.Escape(e.Text),
-                Markup.Escape(e.Concept),
-                (e.Used ? "[green]used[/] " : "[yellow]skipped[/] ") + Markup.Escape(e.Reason),
-                Markup.Escape(e.Source),
-                Markup.Escape(replacements));
+            if (e.SkippedReplacements.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"           skipped replacements: {string.Join(", ", e.SkippedReplacements)}");
+            }
         }
-
-        AnsiConsole.Write(table);
         return 0;
     }
 }

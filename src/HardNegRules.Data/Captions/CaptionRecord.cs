@@ -9,12 +9,12 @@ public sealed record CaptionRecord(string Id, string Caption, string? ImageId = 
 
 /// <summary>A record that could not be read, with where it is.</summary>
 /// <param name="Path">The file.</param>
-/// <param name="Line">The 1-based line (for COCO JSON, the record's index is in the message).</param>
+/// <param name="Line">The 1-based line; 0 when the format has no lines per record (COCO JSON names the annotation's index in the message).</param>
 /// <param name="Message">What is wrong.</param>
 public sealed record CaptionReadError(string Path, long Line, string Message)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Path}({Line}): {Message}";
+    public override string ToString() => Line > 0 ? $"{Path}({Line}): {Message}" : $"{Path}: {Message}";
 }
 
 /// <summary>The formats captions are read from.</summary>

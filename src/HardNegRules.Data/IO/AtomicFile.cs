@@ -8,7 +8,7 @@ public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     /// <param name="path">The target file.</param>
-    /// <param name="write">Writes the content to the stream it is given.</param>
+    /// <param name="write">Writes the content to the stream it is given (and leaves it open).</param>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -92,7 +92,8 @@ internal sealed class ConceptCompiler
             }
             else if (form == FormKind.Plural && _concept.Inflection == Inflection.Noun && !definition.AbsentForms.Contains(form))
             {
-                written = new List<Located<string>> { new(English.RegularPlural(definition.Canonical), definition.Span) };
+                // Every spelling of the base form gets its regular plural: donut/doughnut -> donuts/doughnuts.
+                written = definition.Forms[FormKind.Base].Select(b => new Located<string>(English.RegularPlural(b.Value), b.Span)).ToList();
             }
             else
             {

@@ -83,6 +83,28 @@ internal static class Neighbours
         return end < start && wordLength > 0;
     }
 
+    /// <summary>
+    /// Whether only a coordination separates two terms: whitespace with "and", "or", "&amp;", "/" or "," between
+    /// ("black and white", "red, blue", "black/white").
+    /// </summary>
+    public static bool Coordinated(ReadOnlySpan<char> text, int firstEnd, int secondStart)
+    {
+        ReadOnlySpan<char> between = text[firstEnd..secondStart].Trim();
+        if (between.IsEmpty)
+        {
+            return false;
+        }
+
+        if (between is "," or "&" or "/")
+        {
+            return true;
+        }
+
+        int start = between[0] == ',' ? 1 : 0;
+        ReadOnlySpan<char> word = between[start..].Trim();
+        return word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Whether a context word is a single punctuation mark (matched as a character, spaces optional).</summary>
     public static bool IsPunctuation(string word) => word.Length == 1 && !CaptionChars.IsWordChar(word[0]) && word[0] != ' ';
 

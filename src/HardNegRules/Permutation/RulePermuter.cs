@@ -256,7 +256,7 @@ public abstract class RulePermuter : IPermuter
         }
 
         Span<Slot> slots = stackalloc Slot[MaxSlots];
-        int slotCount = BuildSlots(matches[..matchCount], slots);
+        int slotCount = BuildSlots(caption, matches[..matchCount], slots);
         if (slotCount == 0)
         {
             return 0;
@@ -289,6 +289,7 @@ public abstract class RulePermuter : IPermuter
             }
 
             slot.Remaining--;
+            slot.Picks++;
             used[written] = ((long)s << 32) | (uint)to;
             int length = slot.Second < 0
                 ? NegativeWriter.WriteReplace(Tables, caption, first, to, textBuffer[textUsed..])
@@ -355,9 +356,10 @@ public abstract class RulePermuter : IPermuter
         public int Second;
         public double Weight;
         public int Remaining;
+        public int Picks;
     }
 
-    private int BuildSlots(ReadOnlySpan<TermMatch> matches, Span<Slot> slots)
+    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, Span<Slot> slots)
     {
         int count = 0;
         for (int m = 0; m < matches.Length && count < slots.Length; m++)
@@ -383,7 +385,9 @@ public abstract class RulePermuter : IPermuter
             for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
             {
                 TermMatch second = matches[b];
-                if (second.Concept == first.Concept && Swappable(first, second))
+                // "a black and white cat" swapped is still true: coordinated terms describe one thing together.
+                if (second.Concept == first.Concept && Swappable(first, second) &&
+                    !Neighbours.Coordinated(caption, first.Start + first.Length, second.Start))
                 {
                     slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
                 }
@@ -412,12 +416,23 @@ public abstract class RulePermuter : IPermuter
         return count;
     }
 
+    // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
+    // concept once before any twice), and weights decide the order and the share when k exceeds the terms.
     private static int PickSlot(Span<Slot> slots, ref SplitMix random)
     {
+        int fewest = int.MaxValue;
+        foreach (Slot slot in slots)
+        {
+            if (slot.Remaining > 0 && slot.Weight > 0 && slot.Picks < fewest)
+            {
+                fewest = slot.Picks;
+            }
+        }
+
         double total = 0;
         foreach (Slot slot in slots)
         {
-            if (slot.Remaining > 0)
+            if (slot.Remaining > 0 && slot.Picks == fewest)
             {
                 total += slot.Weight;
             }
@@ -432,7 +447,7 @@ public abstract class RulePermuter : IPermuter
         int last = -1;
         for (int s = 0; s < slots.Length; s++)
         {
-            if (slots[s].Remaining <= 0)
+            if (slots[s].Remaining <= 0 || slots[s].Picks != fewest)
             {
                 continue;
             }

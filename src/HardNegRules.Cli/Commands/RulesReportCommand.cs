@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using HardNegRules.Data.Captions;
+using HardNegRules.Data.IO;
+using HardNegRules.Permutation;
+using HardNegRules.Quality;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace HardNegRules.Cli.Commands;
+
+/// <summary>
+/// <c>hardneg rules report --input FILE</c>: coverage per concept and automated defect counts of a pack's negatives on
+/// real captions, checked against the rule files read independently of the engine.
+/// </summary>
+public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
+{
+    /// <summary>Options of <c>rules report</c>.</summary>
+    public sealed class Settings : PermuterSettings
+    {
+        /// <summary>The captions file.</summary>
+        [CommandOption("-i|--input <FILE>")]
+        [Description("Captions: plain text, JSONL or COCO captions JSON.")]
+        public string Input { get; init; } = string.Empty;
+
+        /// <summary>Where to write the Markdown report.</summary>
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Also write the report as Markdown to FILE.")]
+        public string? Output { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            string.IsNullOrEmpty(Input) ? ValidationResult.Error("--input FILE is required.")
+            : !File.Exists(Input) ? ValidationResult.Error($"Input file '{Input}' does not exist.")
+            : base.Validate();
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        (RulePermuter permuter, _) = settings.Resolve();
+        string rulesFolder = settings.RulesDirectory ?? "rules";
+        if (!Directory.Exists(rulesFolder))
+        {
+            throw new ArgumentException($"The checks read the rule files themselves: run from the repository root or pass --rules DIR (no '{rulesFolder}' here).");
+        }
+
+        string packFolder = settings.Pack == Permuters.DefaultPack ? rulesFolder : Path.Combine(rulesFolder, settings.Pack);
+        RuleVocabulary vocabulary = RuleVocabulary.Load(packFolder);
+        int errors = 0;
+        var captions = CaptionFileReader.Read(settings.Input, error =>
+        {
+            errors++;
+            Console.Error.WriteLine($"{error}: skipped");
+        }).Select(r => (r.Id, r.Caption));
+
+        QualityReport report = RuleQualityReport.Run(permuter, vocabulary, captions, settings.Seed, Math.Max(1, settings.K));
+        string markdown = report.ToMarkdown();
+        Console.Out.Write(markdown);
+        if (settings.Output is { } output)
+        {
+            AtomicFile.Write(output, stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                writer.Write(markdown);
+            });
+        }
+
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"{errors} unreadable records skipped.");
+        }
+
+        return 0;
+    }
+}
