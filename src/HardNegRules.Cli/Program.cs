@@ -2,6 +2,12 @@ using HardNegRules.Cli;
 using HardNegRules.Cli.Commands;
 using Spectre.Console.Cli;
 
+// Redirected output is for files and pipes: never wrap lines at a guessed terminal width.
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = 4096;
+}
+
 var app = new CommandApp();
 app.Configure(config =>
 {
