@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Perfolizer.Horology;
+
+namespace HardNegRules.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project tests/HardNegRules.Benchmarks -- --filter '*'</c> (any
+/// BenchmarkDotNet option may follow). <c>-- --check</c> instead prints what each engine finds and makes over the corpus,
+/// with rough single-pass timings, without BenchmarkDotNet.
+/// </summary>
+public static class Program
+{
+    /// <summary>The entry point.</summary>
+    /// <param name="args">BenchmarkDotNet's command line, or --check.</param>
+    /// <returns>0 on success.</returns>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        Console.WriteLine($"// Corpus: {CaptionCorpus.Instance.Note}");
+        Console.WriteLine($"// Repository: {RepositoryPaths.Root}; processors visible: {Environment.ProcessorCount}");
+        if (args.Contains("--check"))
+        {
+            Check(args.Contains("--loop") ? 20 : 3);
+            return 0;
+        }
+
+        // A fixed, moderate job so a full run (9 cases) takes a few minutes on a busy machine.
+        Job job = Job.Default
+            .WithWarmupCount(4)
+            .WithIterationCount(12)
+            .WithIterationTime(TimeInterval.FromMilliseconds(250))
+            .WithId("Captions");
+        IConfig config = DefaultConfig.Instance
+            .AddJob(job)
+            .AddColumn(new CaptionsPerSecondColumn())
+            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Nanosecond))
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "hardneg-benchmarks"));
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    // Sanity check: the same corpus through each engine, what they find, and a rough time per caption.
+    private static void Check(int passes)
+    {
+        string[] captions = CaptionCorpus.Instance.Captions;
+        NegativeSeed[] seeds = [.. CaptionCorpus.Instance.Ids.Select(id => NegativeSeed.For(42, id, 0))];
+        foreach (IPermuter permuter in new[] { Engines.Generated, Engines.Interpreter })
+        {
+            // A matcher method too big for the JIT's optimizer is compiled without optimizations (MinOpts).
+            MethodInfo? matchAt = permuter.GetType().GetMethod("MatchAt", BindingFlags.NonPublic | BindingFlags.Instance);
+            Console.WriteLine($"// {permuter.GetType().Name}.MatchAt: {matchAt?.GetMethodBody()?.GetILAsByteArray()?.Length ?? 0:N0} bytes of IL");
+        }
+
+        var matches = new TermMatch[64];
+        ReportAllocations(captions, seeds, matches);
+        var text = new char[4096];
+        var results = new NegativeSpan[1];
+        foreach (Engine engine in Enum.GetValues<Engine>())
+        {
+            IPermuter? permuter = Engines.Permuter(engine);
+            RegexBaseline regex = Engines.RegexOf(engine) ?? Engines.Regex;
+            long found = 0;
+            long negatives = 0;
+            double detectNs = Time(passes, captions.Length, () =>
+            {
+                found = 0;
+                foreach (string caption in captions)
+                {
+                    found += permuter?.FindTerms(caption, matches) ?? regex.Count(caption);
+                }
+            });
+            double permuteNs = Time(passes, captions.Length, () =>
+            {
+                negatives = 0;
+                for (int i = 0; i < captions.Length; i++)
+                {
+                    negatives += permuter is null ? (regex.Permute(captions[i], text) > 0 ? 1 : 0) : permuter.Permute(captions[i], 1, seeds[i], text, results);
+                }
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{engine,-12} terms found {found,8:N0}  captions with a negative {negatives,8:N0}  detect {detectNs,7:F1} ns/caption  one negative (span) {permuteNs,7:F1} ns/caption"));
+        }
+    }
+
+    // Which captions make the span paths allocate, after a warm-up pass.
+    private static void ReportAllocations(string[] captions, NegativeSeed[] seeds, TermMatch[] matches)
+    {
+        var text = new char[4096];
+        var results = new NegativeSpan[1];
+        foreach (IPermuter permuter in new[] { Engines.Generated, Engines.Interpreter })
+        {
+            for (int i = 0; i < captions.Length; i++)
+            {
+                permuter.Permute(captions[i], 1, seeds[i], text, results);
+            }
+
+            int allocating = 0;
+            long bytes = 0;
+            string? example = null;
+            for (int i = 0; i < captions.Length; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                permuter.FindTerms(captions[i], matches);
+                long after = GC.GetAllocatedBytesForCurrentThread();
+                permuter.Permute(captions[i], 1, seeds[i], text, results);
+                if (after > before)
+                {
+                    allocating++;
+                    bytes += after - before;
+                    example ??= captions[i];
+                }
+            }
+
+            Console.WriteLine($"// {permuter.GetType().Name}: FindTerms allocated on {allocating:N0} of {captions.Length:N0} captions, {bytes:N0} bytes; e.g. \"{example}\"");
+        }
+    }
+
+    // The best of a few passes, in ns per caption.
+    private static double Time(int passes, int count, Action pass)
+    {
+        double best = double.MaxValue;
+        for (int p = 0; p < passes; p++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            pass();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / count);
+        }
+
+        return best;
+    }
+}
