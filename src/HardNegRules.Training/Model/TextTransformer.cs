@@ -58,15 +58,32 @@ internal sealed class TextTransformer : nn.Module<Tensor, Tensor?, Tensor>
                 nameof(tokens));
         }
         long batch = tokens.shape[0];
-        Tensor mask = get_buffer("causal_mask")!;
+        // copy: true so that disposing `ends` can never dispose the caller's tensor.
+        using Tensor ends = endIndex is null ? tokens.argmax(1) : endIndex.to(ScalarType.Int64, copy: true);
 
-        using Tensor embedded = token_embedding.forward(tokens);
-        using Tensor positioned = embedded + positional_embedding;
+        // The causal mask makes the feature at position p depend on positions <= p only, so nothing after the last
+        // end-of-text token of the batch can change the pooled features: run the transformer on that prefix alone.
+        // Real captions end near 15-20 of 77 positions, so this cuts the text tower's work about four-fold, exactly.
+        long length;
+        using (Tensor last = ends.max())
+        {
+            length = last.item<long>() + 1;
+        }
+        if (length < 1 || length > contextLength)
+        {
+            throw new ArgumentException($"End-of-text positions must lie in [0, {contextLength}).", nameof(endIndex));
+        }
+        using Tensor prefix = tokens.narrow(1, 0, length);
+        using Tensor positions = positional_embedding.narrow(0, 0, length);
+        Tensor fullMask = get_buffer("causal_mask")!;                              // the buffer itself: not disposed
+        using Tensor mask = fullMask.narrow(0, 0, length).narrow(1, 0, length);
+
+        using Tensor embedded = token_embedding.forward(prefix);
+        using Tensor positioned = embedded + positions;
         using Tensor encoded = transformer.forward(positioned, mask);
         using Tensor normed = ln_final.forward(encoded);
 
-        using Tensor ends = endIndex is null ? tokens.argmax(1) : endIndex.alias();
-        using Tensor gatherIndex = ends.to(ScalarType.Int64).view(batch, 1, 1).expand(batch, 1, width);
+        using Tensor gatherIndex = ends.view(batch, 1, 1).expand(batch, 1, width);
         using Tensor pooled = normed.gather(1, gatherIndex).squeeze(1);           // [B, W]
         return pooled.matmul(text_projection);
     }

@@ -64,6 +64,19 @@ public class ClipModelTests : TorchTestBase
     }
 
     [Test]
+    public void A_caption_embeds_the_same_alone_and_next_to_a_much_longer_one()
+    {
+        // The text tower runs only up to the batch's last end-of-text position; a short caption must not notice.
+        using var model = new ClipModel(TinyConv);
+        long[] longCaption = Enumerable.Range(0, 70).Select(i => (long)(1 + i % 40)).Append(48).ToArray();
+
+        Tensor alone = model.EncodeText(Tokens([9, 5, 6, 48]));
+        Tensor together = model.EncodeText(Tokens([9, 5, 6, 48], longCaption));
+
+        Assert.That(together[0].sub(alone[0]).abs().max().item<float>(), Is.LessThan(1e-5f));
+    }
+
+    [Test]
     public void Explicit_end_index_selects_that_position()
     {
         using var model = new ClipModel(TinyConv);

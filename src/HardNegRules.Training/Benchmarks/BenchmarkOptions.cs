@@ -1,0 +1,23 @@
+using HardNegRules.Training.Loss;
+using HardNegRules.Training.Model;
+
+namespace HardNegRules.Training.Benchmarks;
+
+/// <summary>What <see cref="TrainingBenchmark.Run"/> measures.</summary>
+/// <param name="Model">The architecture.</param>
+/// <param name="BatchSize">Image-caption pairs per step.</param>
+/// <param name="NegativesPerCaption">Hard negatives per caption (k); each adds a caption to the text tower's batch.</param>
+/// <param name="Scope">Whole training step or forward+backward only.</param>
+/// <param name="Mode">How negatives enter the loss.</param>
+/// <param name="WarmupSteps">Steps run before timing (allocator and thread-pool warmup).</param>
+/// <param name="MeasuredSteps">Steps timed.</param>
+/// <param name="Threads">Torch threads; 0 means one per core.</param>
+public sealed record BenchmarkOptions(
+    ClipModelOptions Model,
+    int BatchSize,
+    int NegativesPerCaption,
+    BenchmarkScope Scope = BenchmarkScope.TrainingStep,
+    HardNegativeMode Mode = HardNegativeMode.Append,
+    int WarmupSteps = 3,
+    int MeasuredSteps = 20,
+    int Threads = 0);

@@ -1,0 +1,57 @@
+using HardNegRules.Training.Benchmarks;
+using HardNegRules.Training.Model;
+using HardNegRules.Training.Tests.Support;
+
+namespace HardNegRules.Training.Tests.Benchmarks;
+
+public class TrainingBenchmarkTests : TorchTestBase
+{
+    [TestCase(BenchmarkScope.TrainingStep)]
+    [TestCase(BenchmarkScope.ForwardBackward)]
+    public void Reports_consistent_throughput_for_a_tiny_model(BenchmarkScope scope)
+    {
+        var options = new BenchmarkOptions(ColorWorld.TinyModel, BatchSize: 8, NegativesPerCaption: 2, scope,
+            WarmupSteps: 1, MeasuredSteps: 3, Threads: 2);
+
+        BenchmarkResult result = TrainingBenchmark.Run(options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.StepsPerSecond, Is.GreaterThan(0).And.LessThan(double.PositiveInfinity));
+            Assert.That(result.SamplesPerSecond, Is.EqualTo(result.StepsPerSecond * 8).Within(1e-9));
+            Assert.That(result.ParameterCount, Is.EqualTo(new ClipModel(ColorWorld.TinyModel).ParameterCount));
+            Assert.That(result.ToString(), Does.Contain("batch 8 k 2"));
+        });
+    }
+}
+
+/// <summary>
+/// The figures in src/HardNegRules.Training/BENCHMARKS.md. Explicit: minutes of CPU. Run with
+/// <c>dotnet test tests/HardNegRules.Training.Tests -c Release --filter TestCategory=Benchmark --logger "console;verbosity=detailed"</c>.
+/// </summary>
+[Explicit("minutes of CPU; run on demand"), Category("Benchmark")]
+public class TrainingBenchmarkFigures : TorchTestBase
+{
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(3)]
+    public void Small_default_training_step(int k)
+    {
+        BenchmarkResult result = TrainingBenchmark.Run(new BenchmarkOptions(ClipModelOptions.SmallCpu, BatchSize: 128,
+            NegativesPerCaption: k, WarmupSteps: 3, MeasuredSteps: 30, Threads: 2));
+
+        TestContext.Out.WriteLine($"BENCH SmallCpu {result}");
+        Assert.That(result.StepsPerSecond, Is.GreaterThan(0));
+    }
+
+    [TestCase(BenchmarkScope.ForwardBackward)]
+    [TestCase(BenchmarkScope.TrainingStep)]
+    public void VitB32_batch_8(BenchmarkScope scope)
+    {
+        BenchmarkResult result = TrainingBenchmark.Run(new BenchmarkOptions(ClipModelOptions.VitB32, BatchSize: 8,
+            NegativesPerCaption: 0, scope, WarmupSteps: 2, MeasuredSteps: 5, Threads: 2));
+
+        TestContext.Out.WriteLine($"BENCH ViT-B/32 {result}");
+        Assert.That(result.StepsPerSecond, Is.GreaterThan(0));
+    }
+}
