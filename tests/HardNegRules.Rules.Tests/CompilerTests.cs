@@ -114,6 +114,26 @@ public class CompilerTests
     }
 
     [Test]
+    public void A_reused_concept_can_be_narrowed_to_the_terms_a_pack_writes()
+    {
+        RuleCompilation compilation = RuleCompiler.Compile([
+            new RuleSource("rules/color.yaml", "default", "concept: color\nterms: [red, blue, lavender, green]"),
+            new RuleSource("rules/world/pack.yaml", "world", "pack: world\nuses:\n  - color: { only: [red, blue, green] }"),
+            new RuleSource("rules/world/shape.yaml", "world", "concept: shape\nterms: [circle, square]"),
+        ]);
+        CompiledPack world = compilation.Packs.Single(p => p.Name == "world");
+        Assert.That(Targets(world, "red"), Is.EquivalentTo(new[] { "blue", "green" }));
+        Assert.That(Targets(world, "lavender"), Is.EquivalentTo(new[] { "red", "blue", "green" }), "still recognised");
+        Assert.That(Targets(compilation.Packs.Single(p => p.Name == "default"), "red"), Is.EquivalentTo(new[] { "blue", "lavender", "green" }));
+
+        RuleCompilation wrong = RuleCompiler.Compile([
+            new RuleSource("rules/color.yaml", "default", "concept: color\nterms: [red, blue]"),
+            new RuleSource("rules/world/pack.yaml", "world", "pack: world\nuses:\n  - color: { only: [red, bleu] }"),
+        ]);
+        Assert.That(wrong.Diagnostics.Single().ToString(), Does.StartWith("rules/world/pack.yaml(3,26): error HNR011: 'bleu' in 'only'"));
+    }
+
+    [Test]
     public void Diagnostics_print_like_compiler_errors()
     {
         RuleCompilation compilation = RuleCompiler.Compile([new RuleSource("rules/color.yaml", "default", "concept: color\nterms: [red]\n")]);

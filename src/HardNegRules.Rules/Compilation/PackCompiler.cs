@@ -25,25 +25,28 @@ internal sealed class PackCompiler
     public CompiledPack? Compile()
     {
         bool ok = true;
-        var members = new List<CheckedConcept>();
+        // Each member concept, with the local indices of the terms this pack may write (null: all).
+        var members = new List<(CheckedConcept Concept, HashSet<int>? Only)>();
         int maxNegatives = 0;
 
         // Reused concepts come first, in the order 'uses' names them; then the pack's own, in file order.
         foreach (PackSettings settings in _files.Select(f => f.Settings).OfType<PackSettings>())
         {
             maxNegatives = settings.MaxNegatives;
-            foreach (Located<string> use in settings.Uses)
+            foreach (ConceptUse conceptUse in settings.Uses)
             {
+                Located<string> use = conceptUse.Concept;
                 if (_concepts.TryGetValue((RulePaths.DefaultPack, use.Value), out CheckedConcept? used) && _pack != RulePaths.DefaultPack)
                 {
-                    if (members.Any(m => m.Definition.Name == use.Value))
+                    if (members.Any(m => m.Concept.Definition.Name == use.Value))
                     {
                         Error(RuleErrors.DuplicateConcept, $"'uses' names concept '{use.Value}' twice: remove one.", use.Span);
                         ok = false;
                         continue;
                     }
 
-                    members.Add(used);
+                    HashSet<int>? only = Narrow(used, conceptUse.Only, ref ok);
+                    members.Add((used, only));
                 }
                 else
                 {
@@ -61,7 +64,7 @@ internal sealed class PackCompiler
                 continue;
             }
 
-            if (members.Any(m => m.Definition.Name == own.Definition.Name))
+            if (members.Any(m => m.Concept.Definition.Name == own.Definition.Name))
             {
                 Error(RuleErrors.DuplicateConcept,
                     $"Concept '{own.Definition.Name}' is both defined here and reused through 'uses': remove one.", own.Definition.Span);
@@ -69,19 +72,43 @@ internal sealed class PackCompiler
                 continue;
             }
 
-            members.Add(own);
+            members.Add((own, null));
         }
 
         if (members.Count > 64)
         {
-            Error(RuleErrors.InvalidValue, "A pack holds at most 64 concepts.", members[64].Definition.Span);
+            Error(RuleErrors.InvalidValue, "A pack holds at most 64 concepts.", members[64].Concept.Definition.Span);
             return null;
         }
 
         return ok ? Number(members, maxNegatives) : null;
     }
 
-    private CompiledPack? Number(List<CheckedConcept> members, int maxNegatives)
+    private HashSet<int>? Narrow(CheckedConcept concept, IReadOnlyList<Located<string>>? only, ref bool ok)
+    {
+        if (only is null)
+        {
+            return null;
+        }
+
+        var allowed = new HashSet<int>();
+        foreach (Located<string> name in only)
+        {
+            int index = concept.Terms.FindIndex(t => t.Spellings.Any(s => s.Folded == ConceptCompiler.NormalizeSpaces(Text.CaptionChars.Fold(name.Value))));
+            if (index < 0)
+            {
+                Error(RuleErrors.UnknownTerm, $"'{name.Value}' in 'only' is not a term of concept '{concept.Definition.Name}': fix its spelling.", name.Span);
+                ok = false;
+                continue;
+            }
+
+            allowed.Add(index);
+        }
+
+        return allowed;
+    }
+
+    private CompiledPack? Number(List<(CheckedConcept Concept, HashSet<int>? Only)> members, int maxNegatives)
     {
         var concepts = new List<CompiledConcept>();
         var terms = new List<CompiledTerm>();
@@ -91,7 +118,7 @@ internal sealed class PackCompiler
 
         for (int c = 0; c < members.Count; c++)
         {
-            CheckedConcept concept = members[c];
+            (CheckedConcept concept, HashSet<int>? only) = members[c];
             ConceptDefinition definition = concept.Definition;
             concepts.Add(new CompiledConcept(definition.Name, definition.Weight, definition.ReplaceWeight, definition.SwapWeight,
                 Source(concept.Path, definition.Span)));
@@ -108,7 +135,7 @@ internal sealed class PackCompiler
 
                 int index = terms.Count;
                 terms.Add(new CompiledTerm(c, term.Definition.Canonical, term.Definition.Weight, term.Forms, term.AnArticle,
-                    term.Targets.Select(t => t + offset).ToArray(), Source(concept.Path, term.Definition.Span)));
+                    term.Targets.Where(t => only is null || only.Contains(t)).Select(t => t + offset).ToArray(), Source(concept.Path, term.Definition.Span)));
                 foreach ((string folded, FormKind form, Located<string> written) in term.Spellings)
                 {
                     entries.Add((new CompiledEntry(folded, index, c, (int)form, context, Source(concept.Path, written.Span)), context >= 0 ? 0 : 1, written));

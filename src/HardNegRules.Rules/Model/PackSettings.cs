@@ -14,7 +14,7 @@ public sealed class PackSettings
     public SourceSpan Span { get; }
 
     /// <summary>Concepts of the default pack this pack reuses ("color", "size").</summary>
-    public List<Located<string>> Uses { get; } = new List<Located<string>>();
+    public List<ConceptUse> Uses { get; } = new List<ConceptUse>();
 
     /// <summary>The most negatives made for one caption, whatever is asked; 0 for no limit.</summary>
     public int MaxNegatives { get; set; }
@@ -22,3 +22,8 @@ public sealed class PackSettings
     /// <summary>Free text for readers.</summary>
     public string? Description { get; set; }
 }
+
+/// <summary>A reused concept, optionally narrowed to the terms that may be written in this pack's negatives.</summary>
+/// <param name="Concept">The concept's name.</param>
+/// <param name="Only">When not null, only these terms are written as replacements (all terms are still recognised).</param>
+public sealed record ConceptUse(Located<string> Concept, IReadOnlyList<Located<string>>? Only);

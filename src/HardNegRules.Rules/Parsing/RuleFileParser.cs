@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using HardNegRules.Rules.Diagnostics;
 using HardNegRules.Rules.Model;
 using HardNegRules.Rules.Text;
@@ -40,6 +41,7 @@ public static class RuleFileParser
     };
 
     private static readonly string[] KindKeys = { "replace", "swap" };
+    private static readonly string[] UseKeys = { "only" };
     private static readonly char[] Space = { ' ' };
 
     private static readonly Dictionary<string, FormKind> FormKeys = new Dictionary<string, FormKind>
@@ -103,7 +105,14 @@ public static class RuleFileParser
                     settings.Description = reader.Text(value, "'description'")?.Value;
                     break;
                 case "uses":
-                    settings.Uses.AddRange(reader.Texts(value, "'uses'"));
+                    foreach (YamlNode item in reader.Sequence(value, "'uses'"))
+                    {
+                        if (ParseUse(reader, item) is { } use)
+                        {
+                            settings.Uses.Add(use);
+                        }
+                    }
+
                     break;
                 case "max-negatives":
                     settings.MaxNegatives = (int)(reader.Number(value, "'max-negatives'", 0, 1000) ?? 0);
@@ -112,6 +121,35 @@ public static class RuleFileParser
         }
 
         return settings;
+    }
+
+    // A reused concept is its name ("- color") or its name with the terms this pack writes ("- color: { only: [red, blue] }").
+    private static ConceptUse? ParseUse(YamlReader reader, YamlNode item)
+    {
+        if (item is not YamlMappingNode map)
+        {
+            return reader.Text(item, "Each item of 'uses'") is { } plain ? new ConceptUse(plain, null) : null;
+        }
+
+        if (map.Children.Count != 1)
+        {
+            reader.Error(RuleErrors.InvalidValue, "A narrowed concept is written '- color: { only: [red, blue] }': one concept per item.", reader.At(item));
+            return null;
+        }
+
+        KeyValuePair<YamlNode, YamlNode> pair = map.Children.First();
+        if (reader.Text(pair.Key, "A concept in 'uses'") is not { } name || reader.Mapping(pair.Value, $"The options of '{name.Value}'") is not { } options)
+        {
+            return null;
+        }
+
+        List<Located<string>>? only = null;
+        foreach ((_, _, YamlNode value) in reader.Entries(options, $"'uses: {name.Value}'", UseKeys))
+        {
+            only = reader.Texts(value, "'only'");
+        }
+
+        return new ConceptUse(name, only);
     }
 
     private static ConceptDefinition? ParseConcept(YamlReader reader, YamlMappingNode mapping)
