@@ -59,7 +59,29 @@ public abstract class RulePermuter : IPermuter
     {
         int count = 0;
         int i = 0;
-        while (i < caption.Length && count < matches.Length)
+        while (count < matches.Length && NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
+        {
+            int entry = Resolve(caption, start, start + length, group);
+            if (entry >= 0)
+            {
+                int concept = Tables.EntryConcept[entry];
+                if ((conceptMask & (1UL << concept)) != 0)
+                {
+                    matches[count++] = new TermMatch(start, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="i"/> past the next rule text that starts at a word start, skipping words that start none.
+    /// </summary>
+    /// <returns>The text's length, or 0 when the caption has no more.</returns>
+    private int NextMatch(ReadOnlySpan<char> caption, ref int i, out int start, out int group)
+    {
+        while (i < caption.Length)
         {
             if (!CaptionChars.IsWordChar(caption[i]))
             {
@@ -67,32 +89,25 @@ public abstract class RulePermuter : IPermuter
                 continue;
             }
 
-            int length = MatchAt(caption, i, out int group);
-            if (length == 0)
+            int length = MatchAt(caption, i, out group);
+            if (length > 0)
             {
-                // Not a rule text here: skip the rest of the word.
-                do
-                {
-                    i++;
-                }
-                while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
-                continue;
+                start = i;
+                i += length;
+                return length;
             }
 
-            int entry = Resolve(caption, i, i + length, group);
-            if (entry >= 0)
+            // Not a rule text here: skip the rest of the word.
+            do
             {
-                int concept = Tables.EntryConcept[entry];
-                if ((conceptMask & (1UL << concept)) != 0)
-                {
-                    matches[count++] = new TermMatch(i, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
-                }
+                i++;
             }
-
-            i += length;
+            while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
         }
 
-        return count;
+        start = i;
+        group = -1;
+        return 0;
     }
 
     /// <summary>
@@ -130,27 +145,9 @@ public abstract class RulePermuter : IPermuter
         ArgumentNullException.ThrowIfNull(caption);
         var result = new List<TermExplanation>();
         int i = 0;
-        while (i < caption.Length)
+        while (NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
-            if (!CaptionChars.IsWordChar(caption[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int length = MatchAt(caption, i, out int group);
-            if (length == 0)
-            {
-                do
-                {
-                    i++;
-                }
-                while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
-                continue;
-            }
-
-            ExplainGroup(caption, i, length, group, result);
-            i += length;
+            ExplainGroup(caption, start, length, group, result);
         }
 
         return result;
