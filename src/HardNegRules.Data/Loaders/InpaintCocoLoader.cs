@@ -130,21 +130,14 @@ public static class InpaintCocoLoader
             var values = new InpaintCocoColumnValues(count);
             foreach ((string name, DataField field) in _text)
             {
-                string?[] column = new string?[count];
-                await rows.ReadAsync(field, column.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-                values.Text[name] = column;
+                values.Text[name] = await ParquetColumnReader.ReadTextAsync(rows, field, cancellationToken).ConfigureAwait(false);
             }
 
             foreach ((string name, ParquetImageColumn image) in _images)
             {
-                byte[]?[] bytes = new byte[]?[count];
-                await rows.ReadAsync(image.Bytes, bytes.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-                string?[]? names = null;
-                if (image.Name is not null)
-                {
-                    names = new string?[count];
-                    await rows.ReadAsync(image.Name, names.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-                }
+                byte[]?[] bytes = await ParquetColumnReader.ReadBinaryAsync(rows, image.Bytes, cancellationToken).ConfigureAwait(false);
+                string?[]? names = image.Name is null ? null
+                    : await ParquetColumnReader.ReadTextAsync(rows, image.Name, cancellationToken).ConfigureAwait(false);
 
                 values.Images[name] = (bytes, names);
             }

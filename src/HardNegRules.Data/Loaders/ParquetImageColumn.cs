@@ -14,20 +14,25 @@ internal sealed record ParquetImageColumn(DataField Bytes, DataField? Name)
     public static ParquetImageColumn? Find(ParquetSchema schema, string column)
     {
         DataField[] fields = schema.GetDataFields();
-        DataField? plain = fields.FirstOrDefault(f => IsAt(f, column) && f.ClrType == typeof(byte[]));
+        DataField? plain = fields.FirstOrDefault(f => IsAt(f, column) && IsBinary(f));
         if (plain is not null)
         {
             return new ParquetImageColumn(plain, null);
         }
 
-        DataField? bytes = fields.FirstOrDefault(f => IsAt(f, column, "bytes") && f.ClrType == typeof(byte[]));
-        DataField? name = fields.FirstOrDefault(f => IsAt(f, column, "path") && f.ClrType == typeof(string));
+        DataField? bytes = fields.FirstOrDefault(f => IsAt(f, column, "bytes") && IsBinary(f));
+        DataField? name = fields.FirstOrDefault(f => IsAt(f, column, "path") && IsText(f));
         return bytes is null ? null : new ParquetImageColumn(bytes, name);
     }
 
     /// <summary>The plain string column called <paramref name="column"/>, or null.</summary>
     public static DataField? FindText(ParquetSchema schema, string column) =>
-        schema.GetDataFields().FirstOrDefault(f => IsAt(f, column) && f.ClrType == typeof(string));
+        schema.GetDataFields().FirstOrDefault(f => IsAt(f, column) && IsText(f));
+
+    // Parquet.Net 6 reports binary and UTF-8 columns as ReadOnlyMemory of byte and char; older writers' schemas as byte[] and string.
+    private static bool IsBinary(DataField field) => field.ClrType == typeof(byte[]) || field.ClrType == typeof(ReadOnlyMemory<byte>);
+
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     private static bool IsAt(DataField field, params string[] path) => field.Path.ToList().SequenceEqual(path, StringComparer.Ordinal);
 }
