@@ -10,7 +10,9 @@ namespace HardNegRules.Training.Benchmarks;
 /// <param name="Scope">Whole training step or forward+backward only.</param>
 /// <param name="Mode">How negatives enter the loss.</param>
 /// <param name="WarmupSteps">Steps run before timing (allocator and thread-pool warmup).</param>
-/// <param name="MeasuredSteps">Steps timed.</param>
+/// <param name="MeasuredSteps">Steps timed per window.</param>
+/// <param name="Windows">Timed windows of <paramref name="MeasuredSteps"/> steps each, run back to back. On a shared
+/// machine other processes slow some windows down; the fastest window is the best estimate of the step's own cost.</param>
 /// <param name="Threads">Torch threads; 0 means one per core.</param>
 public sealed record BenchmarkOptions(
     ClipModelOptions Model,
@@ -20,4 +22,5 @@ public sealed record BenchmarkOptions(
     HardNegativeMode Mode = HardNegativeMode.Append,
     int WarmupSteps = 3,
     int MeasuredSteps = 20,
-    int Threads = 0);
+    int Threads = 0,
+    int Windows = 1);
