@@ -20,8 +20,20 @@ public class PermuterBenchmarks
     private readonly NegativeSpan[] _results = new NegativeSpan[1];
 
     /// <summary>The engine measured.</summary>
-    [Params(Engine.Generated, Engine.Interpreter, Engine.Regex, Engine.RegexTuned)]
+    [ParamsSource(nameof(EngineValues))]
     public Engine Engine { get; set; }
+
+    /// <summary>Every engine, or those named in <c>$HARDNEG_BENCH_ENGINES</c> (comma-separated, e.g. "Generated,Interpreter").</summary>
+    public static IEnumerable<Engine> EngineValues
+    {
+        get
+        {
+            string? names = Environment.GetEnvironmentVariable("HARDNEG_BENCH_ENGINES");
+            return string.IsNullOrWhiteSpace(names)
+                ? Enum.GetValues<Engine>()
+                : [.. names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<Engine>)];
+        }
+    }
 
     /// <summary>Loads the captions and builds the engine.</summary>
     [GlobalSetup]
