@@ -9,16 +9,8 @@ public class FashionPackTests
 {
     private const string Pack = "fashion200k";
 
-    /// <summary>
-    /// The pack's vocabulary as the checks need it: its own files plus the default-pack concepts it reuses ('size'),
-    /// which <see cref="RuleVocabulary.Load"/> of the pack folder alone does not read.
-    /// </summary>
-    private static RuleVocabulary Vocabulary()
-    {
-        RuleVocabulary own = RuleVocabulary.Load(Path.Combine(TestRules.RepositoryRules, Pack));
-        RuleVocabulary defaults = RuleVocabulary.Load(TestRules.RepositoryRules);
-        return new RuleVocabulary(own.Concepts.Concat(defaults.Concepts.Where(c => c.Name == "size")).ToList());
-    }
+    /// <summary>The pack's vocabulary as the checks need it: its own files plus the default-pack concepts it reuses.</summary>
+    private static RuleVocabulary Vocabulary() => RuleVocabulary.LoadPack(TestRules.RepositoryRules, Pack);
 
     private static List<(string Id, string Caption)> Captions(IEnumerable<string> files)
     {

@@ -45,8 +45,7 @@ public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
             throw new ArgumentException($"The checks read the rule files themselves: run from the repository root or pass --rules DIR (no '{rulesFolder}' here).");
         }
 
-        string packFolder = settings.Pack == Permuters.DefaultPack ? rulesFolder : Path.Combine(rulesFolder, settings.Pack);
-        RuleVocabulary vocabulary = RuleVocabulary.Load(packFolder);
+        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(rulesFolder, settings.Pack);
         int errors = 0;
         var captions = CaptionFileReader.Read(settings.Input, error =>
         {

@@ -34,6 +34,32 @@ public sealed class RuleVocabulary
         return Parse(files.Select(File.ReadAllText));
     }
 
+    /// <summary>
+    /// Reads a pack's rule files: <c>rules/*.yaml</c> for the default pack, else <c>rules/&lt;pack&gt;/*.yaml</c> plus the
+    /// default pack's files of the concepts its <c>pack.yaml</c> reuses (<c>uses:</c>).
+    /// </summary>
+    /// <param name="rulesDirectory">The rules folder.</param>
+    /// <param name="pack">The pack's name.</param>
+    /// <returns>The vocabulary.</returns>
+    public static RuleVocabulary LoadPack(string rulesDirectory, string pack)
+    {
+        ArgumentNullException.ThrowIfNull(rulesDirectory);
+        ArgumentNullException.ThrowIfNull(pack);
+        if (pack == Permuters.DefaultPack)
+        {
+            return Load(rulesDirectory);
+        }
+
+        string folder = Path.Combine(rulesDirectory, pack);
+        List<string> texts = [.. YamlFiles(folder).Select(File.ReadAllText)];
+        HashSet<string> reused = [.. texts.SelectMany(VocabularyFileReader.ReusedConcepts)];
+        texts.AddRange(YamlFiles(rulesDirectory).Select(File.ReadAllText).Where(text => VocabularyFileReader.ConceptName(text) is { } name && reused.Contains(name)));
+        return Parse(texts);
+    }
+
+    private static IEnumerable<string> YamlFiles(string directory) =>
+        Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal);
+
     /// <summary>Reads rule files' texts; files that are not concepts (pack settings) are skipped.</summary>
     /// <param name="yamlTexts">The files' texts.</param>
     /// <returns>The vocabulary.</returns>

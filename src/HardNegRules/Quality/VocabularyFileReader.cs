@@ -10,13 +10,7 @@ internal static class VocabularyFileReader
 {
     public static VocabularyConcept? Read(string text)
     {
-        var stream = new YamlStream();
-        using (var reader = new StringReader(text))
-        {
-            stream.Load(reader);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root || Scalar(root, "concept") is not { } name)
+        if (Root(text) is not { } root || Scalar(root, "concept") is not { } name)
         {
             return null;
         }
@@ -73,7 +67,7 @@ internal static class VocabularyFileReader
         List<string> plurals = pluralNode switch
         {
             YamlScalarNode { Value: "none" } => new List<string>(),
-            null when noun => new List<string> { RegularPlural(name) },
+            null when noun => baseForms.Select(RegularPlural).ToList(),
             null => new List<string>(),
             _ => Texts(pluralNode),
         };
@@ -117,4 +111,41 @@ internal static class VocabularyFileReader
         map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
 
     private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+
+    /// <summary>The concept a file defines, or null for a pack's settings.</summary>
+    public static string? ConceptName(string text) => Root(text) is { } root ? Scalar(root, "concept") : null;
+
+    /// <summary>The default-pack concepts a pack file reuses: "- color" or "- color: { only: [...] }".</summary>
+    public static IEnumerable<string> ReusedConcepts(string text)
+    {
+        if (Root(text) is not { } root || Child(root, "uses") is not YamlSequenceNode uses)
+        {
+            yield break;
+        }
+
+        foreach (YamlNode item in uses)
+        {
+            string? name = item switch
+            {
+                YamlScalarNode scalar => scalar.Value,
+                YamlMappingNode { Children.Count: 1 } map => (map.Children.First().Key as YamlScalarNode)?.Value,
+                _ => null,
+            };
+            if (name is not null)
+            {
+                yield return name;
+            }
+        }
+    }
+
+    private static YamlMappingNode? Root(string text)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StringReader(text))
+        {
+            stream.Load(reader);
+        }
+
+        return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+    }
 }
