@@ -2,7 +2,8 @@ namespace HardNegRules.Training.Datasets;
 
 /// <summary>
 /// Supplies hard-negative captions (e.g. from the rule engine). Implementations must be deterministic in their
-/// arguments so that a resumed run sees the same negatives as an uninterrupted one.
+/// arguments so that a resumed run sees the same negatives as an uninterrupted one. The trainer calls it from its
+/// batch-preparation worker thread (one call at a time).
 /// </summary>
 public interface IHardNegativeSource
 {
