@@ -12,11 +12,11 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 public sealed class ClipModel : nn.Module
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly nn.Module<Tensor, Tensor> visual;
     private readonly TextTransformer text;
     private readonly Parameter logit_scale;
-#pragma warning restore IDE1006
 
     /// <summary>Builds a freshly initialised model.</summary>
     /// <param name="options">The architecture; validated here.</param>

@@ -6,14 +6,14 @@ namespace HardNegRules.Training.Model;
 
 /// <summary>
 /// Multi-head self-attention over [batch, length, width] with one fused q/k/v projection, as in CLIP's
-/// nn.MultiheadAttention (field names follow CLIP's state dict so that published weights map one to one).
+/// nn.MultiheadAttention.
 /// </summary>
 internal sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor?, Tensor>
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly Linear in_proj;
     private readonly Linear out_proj;
-#pragma warning restore IDE1006
     private readonly int heads;
     private readonly int width;
 

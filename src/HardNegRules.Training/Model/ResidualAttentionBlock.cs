@@ -7,12 +7,12 @@ namespace HardNegRules.Training.Model;
 /// <summary>A pre-LN transformer block: x + attn(ln_1(x)), then x + mlp(ln_2(x)), as in CLIP.</summary>
 internal sealed class ResidualAttentionBlock : nn.Module<Tensor, Tensor?, Tensor>
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly LayerNorm ln_1;
     private readonly MultiHeadSelfAttention attn;
     private readonly LayerNorm ln_2;
     private readonly Mlp mlp;
-#pragma warning restore IDE1006
 
     public ResidualAttentionBlock(int width, int heads, ActivationKind activation) : base(nameof(ResidualAttentionBlock))
     {
@@ -41,10 +41,10 @@ internal sealed class ResidualAttentionBlock : nn.Module<Tensor, Tensor?, Tensor
 /// <summary>The block's two-layer MLP (c_fc, activation, c_proj).</summary>
 internal sealed class Mlp : nn.Module<Tensor, Tensor>
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly Linear c_fc;
     private readonly Linear c_proj;
-#pragma warning restore IDE1006
     private readonly Func<Tensor, Tensor> activation;
 
     public Mlp(int width, int hidden, ActivationKind activation) : base(nameof(Mlp))

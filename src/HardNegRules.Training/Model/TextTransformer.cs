@@ -10,13 +10,13 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class TextTransformer : nn.Module<Tensor, Tensor?, Tensor>
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly Embedding token_embedding;
     private readonly Parameter positional_embedding;
     private readonly Transformer transformer;
     private readonly LayerNorm ln_final;
     private readonly Parameter text_projection;
-#pragma warning restore IDE1006
     private readonly int contextLength;
     private readonly int width;
 

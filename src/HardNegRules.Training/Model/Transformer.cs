@@ -7,9 +7,9 @@ namespace HardNegRules.Training.Model;
 /// <summary>A stack of <see cref="ResidualAttentionBlock"/>s over [batch, length, width].</summary>
 internal sealed class Transformer : nn.Module<Tensor, Tensor?, Tensor>
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly ModuleList<ResidualAttentionBlock> resblocks;
-#pragma warning restore IDE1006
 
     public Transformer(int width, int layers, int heads, ActivationKind activation) : base(nameof(Transformer))
     {

@@ -10,7 +10,8 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class VisionTransformer : nn.Module<Tensor, Tensor>
 {
-#pragma warning disable IDE1006 // names mirror CLIP's state-dict keys
+    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
     private readonly Conv2d conv1;
     private readonly Parameter class_embedding;
     private readonly Parameter positional_embedding;
@@ -18,7 +19,6 @@ internal sealed class VisionTransformer : nn.Module<Tensor, Tensor>
     private readonly Transformer transformer;
     private readonly LayerNorm ln_post;
     private readonly Parameter proj;
-#pragma warning restore IDE1006
     private readonly int width;
 
     public VisionTransformer(VitTowerOptions options, int embedDim, ActivationKind activation)

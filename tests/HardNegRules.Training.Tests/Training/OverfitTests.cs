@@ -16,7 +16,7 @@ public class OverfitTests : TorchTestBase
         Text = ColorWorld.TinyModel.Text with { Width = 64 },
     };
 
-    private static TrainerOptions Options(int steps, string? metrics = null) => new()
+    private static TrainerOptions Options(int steps, string? metrics = null, string? tensorBoard = null) => new()
     {
         TotalSteps = steps,
         BatchSize = 64,
@@ -26,6 +26,7 @@ public class OverfitTests : TorchTestBase
         Seed = 3,
         Threads = 2,
         MetricsPath = metrics,
+        TensorBoardDirectory = tensorBoard,
     };
 
     [Test]
@@ -47,13 +48,14 @@ public class OverfitTests : TorchTestBase
     }
 
     [Test]
-    public void Loss_falls_and_every_step_is_logged()
+    public void Loss_falls_and_every_step_is_logged_to_jsonl_and_tensorboard()
     {
         using var dir = new TempDirectory();
         string metrics = dir.File("metrics.jsonl");
         var data = ColorWorld.Create(64);
         using var model = new ClipModel(MemorisingModel, seed: 4);
-        using var trainer = new Trainer(model, Options(steps: 30, metrics), data, ColorWorld.Tokenize);
+        string tensorBoard = dir.File("tb");
+        using var trainer = new Trainer(model, Options(steps: 30, metrics, tensorBoard), data, ColorWorld.Tokenize);
 
         trainer.Train();
 
@@ -63,6 +65,7 @@ public class OverfitTests : TorchTestBase
         Assert.Multiple(() =>
         {
             Assert.That(losses, Has.Length.EqualTo(30));
+            Assert.That(Directory.GetFiles(tensorBoard, "events.out.tfevents.*"), Has.Length.EqualTo(1));
             Assert.That(losses.TakeLast(5).Average(), Is.LessThan(0.6 * losses.Take(5).Average()));
         });
     }
