@@ -142,6 +142,31 @@ public class TrainerTests : TorchTestBase
     }
 
     [Test]
+    public void Cancellation_stops_before_the_next_step_and_leaves_the_trainer_usable()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var model = new ClipModel(ColorWorld.TinyModel, seed: 1);
+        using var trainer = new Trainer(model, Options(null, totalSteps: 10), ColorWorld.Create(16), ColorWorld.Tokenize,
+            progress: new SynchronousProgress(p =>
+            {
+                if (p.Step == 3)
+                {
+                    cancel.Cancel();
+                }
+            }));
+
+        Assert.Catch<OperationCanceledException>(() => trainer.Train(cancellation: cancel.Token));
+        int stoppedAt = trainer.Step;
+        TrainingResult rest = trainer.Train();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stoppedAt, Is.EqualTo(3));
+            Assert.That(rest.Step, Is.EqualTo(10));
+        });
+    }
+
+    [Test]
     public void Pretokenised_samples_train_like_tokenised_captions()
     {
         static float[] Train(InMemoryImageTextDataset data)
