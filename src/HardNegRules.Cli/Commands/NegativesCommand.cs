@@ -28,6 +28,17 @@ public sealed class NegativesCommand : Command<NegativesCommand.Settings>
         [Description("The JSONL file to write (replaced atomically when complete).")]
         public string Output { get; init; } = string.Empty;
 
+        /// <summary>The output's format.</summary>
+        [CommandOption("--format <FORMAT>")]
+        [Description("jsonl (the negatives contract) or negclip (NegCLIP/open_clip training TSV: title, filepath, neg_caption).")]
+        [DefaultValue(NegativesFormat.Jsonl)]
+        public NegativesFormat Format { get; init; } = NegativesFormat.Jsonl;
+
+        /// <summary>Prefix of image paths in the NegCLIP TSV.</summary>
+        [CommandOption("--image-root <PREFIX>")]
+        [Description("Prefix for image paths in --format negclip (e.g. coco/val2017/).")]
+        public string ImageRoot { get; init; } = string.Empty;
+
         /// <summary>The input's format, when its name does not tell.</summary>
         [CommandOption("--input-format <FORMAT>")]
         [Description("text, jsonl or coco; detected from the file when omitted.")]
@@ -53,6 +64,7 @@ public sealed class NegativesCommand : Command<NegativesCommand.Settings>
         long captions = 0;
         long withNegatives = 0;
         long negatives = 0;
+        long skipped = 0;
         var errors = new List<CaptionReadError>();
         var clock = Stopwatch.StartNew();
 
@@ -60,13 +72,23 @@ public sealed class NegativesCommand : Command<NegativesCommand.Settings>
         {
             AtomicFile.Write(settings.Output, stream =>
             {
-                using var writer = new NegativeJsonWriter(stream);
+                using var json = settings.Format == NegativesFormat.Jsonl ? new NegativeJsonWriter(stream) : null;
+                using var text = settings.Format == NegativesFormat.Negclip ? new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) : null;
+                var tsv = text is null ? null : new NegClipTsvWriter(text);
                 foreach (CaptionRecord record in CaptionFileReader.Read(settings.Input, errors.Add, settings.InputFormat))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     IReadOnlyList<HardNegative> found = permuter.Permute(record.Caption, settings.K,
                         NegativeSeed.For(settings.Seed, record.Id, settings.Epoch), mask);
-                    writer.Write(record.Id, record.IdIsNumber, record.Caption, found);
+                    if (tsv is not null)
+                    {
+                        skipped += tsv.Write(record.Caption, settings.ImageRoot + (record.ImageFile ?? string.Empty), found) ? 0 : 1;
+                    }
+                    else
+                    {
+                        json!.Write(record.Id, record.IdIsNumber, record.Caption, found);
+                    }
+
                     captions++;
                     negatives += found.Count;
                     withNegatives += found.Count > 0 ? 1 : 0;
@@ -89,7 +111,18 @@ public sealed class NegativesCommand : Command<NegativesCommand.Settings>
         }
 
         Console.Error.WriteLine(
-            $"Wrote {captions:N0} records ({withNegatives:N0} with negatives, {negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped.");
+            $"Wrote {captions:N0} records ({withNegatives:N0} with negatives, {negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped."
+            + (settings.Format == NegativesFormat.Negclip ? $" {skipped:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty));
         return 0;
     }
+}
+
+/// <summary>Output formats of <c>hardneg negatives</c>.</summary>
+public enum NegativesFormat
+{
+    /// <summary>The JSONL negatives contract: one record per caption.</summary>
+    Jsonl,
+
+    /// <summary>NegCLIP/open_clip training TSV: title, filepath, neg_caption.</summary>
+    Negclip,
 }

@@ -130,6 +130,7 @@ public static class CaptionFileReader
                 yield break;
             }
 
+            Dictionary<string, string> files = ImageFiles(document.RootElement);
             int index = 0;
             foreach (JsonElement annotation in annotations.EnumerateArray())
             {
@@ -144,10 +145,29 @@ public static class CaptionFileReader
                 index++;
                 if (record is not null)
                 {
-                    yield return record;
+                    yield return record.ImageId is { } image && files.TryGetValue(image, out string? file) ? record with { ImageFile = file } : record;
                 }
             }
         }
+    }
+
+    // COCO's "images" array names each image's file: {"id": 397133, "file_name": "000000397133.jpg"}.
+    private static Dictionary<string, string> ImageFiles(JsonElement root)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("images", out JsonElement images) && images.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement image in images.EnumerateArray())
+            {
+                if (image.ValueKind == JsonValueKind.Object && image.TryGetProperty("id", out JsonElement id) &&
+                    image.TryGetProperty("file_name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
+                {
+                    files[id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()] = name.GetString()!;
+                }
+            }
+        }
+
+        return files;
     }
 
     private static CaptionRecord? FromObject(JsonElement element, string fallbackId, string path, long line, Action<CaptionReadError> onError)
@@ -184,6 +204,13 @@ public static class CaptionFileReader
             image = imageElement.ValueKind == JsonValueKind.String ? imageElement.GetString() : imageElement.GetRawText();
         }
 
-        return new CaptionRecord(id, caption.GetString()!.Trim(), image, idIsNumber);
+        string? file = null;
+        if ((element.TryGetProperty("filepath", out JsonElement fileElement) || element.TryGetProperty("file_name", out fileElement)) &&
+            fileElement.ValueKind == JsonValueKind.String)
+        {
+            file = fileElement.GetString();
+        }
+
+        return new CaptionRecord(id, caption.GetString()!.Trim(), image, idIsNumber, file);
     }
 }

@@ -5,7 +5,8 @@ namespace HardNegRules.Data.Captions;
 /// <param name="Caption">The caption text.</param>
 /// <param name="ImageId">The image it describes, when the file says (COCO "image_id", JSONL "image_id" or "image"); else null.</param>
 /// <param name="IdIsNumber">Whether the id was written as a JSON number (so it is written back as one).</param>
-public sealed record CaptionRecord(string Id, string Caption, string? ImageId = null, bool IdIsNumber = false);
+/// <param name="ImageFile">The image's file, when the file says (COCO "images"[].file_name, JSONL "filepath" or "file_name").</param>
+public sealed record CaptionRecord(string Id, string Caption, string? ImageId = null, bool IdIsNumber = false, string? ImageFile = null);
 
 /// <summary>A record that could not be read, with where it is.</summary>
 /// <param name="Path">The file.</param>
