@@ -1,0 +1,60 @@
+using HardNegRules.Data.ConceptWorld;
+
+namespace HardNegRules.Training.Pipeline;
+
+/// <summary>
+/// The text negatives of test captions, made once and remembered (they are asked for twice: to collect the texts to
+/// embed, and to score them): rule-made replace negatives per concept, and binding negatives from the world and from the
+/// rules' swap kind. Each is kept only if the world's checker finds it false of the scene.
+/// </summary>
+internal sealed class TestNegatives
+{
+    private readonly List<(string Concept, PermuterNegativeSource Source)> replaceSources;
+    private readonly PermuterNegativeSource swapSource;
+    private readonly int perConcept;
+    private readonly Dictionary<string, IReadOnlyList<ConceptNegative>> replace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ConceptNegative>> binding = new(StringComparer.Ordinal);
+
+    public TestNegatives(IPermuter permuter, ConceptWorldEvaluationOptions options)
+    {
+        string[] concepts = [.. ConceptScores.ConceptNames.Where(c => permuter.Concepts.Contains(c, StringComparer.OrdinalIgnoreCase))];
+        replaceSources = [.. concepts.Select(c => (c, new PermuterNegativeSource(permuter, options.Seed, [c], NegativeKind.Replace)))];
+        swapSource = new PermuterNegativeSource(permuter, options.Seed, concepts, NegativeKind.Swap);
+        perConcept = options.NegativesPerConcept;
+    }
+
+    public IReadOnlyList<ConceptNegative> Replace(ConceptWorldSample sample)
+    {
+        if (!replace.TryGetValue(sample.CaptionId, out IReadOnlyList<ConceptNegative>? found))
+        {
+            found = [.. replaceSources
+                .SelectMany(s => s.Source.Draw(sample.CaptionText, sample.CaptionId, 0, perConcept)
+                    .Select(n => new ConceptNegative(n.Text, s.Concept)))
+                .Where(n => IsFalseOf(n.Text, sample.Scene))];
+            replace[sample.CaptionId] = found;
+        }
+        return found;
+    }
+
+    public IReadOnlyList<ConceptNegative> Binding(ConceptWorldSample sample)
+    {
+        if (!binding.TryGetValue(sample.CaptionId, out IReadOnlyList<ConceptNegative>? found))
+        {
+            IEnumerable<ConceptNegative> fromWorld = sample.BindingNegatives()
+                .Select(n => new ConceptNegative(n.Text, ConceptWorldEvaluation.NameOf(n.Concept)));
+            IEnumerable<ConceptNegative> fromRules = swapSource.Draw(sample.CaptionText, sample.CaptionId, 0, perConcept * 4)
+                .Select(n => new ConceptNegative(n.Text, n.Concept.ToLowerInvariant()));
+            found = [.. fromWorld.Concat(fromRules)
+                .Where(n => ConceptScores.ConceptNames.Contains(n.Concept))
+                .DistinctBy(n => n.Text)
+                .Where(n => IsFalseOf(n.Text, sample.Scene))];
+            binding[sample.CaptionId] = found;
+        }
+        return found;
+    }
+
+    // A caption the checker cannot parse is kept: the rules only change terms, so it is the world's grammar that
+    // failed to read it, and a false positive is less likely than a real negative.
+    private static bool IsFalseOf(string text, Scene scene) =>
+        !CaptionParser.TryParse(text, out CaptionClaims? claims) || !CaptionChecker.IsTrueOf(claims, scene);
+}
