@@ -1,0 +1,75 @@
+using HardNegRules.Training.Loss;
+
+namespace HardNegRules.Training.Presets;
+
+/// <summary>
+/// Every key a preset may have, as <c>section.key</c>, and how its value changes the preset. One table serves the file
+/// and the command-line overrides, so both accept exactly the same keys and values.
+/// </summary>
+internal static class PresetKeys
+{
+    private static readonly string[] Modes = ["append", "replace"];
+
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, Func<Preset, PresetValue, Preset>>> Sections { get; } =
+        new Dictionary<string, IReadOnlyDictionary<string, Func<Preset, PresetValue, Preset>>>(StringComparer.Ordinal)
+        {
+            ["data"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
+            {
+                ["world"] = (p, v) => p with { Data = p.Data with { World = v.OneOf(["concept-world"]) } },
+                ["seed"] = (p, v) => p with { Data = p.Data with { Seed = v.ULong() } },
+                ["image-size"] = (p, v) => p with { Data = p.Data with { ImageSize = v.Int(16) } },
+                ["train-scenes"] = (p, v) => p with { Data = p.Data with { TrainScenes = v.Int(1) } },
+                ["test-scenes"] = (p, v) => p with { Data = p.Data with { TestScenes = v.Int(1) } },
+                ["captions-per-scene"] = (p, v) => p with { Data = p.Data with { CaptionsPerScene = v.Int(1) } },
+                ["positional-caption-share"] = (p, v) => p with { Data = p.Data with { PositionalCaptionShare = v.Double(0, 1) } },
+            },
+            ["rules"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
+            {
+                ["pack"] = (p, v) => p with { Rules = p.Rules with { Pack = v.OneOf(Permuters.Packs) } },
+                ["concepts"] = (p, v) => p with { Rules = p.Rules with { Concepts = v.Strings() } },
+                ["k"] = (p, v) => p with { Rules = p.Rules with { K = v.Int(0) } },
+                ["mode"] = (p, v) => p with
+                {
+                    Rules = p.Rules with { Mode = v.OneOf(Modes) == "replace" ? HardNegativeMode.Replace : HardNegativeMode.Append },
+                },
+                ["weight"] = (p, v) => p with { Rules = p.Rules with { Weight = v.Weights() } },
+            },
+            ["model"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
+            {
+                ["vision"] = (p, v) => p with { Model = p.Model with { Vision = v.OneOf(ModelPreset.VisionNames) } },
+                ["embed-dim"] = (p, v) => p with { Model = p.Model with { EmbedDim = v.Int(1) } },
+                ["channels"] = (p, v) => p with { Model = p.Model with { Channels = v.Ints(1) } },
+                ["coordinate-channels"] = (p, v) => p with { Model = p.Model with { CoordinateChannels = v.Bool() } },
+                ["patch-size"] = (p, v) => p with { Model = p.Model with { PatchSize = v.Int(1) } },
+                ["vision-width"] = (p, v) => p with { Model = p.Model with { VisionWidth = v.Int(1) } },
+                ["vision-layers"] = (p, v) => p with { Model = p.Model with { VisionLayers = v.Int(0) } },
+                ["vision-heads"] = (p, v) => p with { Model = p.Model with { VisionHeads = v.Int(1) } },
+                ["text-width"] = (p, v) => p with { Model = p.Model with { TextWidth = v.Int(1) } },
+                ["text-layers"] = (p, v) => p with { Model = p.Model with { TextLayers = v.Int(0) } },
+                ["text-heads"] = (p, v) => p with { Model = p.Model with { TextHeads = v.Int(1) } },
+            },
+            ["schedule"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
+            {
+                ["steps"] = (p, v) => p with { Schedule = p.Schedule with { Steps = v.Int(1) } },
+                ["batch-size"] = (p, v) => p with { Schedule = p.Schedule with { BatchSize = v.Int(1) } },
+                ["lr"] = (p, v) => p with { Schedule = p.Schedule with { LearningRate = v.Double(1e-9, 10) } },
+                ["warmup"] = (p, v) => p with { Schedule = p.Schedule with { Warmup = v.Int(0) } },
+                ["seed"] = (p, v) => p with { Schedule = p.Schedule with { Seed = v.Int() } },
+                ["checkpoint-every"] = (p, v) => p with { Schedule = p.Schedule with { CheckpointEvery = v.Int(0) } },
+            },
+            ["evaluation"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
+            {
+                ["negatives-per-concept"] = (p, v) => p with { Evaluation = p.Evaluation with { NegativesPerConcept = v.Int(1) } },
+                ["seed"] = (p, v) => p with { Evaluation = p.Evaluation with { Seed = v.ULong() } },
+                ["max-test-scenes"] = (p, v) => p with { Evaluation = p.Evaluation with { MaxTestScenes = v.NullableInt(1) } },
+            },
+        };
+
+    /// <summary>Keys of the top level that hold a single value.</summary>
+    public static IReadOnlyDictionary<string, Func<Preset, PresetValue, Preset>> TopLevel { get; } =
+        new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
+        {
+            ["preset"] = (p, v) => p with { Name = v.String() },
+            ["description"] = (p, v) => p with { Description = v.String() },
+        };
+}

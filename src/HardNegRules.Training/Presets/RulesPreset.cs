@@ -1,0 +1,23 @@
+using HardNegRules.Training.Loss;
+
+namespace HardNegRules.Training.Presets;
+
+/// <summary>The <c>rules:</c> section: which rule pack makes the hard negatives, how many, and how they enter the loss.</summary>
+public sealed record RulesPreset
+{
+    /// <summary>The rule pack.</summary>
+    public string Pack { get; init; } = "concept-world";
+
+    /// <summary>Concepts negatives may change; empty for all of the pack's.</summary>
+    public IReadOnlyList<string> Concepts { get; init; } = [];
+
+    /// <summary>Hard negatives per caption per step; 0 trains plain CLIP.</summary>
+    public int K { get; init; } = 1;
+
+    /// <summary>Append (extra columns) or replace (a negative takes a random in-batch negative's place).</summary>
+    public HardNegativeMode Mode { get; init; } = HardNegativeMode.Append;
+
+    /// <summary>Relative chance of each concept among a caption's negatives (e.g. <c>location: 3</c>); concepts not
+    /// named weigh 1. Empty: the rule pack's own balance.</summary>
+    public IReadOnlyDictionary<string, double> Weight { get; init; } = new Dictionary<string, double>();
+}

@@ -1,0 +1,23 @@
+namespace HardNegRules.Training.Presets;
+
+/// <summary>The <c>schedule:</c> section: optimisation steps, batch, learning rate, seed.</summary>
+public sealed record SchedulePreset
+{
+    /// <summary>Optimizer steps.</summary>
+    public int Steps { get; init; } = 1000;
+
+    /// <summary>Image-caption pairs per step.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Peak learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Linear warmup steps.</summary>
+    public int Warmup { get; init; } = 50;
+
+    /// <summary>Seed of the initialisation, data order and negatives.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Checkpoint every this many steps (and at the end).</summary>
+    public int CheckpointEvery { get; init; } = 200;
+}
