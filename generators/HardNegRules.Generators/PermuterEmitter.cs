@@ -108,9 +108,14 @@ internal static class PermuterEmitter
         return w.ToString();
     }
 
+    // A subtree with more trie nodes than this becomes a method of its own, so that no method comes near the JIT's limits
+    // (a method over 60 KB of IL is compiled without optimization) however large a pack grows.
+    internal const int MaxNodesPerMethod = 150;
+
     private static void EmitMatcher(CodeWriter w, CompiledPack pack)
     {
-        MatchTrie trie = MatchTrie.Build(pack);
+        var trie = MatchTrie.Build(pack);
+        var emitter = new MatcherMethods(pack, trie);
         w.Line("/// <inheritdoc />");
         w.Line("protected override int MatchAt(global::System.ReadOnlySpan<char> caption, int start, out int entry)");
         w.Open();
@@ -118,74 +123,179 @@ internal static class PermuterEmitter
         w.Line("global::System.ReadOnlySpan<char> s = caption.Slice(start);");
         w.Line("int length = 0;");
         w.Line("entry = -1;");
-        EmitChildren(w, pack, trie, trie.Nodes[0]);
+        w.Line("int found = -1;");
+        emitter.EmitChildren(w, trie.Nodes[0], splitEveryChild: true);
+        w.Line("entry = found;");
         w.Line("return length;");
         w.Close();
+        emitter.EmitQueuedMethods(w);
     }
 
-    private static void EmitNode(CodeWriter w, CompiledPack pack, MatchTrie trie, MatchTrieNode node)
+    /// <summary>Emits the trie as nested switches, moving large subtrees into methods of their own.</summary>
+    private sealed class MatcherMethods
     {
-        if (node.Entry >= 0)
+        private readonly CompiledPack _pack;
+        private readonly MatchTrie _trie;
+        private readonly int[] _size;
+        private readonly int[] _parent;
+        private readonly char[] _char;
+        private readonly Queue<int> _queue = new();
+        private readonly Dictionary<int, string> _names = new();
+        private readonly HashSet<string> _used = new(System.StringComparer.Ordinal);
+
+        public MatcherMethods(CompiledPack pack, MatchTrie trie)
         {
-            w.Line($"if (IsBoundary(s, {node.Depth}))");
+            _pack = pack;
+            _trie = trie;
+            _size = new int[trie.Nodes.Count];
+            _parent = new int[trie.Nodes.Count];
+            _char = new char[trie.Nodes.Count];
+            for (int n = trie.Nodes.Count - 1; n >= 0; n--)
+            {
+                // Children are created after their parents, so a backward pass sees every child first.
+                _size[n] += 1;
+                foreach (KeyValuePair<char, int> child in trie.Nodes[n].Children)
+                {
+                    _size[n] += _size[child.Value];
+                    _parent[child.Value] = n;
+                    _char[child.Value] = child.Key;
+                }
+            }
+        }
+
+        public void EmitQueuedMethods(CodeWriter w)
+        {
+            while (_queue.Count > 0)
+            {
+                int node = _queue.Dequeue();
+                w.Line();
+                w.Line($"// Rule texts that start with \"{Prefix(node).Replace("\\", "\\\\").Replace("\"", "\\\"")}\".");
+                w.Line($"private static void {_names[node]}(global::System.ReadOnlySpan<char> s, ref int length, ref int found)");
+                w.Open();
+                EmitNodeBody(w, _trie.Nodes[node]);
+                w.Close();
+            }
+        }
+
+        private void EmitNode(CodeWriter w, int index, bool split)
+        {
+            if (split || _size[index] > MaxNodesPerMethod)
+            {
+                if (!_names.TryGetValue(index, out string? name))
+                {
+                    name = MethodName(index);
+                    _names[index] = name;
+                    _queue.Enqueue(index);
+                }
+
+                w.Line($"{name}(s, ref length, ref found);");
+                return;
+            }
+
+            EmitNodeBody(w, _trie.Nodes[index]);
+        }
+
+        private void EmitNodeBody(CodeWriter w, MatchTrieNode node)
+        {
+            if (node.Entry >= 0)
+            {
+                w.Line($"if (IsBoundary(s, {node.Depth}))");
+                w.Open();
+                w.Line($"length = {node.Depth};");
+                w.Line($"found = {node.Entry}; // {Describe(_pack, node.Entry)}");
+                w.Close();
+            }
+
+            EmitChildren(w, node, splitEveryChild: false);
+        }
+
+        public void EmitChildren(CodeWriter w, MatchTrieNode node, bool splitEveryChild)
+        {
+            if (node.Children.Count == 0)
+            {
+                return;
+            }
+
+            int depth = node.Depth;
+            if (node.Children.Count == 1 && !splitEveryChild)
+            {
+                // A run of characters with no branch and no accepting node between: test it in one condition.
+                var chars = new List<char>();
+                int next = -1;
+                MatchTrieNode current = node;
+                do
+                {
+                    KeyValuePair<char, int> only = current.Children.First();
+                    chars.Add(only.Key);
+                    next = only.Value;
+                    current = _trie.Nodes[next];
+                }
+                while (current.Entry < 0 && current.Children.Count == 1);
+
+                var condition = new StringBuilder($"s.Length >= {depth + chars.Count}");
+                for (int i = 0; i < chars.Count; i++)
+                {
+                    condition.Append($" && Fold(s[{depth + i}]) == {CharLiteral(chars[i])}");
+                }
+
+                w.Line($"if ({condition})");
+                w.Open();
+                EmitNode(w, next, split: false);
+                w.Close();
+                return;
+            }
+
+            w.Line($"if (s.Length > {depth})");
             w.Open();
-            w.Line($"length = {node.Depth};");
-            w.Line($"entry = {node.Entry}; // {Describe(pack, node.Entry)}");
+            w.Line($"switch (Fold(s[{depth}]))");
+            w.Open();
+            foreach (KeyValuePair<char, int> child in node.Children)
+            {
+                w.Line($"case {CharLiteral(child.Key)}:");
+                w.Indent();
+                EmitNode(w, child.Value, split: splitEveryChild && _size[child.Value] > 1);
+                w.Line("break;");
+                w.Outdent();
+            }
+
+            w.Close();
             w.Close();
         }
 
-        EmitChildren(w, pack, trie, node);
-    }
-
-    private static void EmitChildren(CodeWriter w, CompiledPack pack, MatchTrie trie, MatchTrieNode node)
-    {
-        if (node.Children.Count == 0)
+        private string Prefix(int node)
         {
-            return;
-        }
-
-        int depth = node.Depth;
-        if (node.Children.Count == 1)
-        {
-            // A run of characters with no branch and no accepting node between: test it in one condition.
-            var chars = new List<char>();
-            MatchTrieNode next = node;
-            do
+            var prefix = new StringBuilder();
+            for (int n = node; n != 0; n = _parent[n])
             {
-                KeyValuePair<char, int> only = next.Children.First();
-                chars.Add(only.Key);
-                next = trie.Nodes[only.Value];
-            }
-            while (next.Entry < 0 && next.Children.Count == 1);
-
-            var condition = new StringBuilder($"s.Length >= {depth + chars.Count}");
-            for (int i = 0; i < chars.Count; i++)
-            {
-                condition.Append($" && Fold(s[{depth + i}]) == {CharLiteral(chars[i])}");
+                prefix.Insert(0, _char[n]);
             }
 
-            w.Line($"if ({condition})");
-            w.Open();
-            EmitNode(w, pack, trie, next);
-            w.Close();
-            return;
+            return prefix.ToString();
         }
 
-        w.Line($"if (s.Length > {depth})");
-        w.Open();
-        w.Line($"switch (Fold(s[{depth}]))");
-        w.Open();
-        foreach (KeyValuePair<char, int> child in node.Children)
+        private string MethodName(int node)
         {
-            w.Line($"case {CharLiteral(child.Key)}:");
-            w.Indent();
-            EmitNode(w, pack, trie, trie.Nodes[child.Value]);
-            w.Line("break;");
-            w.Outdent();
-        }
+            var name = new StringBuilder("Match_");
+            foreach (char c in Prefix(node))
+            {
+                if (c < 128 && char.IsLetterOrDigit(c))
+                {
+                    name.Append(c);
+                }
+                else
+                {
+                    name.Append('_').Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+            }
 
-        w.Close();
-        w.Close();
+            string unique = name.ToString();
+            for (int i = 2; !_used.Add(unique); i++)
+            {
+                unique = name.ToString() + "_" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return unique;
+        }
     }
 
     private static string Describe(CompiledPack pack, int entry)

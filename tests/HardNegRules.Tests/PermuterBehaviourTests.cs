@@ -152,10 +152,10 @@ public class PermuterBehaviourTests
         Assert.That(Permuter.Permute("no concept here", 5, new NegativeSeed(3)), Is.Empty);
     }
 
-    [Test]
-    public void Span_path_writes_into_caller_buffers_without_allocating()
+    [TestCase("A man in a red shirt next to a small dog.")]
+    [TestCase("An orange on a plate and a bigger apple.")]
+    public void Span_path_writes_into_caller_buffers_without_allocating(string caption)
     {
-        const string caption = "A man in a red shirt next to a small dog.";
         char[] text = new char[1024];
         var results = new NegativeSpan[4];
         Permuter.Permute(caption, 4, new NegativeSeed(9), text, results); // warm up
@@ -164,8 +164,8 @@ public class PermuterBehaviourTests
         int count = Permuter.Permute(caption, 4, new NegativeSeed(9), text, results);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.That(allocated, Is.Zero);
-        Assert.That(count, Is.EqualTo(4));
+        Assert.That(allocated, Is.Zero, "no allocation, even where a context condition fails");
+        Assert.That(count, Is.GreaterThanOrEqualTo(2));
         var strings = Permuter.Permute(caption, 4, new NegativeSeed(9));
         for (int i = 0; i < count; i++)
         {

@@ -78,7 +78,14 @@ internal sealed class PermuterTables
         }
 
         MaxNegatives = pack.MaxNegatives;
+        foreach (string? form in TermForms)
+        {
+            MaxFormLength = Math.Max(MaxFormLength, form?.Length ?? 0);
+        }
     }
+
+    /// <summary>The longest text any term writes: bounds how much a negative can grow.</summary>
+    public int MaxFormLength { get; }
 
     public CompiledPack Pack { get; }
 
@@ -134,6 +141,16 @@ internal sealed class PermuterTables
 
         return result;
     }
+}
+
+/// <summary>Which condition of a context failed.</summary>
+internal enum ContextFailure
+{
+    None,
+    NotBefore,
+    NotAfter,
+    OnlyBefore,
+    OnlyAfter,
 }
 
 /// <summary>A context's phrases, each as its folded words.</summary>

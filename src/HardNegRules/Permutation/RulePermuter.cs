@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using HardNegRules.Matching;
 using HardNegRules.Rules.Compilation;
@@ -125,7 +126,7 @@ public abstract class RulePermuter : IPermuter
             }
 
             int context = Tables.EntryContext[e];
-            if (context < 0 || ContextPasses(caption, start, end, Tables.Contexts[context], out _))
+            if (context < 0 || ContextPasses(caption, start, end, Tables.Contexts[context]))
             {
                 return e;
             }
@@ -167,9 +168,10 @@ public abstract class RulePermuter : IPermuter
             }
 
             string term = Tables.Pack.Terms[entry.Term].Name;
-            if (entry.Context >= 0 && !ContextPasses(caption, start, start + length, Tables.Contexts[entry.Context], out string? failed))
+            if (entry.Context >= 0 && CheckContext(caption, start, start + length, Tables.Contexts[entry.Context]) is { Failure: not ContextFailure.None } failed)
             {
-                result.Add(new TermExplanation(start, length, text, concept, term, false, $"context fails: {failed}", Tables.Pack.Contexts[entry.Context].Source, [], []));
+                string why = "context fails: " + Describe(Tables.Contexts[entry.Context], failed.Failure, failed.Phrase);
+                result.Add(new TermExplanation(start, length, text, concept, term, false, why, Tables.Pack.Contexts[entry.Context].Source, [], []));
                 continue;
             }
 
@@ -194,41 +196,49 @@ public abstract class RulePermuter : IPermuter
         }
     }
 
-    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context, out string? failed)
+    /// <summary>Whether a context's conditions hold here; allocation-free, for the hot path.</summary>
+    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context) =>
+        CheckContext(caption, start, end, context).Failure == ContextFailure.None;
+
+    /// <summary>Which condition of a context fails here (and which of its phrases matched), if any.</summary>
+    internal static (ContextFailure Failure, int Phrase) CheckContext(ReadOnlySpan<char> caption, int start, int end, ContextConditions context)
     {
-        foreach (string[] phrase in context.NotBefore)
+        for (int p = 0; p < context.NotBefore.Length; p++)
         {
-            if (Neighbours.FollowedBy(caption, end, phrase))
+            if (Neighbours.FollowedBy(caption, end, context.NotBefore[p]))
             {
-                failed = "followed by '" + string.Join(' ', phrase) + "' (not-before)";
-                return false;
+                return (ContextFailure.NotBefore, p);
             }
         }
 
-        foreach (string[] phrase in context.NotAfter)
+        for (int p = 0; p < context.NotAfter.Length; p++)
         {
-            if (Neighbours.PrecededBy(caption, start, phrase))
+            if (Neighbours.PrecededBy(caption, start, context.NotAfter[p]))
             {
-                failed = "preceded by '" + string.Join(' ', phrase) + "' (not-after)";
-                return false;
+                return (ContextFailure.NotAfter, p);
             }
         }
 
         if (context.OnlyBefore.Length > 0 && !AnyFollows(caption, end, context.OnlyBefore))
         {
-            failed = "not followed by any 'only-before' phrase";
-            return false;
+            return (ContextFailure.OnlyBefore, -1);
         }
 
         if (context.OnlyAfter.Length > 0 && !AnyPrecedes(caption, start, context.OnlyAfter))
         {
-            failed = "not preceded by any 'only-after' phrase";
-            return false;
+            return (ContextFailure.OnlyAfter, -1);
         }
 
-        failed = null;
-        return true;
+        return (ContextFailure.None, -1);
     }
+
+    private static string Describe(ContextConditions context, ContextFailure failure, int phrase) => failure switch
+    {
+        ContextFailure.NotBefore => $"followed by '{string.Join(' ', context.NotBefore[phrase])}' (not-before)",
+        ContextFailure.NotAfter => $"preceded by '{string.Join(' ', context.NotAfter[phrase])}' (not-after)",
+        ContextFailure.OnlyBefore => "not followed by any 'only-before' phrase",
+        _ => "not preceded by any 'only-after' phrase",
+    };
 
     /// <inheritdoc />
     public int Permute(ReadOnlySpan<char> caption, int k, NegativeSeed seed, Span<char> textBuffer, Span<NegativeSpan> results,
@@ -252,7 +262,8 @@ public abstract class RulePermuter : IPermuter
             return 0;
         }
 
-        Span<Slot> slots = stackalloc Slot[MaxSlots];
+        // Room for every replace slot and every pair of matches, bounded: a caption has a handful of terms.
+        Span<Slot> slots = stackalloc Slot[Math.Min(MaxSlots, matchCount + (matchCount * (matchCount - 1) / 2))];
         int slotCount = BuildSlots(caption, matches[..matchCount], slots);
         if (slotCount == 0)
         {
@@ -314,16 +325,29 @@ public abstract class RulePermuter : IPermuter
         }
 
         int max = Math.Min(k, 256);
-        NegativeSpan[] spans = new NegativeSpan[max];
-        char[] buffer = new char[(caption.Length + 64) * 2 * max];
-        int count = Permute(caption, max, seed, buffer, spans, conceptMask);
-        var negatives = new HardNegative[count];
-        for (int i = 0; i < count; i++)
+        NegativeSpan[] spans = ArrayPool<NegativeSpan>.Shared.Rent(max);
+        char[] buffer = ArrayPool<char>.Shared.Rent((caption.Length + (2 * Tables.MaxFormLength) + 8) * max);
+        try
         {
-            negatives[i] = ToHardNegative(caption, buffer, spans[i]);
-        }
+            int count = Permute(caption, max, seed, buffer, spans.AsSpan(0, max), conceptMask);
+            if (count == 0)
+            {
+                return [];
+            }
 
-        return negatives;
+            var negatives = new HardNegative[count];
+            for (int i = 0; i < count; i++)
+            {
+                negatives[i] = ToHardNegative(caption, buffer, spans[i]);
+            }
+
+            return negatives;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<NegativeSpan>.Shared.Return(spans);
+        }
     }
 
     private HardNegative ToHardNegative(string caption, char[] buffer, in NegativeSpan span)
