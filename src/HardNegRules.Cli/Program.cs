@@ -19,6 +19,15 @@ app.Configure(config =>
     config.AddCommand<NegativesCommand>("negatives")
         .WithDescription("Write hard negatives for a file of captions (text lines, JSONL or COCO captions JSON) as JSONL.")
         .WithExample("negatives", "--input", "captions.json", "--output", "negatives.jsonl", "--k", "3", "--seed", "7");
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Train CLIP on a preset's concept world with rule-made hard negatives (checkpoints, metrics).")
+        .WithExample("train", "--preset", "concept-world", "--out", "runs/cw", "--k", "1");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Evaluate a checkpoint on its preset's concept-world test split (table, and JSON with --out).")
+        .WithExample("eval", "--checkpoint", "runs/cw/checkpoint.bin", "--out", "metrics.json");
+    config.AddCommand<ExperimentCommand>("experiment")
+        .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")
+        .WithExample("experiment", "--quick", "--out", "runs/quick");
     config.AddBranch("rules", rules =>
     {
         rules.SetDescription("Check and explain concept rules.");

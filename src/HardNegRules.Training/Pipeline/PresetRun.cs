@@ -14,9 +14,10 @@ namespace HardNegRules.Training.Pipeline;
 /// <c>experiment</c>.
 /// </summary>
 /// <param name="preset">The preset.</param>
-public sealed class PresetRun(Preset preset)
+/// <param name="world">The preset's world if already generated (runs that differ only in rules or schedule share it);
+/// null to generate it on first use.</param>
+public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
 {
-    private ConceptWorldDataset? world;
     private ClipTokenizer? tokenizer;
 
     /// <summary>The preset.</summary>

@@ -1,7 +1,8 @@
 namespace HardNegRules.Training.Presets;
 
-/// <summary>A preset that cannot be used, with the place of the mistake (file, line and column, 1-based).</summary>
-public sealed class PresetException : Exception
+/// <summary>A preset that cannot be used, with the place of the mistake (file, line and column, 1-based). A
+/// <see cref="FormatException"/>: the command line reports it as bad input (exit code 2).</summary>
+public sealed class PresetException : FormatException
 {
     /// <summary>Creates the exception; the message is printed as <c>file(line,column): message</c>.</summary>
     /// <param name="source">The preset file, or a description such as <c>--set</c> for a command-line override.</param>

@@ -1,0 +1,79 @@
+using System.ComponentModel;
+using System.Globalization;
+using HardNegRules.Training.Checkpoints;
+using HardNegRules.Training.Model;
+using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Presets;
+using HardNegRules.Training.Training;
+using Spectre.Console.Cli;
+
+namespace HardNegRules.Cli.Commands;
+
+/// <summary>
+/// <c>hardneg train --preset NAME [--out DIR]</c>: trains the preset's model on its concept world with rule-made hard
+/// negatives, writing checkpoints, per-step metrics (JSONL) and <c>run.json</c> (the preset and overrides, for
+/// <c>eval</c>) into DIR.
+/// </summary>
+public sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    /// <summary>Options of <c>train</c>.</summary>
+    public sealed class Settings : TrainSettings
+    {
+        /// <summary>The run folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("The run folder (checkpoint.bin, metrics.jsonl, run.json). Default: runs/<preset>.")]
+        public string? Out { get; init; }
+
+        /// <summary>Continue from the run folder's checkpoint.</summary>
+        [CommandOption("--resume")]
+        [Description("Continue from the checkpoint in --out (same preset and options).")]
+        public bool Resume { get; init; }
+
+        /// <summary>Stop early (the schedule still spans all steps); continue later with --resume.</summary>
+        [CommandOption("--stop-after <N>")]
+        [Description("Stop once N steps are done (the schedule still spans --steps); continue later with --resume.")]
+        public int? StopAfter { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        List<string> overrides = settings.Overrides();
+        Preset preset = PresetCatalog.Load(settings.PresetName, overrides);
+        string directory = Path.GetFullPath(settings.Out ?? Path.Combine("runs", preset.Name));
+        string checkpoint = Path.Combine(directory, Trainer.CheckpointFileName);
+        if (settings.Resume && !File.Exists(checkpoint))
+        {
+            throw new ArgumentException($"--resume: there is no checkpoint at {checkpoint}.");
+        }
+        if (!settings.Resume && File.Exists(checkpoint))
+        {
+            throw new ArgumentException($"{directory} already holds a run: pass --resume to continue it, or another --out.");
+        }
+        Directory.CreateDirectory(directory);
+        if (!settings.Resume)
+        {
+            File.Delete(Path.Combine(directory, "metrics.jsonl")); // metrics are appended: a new run starts a new file
+            new RunManifest(settings.PresetName, overrides).Write(directory);
+        }
+
+        var run = new PresetRun(preset);
+        using ClipModel model = run.CreateModel();
+        int firstStep = settings.Resume ? CheckpointFile.ReadState(checkpoint).Step : 0;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Training '{preset.Name}': {model.ParameterCount:N0} parameters, {run.World.Train.Samples.Count:N0} training pairs, k = {preset.Rules.K} ({preset.Rules.Mode}), {preset.Schedule.Steps} steps, seed {preset.Schedule.Seed}, from step {firstStep}."));
+        TrainingResult result = TrainProgress.Run(preset.Name, preset.Schedule.Steps, firstStep, progress =>
+        {
+            using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, settings.Device), progress);
+            if (settings.Resume)
+            {
+                trainer.Resume();
+            }
+            return trainer.Train(settings.StopAfter, cancellationToken);
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"step {result.Step}/{preset.Schedule.Steps}  loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s  checkpoint {result.CheckpointPath}"));
+        return 0;
+    }
+}
