@@ -82,7 +82,15 @@ public static class PresetLoader
         {
             document.Add(path[0], new YamlMappingNode { { path[1], value } });
         }
-        return ApplyRoot(preset, document, source);
+        try
+        {
+            return ApplyRoot(preset, document, source);
+        }
+        catch (PresetException e) when (e.Line > 0)
+        {
+            // The document was built here, not read: its line and column point nowhere the user wrote.
+            throw new PresetException(source, 0, 0, e.Problem);
+        }
     }
 
     private static Preset ApplyRoot(Preset preset, YamlMappingNode map, string source)

@@ -1,0 +1,135 @@
+using HardNegRules.Training.Loss;
+using HardNegRules.Training.Model;
+using HardNegRules.Training.Presets;
+
+namespace HardNegRules.Training.Tests.Presets;
+
+public class PresetLoaderTests
+{
+    [Test]
+    public void The_default_preset_is_the_conv_tower_with_coordinate_channels_and_rule_negatives()
+    {
+        Preset preset = PresetCatalog.Load(PresetCatalog.DefaultName);
+
+        Assert.That(preset.Name, Is.EqualTo("concept-world"));
+        Assert.That(preset.Rules.Pack, Is.EqualTo("concept-world"));
+        Assert.That(preset.Rules.K, Is.GreaterThanOrEqualTo(1));
+        Assert.That(preset.Rules.Mode, Is.EqualTo(HardNegativeMode.Append));
+        ClipModelOptions model = preset.Model.ToModelOptions(preset.Data.ImageSize);
+        Assert.That(model.Vision, Is.EqualTo(ClipModelOptions.SmallCpu.Vision));
+        Assert.That(model.Text, Is.EqualTo(ClipModelOptions.SmallCpu.Text));
+    }
+
+    [Test]
+    public void The_quick_preset_is_smaller_than_the_default()
+    {
+        Preset quick = PresetCatalog.Load("concept-world-quick");
+        Preset full = PresetCatalog.Load(PresetCatalog.DefaultName);
+
+        Assert.That(quick.Schedule.Steps * quick.Schedule.BatchSize, Is.LessThan(full.Schedule.Steps * full.Schedule.BatchSize));
+        Assert.That(quick.Data.TrainScenes, Is.LessThan(full.Data.TrainScenes));
+        Assert.DoesNotThrow(() => quick.Model.ToModelOptions(quick.Data.ImageSize).Validate());
+    }
+
+    [Test]
+    public void Values_are_read_from_every_section()
+    {
+        Preset preset = PresetLoader.Parse("""
+            data:
+              train-scenes: 50
+              positional-caption-share: 0.5
+            rules:
+              concepts: [color, location]
+              k: 3
+              mode: replace
+              weight: { location: 4 }
+            model:
+              channels: [8, 16]
+              coordinate-channels: false
+            schedule:
+              steps: 12
+              lr: 0.01
+            evaluation:
+              max-test-scenes: 7
+            """, "test.yaml");
+
+        Assert.That(preset.Data.TrainScenes, Is.EqualTo(50));
+        Assert.That(preset.Data.PositionalCaptionShare, Is.EqualTo(0.5));
+        Assert.That(preset.Rules.Concepts, Is.EqualTo(new[] { "color", "location" }));
+        Assert.That(preset.Rules.K, Is.EqualTo(3));
+        Assert.That(preset.Rules.Mode, Is.EqualTo(HardNegativeMode.Replace));
+        Assert.That(preset.Rules.Weight["location"], Is.EqualTo(4));
+        Assert.That(preset.Model.Channels, Is.EqualTo(new[] { 8, 16 }));
+        Assert.That(preset.Model.CoordinateChannels, Is.False);
+        Assert.That(preset.Schedule.Steps, Is.EqualTo(12));
+        Assert.That(preset.Schedule.LearningRate, Is.EqualTo(0.01));
+        Assert.That(preset.Evaluation.MaxTestScenes, Is.EqualTo(7));
+        Assert.That(preset.Schedule.BatchSize, Is.EqualTo(new SchedulePreset().BatchSize), "unset keys keep their defaults");
+    }
+
+    [Test]
+    public void An_unknown_key_is_reported_with_file_line_and_the_known_keys()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.Parse("schedule:\n  steps: 10\n  stepz: 20\n", "p.yaml"));
+
+        Assert.That(error!.Message, Does.StartWith("p.yaml(3,3): unknown key 'stepz' in 'schedule'"));
+        Assert.That(error.Message, Does.Contain("steps, batch-size"));
+        Assert.That((error.Line, error.Column), Is.EqualTo((3, 3)));
+    }
+
+    [Test]
+    public void An_unknown_section_is_reported()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.Parse("data: {}\noptimizer:\n  lr: 1\n", "p.yaml"));
+        Assert.That(error!.Message, Does.StartWith("p.yaml(2,1): unknown key 'optimizer'"));
+    }
+
+    [TestCase("schedule:\n  steps: -5\n", "p.yaml(2,10): 'schedule.steps' must be a whole number >= 1; got '-5'.")]
+    [TestCase("schedule:\n  steps: many\n", "p.yaml(2,10): 'schedule.steps' must be a whole number >= 1; got 'many'.")]
+    [TestCase("rules:\n  mode: prepend\n", "p.yaml(2,9): 'rules.mode' must be one of append, replace; got 'prepend'.")]
+    [TestCase("rules:\n  pack: nonesuch\n", "p.yaml(2,9): 'rules.pack' must be one of")]
+    [TestCase("data:\n  positional-caption-share: 2\n", "p.yaml(2,29): 'data.positional-caption-share' must be a number between 0 and 1; got '2'.")]
+    [TestCase("model:\n  channels: 32\n", "p.yaml(2,13): 'model.channels' must be a list")]
+    [TestCase("model:\n  coordinate-channels: maybe\n", "p.yaml(2,24): 'model.coordinate-channels' must be true or false; got 'maybe'.")]
+    [TestCase("schedule: 5\n", "p.yaml(1,11): 'schedule' must be a mapping of keys")]
+    public void A_bad_value_is_reported_with_its_place(string yaml, string expected)
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.Parse(yaml, "p.yaml"));
+        Assert.That(error!.Message, Does.StartWith(expected));
+    }
+
+    [Test]
+    public void Malformed_yaml_is_reported_with_its_line()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.Parse("schedule:\n  steps: [1, 2\n", "p.yaml"));
+        Assert.That(error!.Message, Does.StartWith("p.yaml(").And.Contain("malformed YAML"));
+        Assert.That(error.Line, Is.GreaterThanOrEqualTo(2));
+    }
+
+    [Test]
+    public void Overrides_apply_after_the_file_in_order()
+    {
+        Preset preset = PresetLoader.Parse("schedule:\n  steps: 10\n", "p.yaml",
+            ["schedule.steps=20", "rules.concepts=[location]", "schedule.steps=30", "rules.weight={location: 2}"]);
+
+        Assert.That(preset.Schedule.Steps, Is.EqualTo(30));
+        Assert.That(preset.Rules.Concepts, Is.EqualTo(new[] { "location" }));
+        Assert.That(preset.Rules.Weight["location"], Is.EqualTo(2));
+    }
+
+    [TestCase("schedule.stepz=3", "override 'schedule.stepz=3': unknown key 'stepz' in 'schedule'")]
+    [TestCase("schedule.steps=0", "override 'schedule.steps=0'")]
+    [TestCase("steps", "override 'steps': an override is section.key=value")]
+    public void A_bad_override_names_itself(string entry, string expected)
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.ApplyOverride(new Preset(), entry));
+        Assert.That(error!.Message, Does.StartWith(expected));
+    }
+
+    [Test]
+    public void A_missing_preset_says_where_it_looked()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetCatalog.Find("no-such-preset"));
+        Assert.That(error!.Message, Does.Contain("no-such-preset.yaml").And.Contain("rules/presets"));
+    }
+}
