@@ -17,6 +17,9 @@ public sealed class PermuteCommand : Command<PermuteCommand.Settings>
         [Description("One or more captions.")]
         public string[] Captions { get; init; } = [];
 
+        /// <inheritdoc />
+        protected override int DefaultK => 6;
+
         /// <summary>Print JSONL records instead of a readable listing.</summary>
         [CommandOption("--json")]
         [Description("Print the JSONL records of the negatives contract.")]

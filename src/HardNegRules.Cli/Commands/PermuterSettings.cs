@@ -23,11 +23,16 @@ public class PermuterSettings : CommandSettings
     [Description("Only these concepts, comma-separated (e.g. color,size). Default: all.")]
     public string? Concepts { get; init; }
 
-    /// <summary>Negatives per caption.</summary>
+    /// <summary>Negatives per caption, when given.</summary>
     [CommandOption("-k <K>")]
-    [Description("Most negatives per caption (also written --k).")]
-    [DefaultValue(3)]
-    public int K { get; init; } = 3;
+    [Description("Most negatives per caption (also written --k); default 6 for permute, 3 otherwise.")]
+    public int? KOption { get; init; }
+
+    /// <summary>Negatives per caption: the option, or the command's default.</summary>
+    public int K => KOption ?? DefaultK;
+
+    /// <summary>The command's default number of negatives per caption.</summary>
+    protected virtual int DefaultK => 3;
 
     /// <summary>The run's seed.</summary>
     [CommandOption("--seed <SEED>")]
@@ -43,7 +48,7 @@ public class PermuterSettings : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        K < 0 ? ValidationResult.Error("--k must be 0 or more.") : ValidationResult.Success();
+        KOption < 0 ? ValidationResult.Error("--k must be 0 or more.") : ValidationResult.Success();
 
     /// <summary>The permuter these settings select, and the mask of the selected concepts.</summary>
     /// <returns>The permuter and mask.</returns>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HardNegRules.Data.IO;
 using TorchSharp;
 
 namespace HardNegRules.Training.Checkpoints;
@@ -43,7 +44,7 @@ public static class CheckpointFile
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
 
-        WriteAtomically(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             Stream target = wrapStream?.Invoke(stream) ?? stream;
             using var writer = new BinaryWriter(target, Encoding.UTF8, leaveOpen: true);
@@ -55,7 +56,7 @@ public static class CheckpointFile
             SaveOptimizer(optimizer, writer);
             writer.Flush();
         });
-        WriteAtomically(SidecarPath(path), stream => JsonSerializer.Serialize(stream, state, Json));
+        AtomicFile.Write(SidecarPath(path), stream => JsonSerializer.Serialize(stream, state, Json));
     }
 
     /// <summary>Reads only the state of a checkpoint (fast: no tensors are read).</summary>
@@ -128,40 +129,5 @@ public static class CheckpointFile
         using var buffer = new MemoryStream(reader.ReadBytes(checked((int)length)));
         using var inner = new BinaryReader(buffer);
         ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(inner);
-    }
-
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        string temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!,
-            $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);   // the bytes are on disk before the rename makes them the checkpoint
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // a leftover temporary file is harmless: it never has the checkpoint's name
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }
