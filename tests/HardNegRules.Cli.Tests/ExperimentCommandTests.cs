@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace HardNegRules.Cli.Tests;
+
+public class ExperimentCommandTests
+{
+    private static readonly string[] ConceptTests = ["image_pair", "image_pair_binding", "text_ranking", "text_ranking_binding"];
+    private static readonly string[] ConceptKeys = ["color", "shape", "size", "location", "mean"];
+    private static readonly string[] RetrievalKeys = ["i2t_r1", "i2t_r5", "t2i_r1", "t2i_r5"];
+
+    [Test]
+    public void Quick_experiment_runs_end_to_end_and_writes_the_report_contract()
+    {
+        string dir = Hardneg.TempDirectory();
+        var clock = Stopwatch.StartNew();
+
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot,
+            ["experiment", "--quick", "--out", dir, .. TinyTraining.Overrides(20)]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "preset", "runs" }));
+        Assert.That(root.GetProperty("preset").GetString(), Is.EqualTo("concept-world-quick"));
+        JsonElement[] runs = [.. root.GetProperty("runs").EnumerateArray()];
+        Assert.That(runs.Select(r => r.GetProperty("name").GetString()), Is.EqualTo(new[] { "plain", "hard-negatives" }));
+        Assert.That(runs[0].GetProperty("k").GetInt32(), Is.Zero);
+        Assert.That(runs[1].GetProperty("k").GetInt32(), Is.GreaterThanOrEqualTo(1));
+        foreach (JsonElement run in runs)
+        {
+            Assert.That(run.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name", "k", "train_seconds", "metrics" }));
+            Assert.That(run.GetProperty("train_seconds").GetDouble(), Is.GreaterThan(0));
+            JsonElement metrics = run.GetProperty("metrics");
+            Assert.That(metrics.EnumerateObject().Select(p => p.Name), Is.EqualTo(ConceptTests.Append("retrieval")));
+            foreach (string test in ConceptTests)
+            {
+                Assert.That(metrics.GetProperty(test).EnumerateObject().Select(p => p.Name), Is.EqualTo(ConceptKeys), test);
+                Assert.That(ConceptKeys.Select(k => metrics.GetProperty(test).GetProperty(k).GetDouble()), Has.All.InRange(0.0, 1.0), test);
+            }
+            Assert.That(metrics.GetProperty("retrieval").EnumerateObject().Select(p => p.Name), Is.EqualTo(RetrievalKeys));
+            Assert.That(RetrievalKeys.Select(k => metrics.GetProperty("retrieval").GetProperty(k).GetDouble()), Has.All.InRange(0.0, 1.0));
+        }
+        string markdown = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.That(markdown, Does.Contain("hardneg experiment --quick --out").And.Contain("Seeds: training 42"));
+        Assert.That(markdown, Does.Contain("| text_ranking_binding | location |"));
+        Assert.That(File.Exists(Path.Combine(dir, "training-loss.png")), Is.True, "ScottPlot renders headless here");
+        Assert.That(File.Exists(Path.Combine(dir, "concepts-image_pair_binding.png")), Is.True);
+        Assert.That(File.ReadLines(Path.Combine(dir, "training-loss.csv")).Count(), Is.EqualTo(1 + (2 * 20)));
+    }
+}
