@@ -49,4 +49,22 @@ public class ExperimentCommandTests
         Assert.That(File.Exists(Path.Combine(dir, "concepts-image_pair_binding.png")), Is.True);
         Assert.That(File.ReadLines(Path.Combine(dir, "training-loss.csv")).Count(), Is.EqualTo(1 + (2 * 20)));
     }
+
+    [Test]
+    public void Pretraining_is_shared_by_both_runs_which_start_from_its_weights()
+    {
+        string dir = Hardneg.TempDirectory();
+
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot,
+            ["experiment", "--quick", "--out", dir, "--pretrain-steps", "30", .. TinyTraining.Overrides(5)]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        List<(int Step, double Loss)> pretrain = TinyTraining.ReadMetrics(Path.Combine(dir, "pretrain", "metrics.jsonl"));
+        Assert.That(pretrain, Has.Count.EqualTo(30));
+        Assert.That(TinyTraining.ReadMetrics(Path.Combine(dir, "hard-negatives", "metrics.jsonl")), Has.Count.EqualTo(5));
+        // Both runs load the weights the same way; plain's loss is comparable with pre-training's (no extra columns).
+        List<(int Step, double Loss)> plain = TinyTraining.ReadMetrics(Path.Combine(dir, "plain", "metrics.jsonl"));
+        Assert.That(plain, Has.Count.EqualTo(5));
+        Assert.That(plain[0].Loss, Is.LessThan(pretrain[0].Loss * 0.9), "plain starts from the pre-trained weights");
+    }
 }
