@@ -48,6 +48,10 @@ public class ExperimentCommandTests
         Assert.That(File.Exists(Path.Combine(dir, "training-loss.png")), Is.True, "ScottPlot renders headless here");
         Assert.That(File.Exists(Path.Combine(dir, "concepts-image_pair_binding.png")), Is.True);
         Assert.That(File.ReadLines(Path.Combine(dir, "training-loss.csv")).Count(), Is.EqualTo(1 + (2 * 20)));
+
+        // Each run folder records its preset and overrides, so eval rebuilds the tiny model from the folder alone.
+        Hardneg.Result evaluated = Hardneg.RunIn(Hardneg.RepositoryRoot, "eval", "--checkpoint", Path.Combine(dir, "hard-negatives"));
+        Assert.That(evaluated.ExitCode, Is.Zero, evaluated.Stderr);
     }
 
     [Test]

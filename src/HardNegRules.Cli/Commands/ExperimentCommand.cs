@@ -66,8 +66,10 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         foreach ((string name, Preset preset) in new[] { ("plain", plain), ("hard-negatives", hard) })
         {
             string runDirectory = Path.Combine(directory, name);
-            (double seconds, ConceptWorldMetrics metrics) = TrainAndEvaluate(name, preset, world, runDirectory, initialWeights,
-                settings.Device, cancellationToken);
+            // run.json lets `hardneg eval` rebuild this run's model and data from its folder alone.
+            var manifest = new RunManifest(presetName, [.. overrides, $"rules.k={preset.Rules.K.ToString(CultureInfo.InvariantCulture)}"]);
+            (double seconds, ConceptWorldMetrics metrics) = TrainAndEvaluate(name, preset, world, runDirectory, manifest,
+                initialWeights, settings.Device, cancellationToken);
             runs.Add(new ExperimentRun(name, preset.Rules.K, Math.Round(seconds, 1), metrics));
             curves.Add(ExperimentCurve.Read(name, Path.Combine(runDirectory, "metrics.jsonl")));
         }
@@ -88,11 +90,12 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     }
 
     private static (double Seconds, ConceptWorldMetrics Metrics) TrainAndEvaluate(string name, Preset preset,
-        ConceptWorldDataset world, string directory, string? initialWeights, string device, CancellationToken cancellation)
+        ConceptWorldDataset world, string directory, RunManifest manifest, string? initialWeights, string device,
+        CancellationToken cancellation)
     {
         StartFresh(directory);
         var run = new PresetRun(preset, world);
-        new RunManifest(preset.Name, [$"rules.k={preset.Rules.K.ToString(CultureInfo.InvariantCulture)}"]).Write(directory);
+        manifest.Write(directory);
         using ClipModel model = run.CreateModel();
         if (initialWeights is not null)
         {
