@@ -59,4 +59,13 @@ public class TrainCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Does.Contain("override 'schedule.stepz=3'").And.Contain("unknown key 'stepz' in 'schedule'"));
     }
+
+    [Test]
+    public void Asking_for_cuda_where_there_is_none_is_a_usage_error()
+    {
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, TinyTraining.Args("train", "--out", Hardneg.TempDirectory(), "--device", "cuda"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("CUDA is not available").And.Contain("--device cpu"));
+    }
 }

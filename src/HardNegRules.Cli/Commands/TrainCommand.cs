@@ -63,15 +63,24 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         int firstStep = settings.Resume ? CheckpointFile.ReadState(checkpoint).Step : 0;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Training '{preset.Name}': {model.ParameterCount:N0} parameters, {run.World.Train.Samples.Count:N0} training pairs, k = {preset.Rules.K} ({preset.Rules.Mode}), {preset.Schedule.Steps} steps, seed {preset.Schedule.Seed}, from step {firstStep}."));
-        TrainingResult result = TrainProgress.Run(preset.Name, preset.Schedule.Steps, firstStep, progress =>
+        TrainingResult result;
+        try
         {
-            using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, settings.Device), progress);
-            if (settings.Resume)
+            result = TrainProgress.Run(preset.Name, preset.Schedule.Steps, firstStep, progress =>
             {
-                trainer.Resume();
-            }
-            return trainer.Train(settings.StopAfter, cancellationToken);
-        });
+                using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, settings.Device), progress);
+                if (settings.Resume)
+                {
+                    trainer.Resume();
+                }
+                return trainer.Train(settings.StopAfter, cancellationToken);
+            });
+        }
+        catch (InvalidOperationException e)
+        {
+            // A checkpoint of another set-up, or CUDA asked for where there is none: the user's input, not a bug.
+            throw new ArgumentException(e.Message, e);
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"step {result.Step}/{preset.Schedule.Steps}  loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s  checkpoint {result.CheckpointPath}"));
         return 0;

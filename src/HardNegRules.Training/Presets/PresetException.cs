@@ -12,7 +12,7 @@ public sealed class PresetException : FormatException
     public PresetException(string source, int line, int column, string problem)
         : base(line > 0 ? $"{source}({line},{column}): {problem}" : $"{source}: {problem}")
     {
-        Source = source;
+        Origin = source;
         Line = line;
         Column = column;
         Problem = problem;
@@ -34,12 +34,11 @@ public sealed class PresetException : FormatException
     /// <param name="innerException">The cause.</param>
     public PresetException(string message, Exception innerException) : base(message, innerException)
     {
-        Source = "preset";
         Problem = message;
     }
 
     /// <summary>The preset file (or override) with the mistake.</summary>
-    public new string Source { get; } = "preset";
+    public string Origin { get; } = "preset";
 
     /// <summary>The line of the mistake (1-based; 0 when unknown).</summary>
     public int Line { get; }
