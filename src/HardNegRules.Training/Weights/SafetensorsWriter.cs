@@ -29,16 +29,26 @@ public static class SafetensorsWriter
         stream.Write(header);
         foreach (SafetensorsTensorSource tensor in tensors)
         {
-            float[] data = tensor.ReadData();
-            if (data.LongLength != tensor.ElementCount)
+            long written = 0;
+            tensor.ProvideData(data =>
             {
-                throw new ArgumentException($"Tensor '{tensor.Name}' has shape "
-                    + $"{SafetensorsTensorInfo.FormatShape(tensor.Shape)} ({tensor.ElementCount} elements) but its data holds "
-                    + $"{data.LongLength}.", nameof(tensors));
+                written += data.Length;
+                if (written > tensor.ElementCount)
+                {
+                    throw LengthMismatch(tensor, written);
+                }
+                WriteLittleEndian(stream, data);
+            });
+            if (written != tensor.ElementCount)
+            {
+                throw LengthMismatch(tensor, written);
             }
-            WriteLittleEndian(stream, data);
         }
     }
+
+    private static ArgumentException LengthMismatch(SafetensorsTensorSource tensor, long provided) =>
+        new($"Tensor '{tensor.Name}' has shape {SafetensorsTensorInfo.FormatShape(tensor.Shape)} "
+            + $"({tensor.ElementCount} elements) but its data provided {provided}.");
 
     private static byte[] BuildHeader(IReadOnlyList<SafetensorsTensorSource> tensors,
         IReadOnlyDictionary<string, string>? metadata)
@@ -90,11 +100,11 @@ public static class SafetensorsWriter
         return json.ToArray();
     }
 
-    private static void WriteLittleEndian(Stream stream, float[] data)
+    private static void WriteLittleEndian(Stream stream, ReadOnlySpan<float> data)
     {
         if (BitConverter.IsLittleEndian)
         {
-            stream.Write(MemoryMarshal.AsBytes(data.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(data));
             return;
         }
         Span<byte> element = stackalloc byte[4];

@@ -60,7 +60,7 @@ internal static class HuggingFaceLayout
     {
         using var stream = File.Create(path);
         SafetensorsWriter.Write(stream,
-            [.. tensors.Select(t => new SafetensorsTensorSource(t.Key, t.Value.Shape, () => t.Value.Data))],
+            [.. tensors.Select(t => SafetensorsTensorSource.FromArray(t.Key, t.Value.Shape, t.Value.Data))],
             new Dictionary<string, string> { ["format"] = "pt" });
     }
 

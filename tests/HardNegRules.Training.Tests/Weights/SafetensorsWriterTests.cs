@@ -10,7 +10,7 @@ public sealed class SafetensorsWriterTests
     {
         using var stream = new MemoryStream();
 
-        SafetensorsWriter.Write(stream, [new SafetensorsTensorSource("w", [2], () => [1f, -2f])],
+        SafetensorsWriter.Write(stream, [SafetensorsTensorSource.FromArray("w", [2], [1f, -2f])],
             new Dictionary<string, string> { ["format"] = "pt" });
 
         // 85 bytes of JSON, padded with spaces to 88 so that the data section starts 8-byte aligned.
@@ -27,9 +27,9 @@ public sealed class SafetensorsWriterTests
         using var stream = new MemoryStream();
         SafetensorsWriter.Write(stream,
         [
-            new SafetensorsTensorSource("matrix", [3, 4], () => matrix),
-            new SafetensorsTensorSource("scalar", [], () => [2.6592f]),
-            new SafetensorsTensorSource("empty", [0, 5], () => []),
+            SafetensorsTensorSource.FromArray("matrix", [3, 4], matrix),
+            SafetensorsTensorSource.FromArray("scalar", [], [2.6592f]),
+            SafetensorsTensorSource.FromArray("empty", [0, 5], []),
         ]);
         using var scratch = new ScratchDirectory();
         string path = scratch.Write("r.safetensors", stream.ToArray());
@@ -51,8 +51,8 @@ public sealed class SafetensorsWriterTests
     {
         using var stream = new MemoryStream();
 
-        Assert.That(() => SafetensorsWriter.Write(stream, [new SafetensorsTensorSource("w", [2, 2], () => [1f])]),
-            Throws.ArgumentException.With.Message.Contains("'w'").And.Message.Contains("[2, 2]"));
+        Assert.That(() => SafetensorsWriter.Write(stream, [SafetensorsTensorSource.FromArray("w", [2, 2], [1f])]),
+            Throws.ArgumentException.With.Message.Contains("'w'").And.Message.Contains("[2, 2]").And.Message.Contains("provided 1"));
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class SafetensorsWriterTests
         using var stream = new MemoryStream();
 
         Assert.That(() => SafetensorsWriter.Write(stream,
-            [new SafetensorsTensorSource("w", [1], () => [1f]), new SafetensorsTensorSource("w", [1], () => [2f])]),
+            [SafetensorsTensorSource.FromArray("w", [1], [1f]), SafetensorsTensorSource.FromArray("w", [1], [2f])]),
             Throws.ArgumentException.With.Message.Contains("'w'"));
     }
 }
