@@ -32,7 +32,7 @@ public sealed class RulePackGenerator : IIncrementalGenerator
             .WithTrackingName(RuleFilesStep);
 
         IncrementalValueProvider<bool> isRuntime = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.AssemblyName == "HardNegRules");
+            .Select(static (compilation, _) => compilation.AssemblyName == "HardNegRules.Permuters");
 
         IncrementalValuesProvider<GeneratorOutput> outputs = files.Collect()
             .Combine(isRuntime)

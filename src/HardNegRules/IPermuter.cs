@@ -6,7 +6,7 @@ namespace HardNegRules;
 /// </summary>
 /// <remarks>
 /// Implementations are the permuters the source generator compiles from <c>rules/**/*.yaml</c> (see
-/// <see cref="Permuters"/>) and the interpreter over rules loaded at run time (<see cref="RuleSet"/>). For the same rules,
+/// <c>Permuters</c> in the HardNegRules.Permuters assembly) and the interpreter over rules loaded at run time (<see cref="RuleSet"/>). For the same rules,
 /// caption and seed both give the same negatives. Permuters are immutable and safe to use from many threads.
 /// </remarks>
 public interface IPermuter

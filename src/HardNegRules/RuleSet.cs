@@ -72,7 +72,7 @@ public sealed class RuleSet
     /// <param name="pack">The pack's name.</param>
     /// <returns>The permuter.</returns>
     /// <exception cref="ArgumentException">No such pack compiled.</exception>
-    public IPermuter Get(string pack = Permuters.DefaultPack) =>
+    public IPermuter Get(string pack = HardNegRules.Rules.Compilation.RulePaths.DefaultPack) =>
         _permuters.TryGetValue(pack, out InterpretedPermuter? permuter)
             ? permuter
             : throw new ArgumentException($"No rule pack '{pack}' in '{Directory}'; packs: {string.Join(", ", _permuters.Keys.Order(StringComparer.Ordinal))}.", nameof(pack));

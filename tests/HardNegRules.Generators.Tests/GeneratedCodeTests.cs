@@ -50,10 +50,10 @@ public class GeneratedCodeTests
     }
 
     [Test]
-    public void Runtime_assembly_also_gets_the_registry_of_packs()
+    public void The_permuters_assembly_also_gets_the_registry_of_packs()
     {
         GeneratorDriver driver = GeneratorHarness.CreateDriver(new YamlFile("/repo/rules/color.yaml", Colors));
-        driver = driver.RunGenerators(GeneratorHarness.Compilation("HardNegRules"));
+        driver = driver.RunGenerators(GeneratorHarness.Compilation("HardNegRules.Permuters"));
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
         string registry = result.GeneratedSources.Single(s => s.HintName == "GeneratedPermuters.g.cs").SourceText.ToString();

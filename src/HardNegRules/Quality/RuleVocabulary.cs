@@ -45,7 +45,7 @@ public sealed class RuleVocabulary
     {
         ArgumentNullException.ThrowIfNull(rulesDirectory);
         ArgumentNullException.ThrowIfNull(pack);
-        if (pack == Permuters.DefaultPack)
+        if (pack == HardNegRules.Rules.Compilation.RulePaths.DefaultPack)
         {
             return Load(rulesDirectory);
         }
