@@ -42,7 +42,7 @@ internal static class PermuterEmitter
         return name + "Permuter";
     }
 
-    public static string Emit(CompiledPack pack, IReadOnlyList<string> files, bool isRuntime)
+    public static string Emit(CompiledPack pack, IReadOnlyList<string> files)
     {
         string className = ClassName(pack.Name);
         var w = new CodeWriter();
@@ -75,7 +75,6 @@ internal static class PermuterEmitter
         w.Line();
         EmitTables(w, pack);
         w.Close();
-        _ = isRuntime;
         return w.ToString();
     }
 

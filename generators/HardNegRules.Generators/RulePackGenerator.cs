@@ -31,11 +31,11 @@ public sealed class RulePackGenerator : IIncrementalGenerator
             .Select(static (text, cancellationToken) => Read(text, cancellationToken))
             .WithTrackingName(RuleFilesStep);
 
-        IncrementalValueProvider<bool> isRuntime = context.CompilationProvider
+        IncrementalValueProvider<bool> hostsRegistry = context.CompilationProvider
             .Select(static (compilation, _) => compilation.AssemblyName == "HardNegRules.Permuters");
 
         IncrementalValuesProvider<GeneratorOutput> outputs = files.Collect()
-            .Combine(isRuntime)
+            .Combine(hostsRegistry)
             .SelectMany(static (input, cancellationToken) => Generate(input.Left, input.Right, cancellationToken))
             .WithTrackingName(OutputsStep);
 
@@ -63,7 +63,7 @@ public sealed class RulePackGenerator : IIncrementalGenerator
         return new RuleFileText(text.Path, pack, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
     }
 
-    private static ImmutableArray<GeneratorOutput> Generate(ImmutableArray<RuleFileText> files, bool isRuntime, CancellationToken cancellationToken)
+    private static ImmutableArray<GeneratorOutput> Generate(ImmutableArray<RuleFileText> files, bool hostsRegistry, CancellationToken cancellationToken)
     {
         var outputs = ImmutableArray.CreateBuilder<GeneratorOutput>();
         try
@@ -79,10 +79,10 @@ public sealed class RulePackGenerator : IIncrementalGenerator
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string className = PermuterEmitter.ClassName(pack.Name);
-                outputs.Add(new GeneratorOutput($"{className}.g.cs", PermuterEmitter.Emit(pack, sources[pack.Name], isRuntime), null));
+                outputs.Add(new GeneratorOutput($"{className}.g.cs", PermuterEmitter.Emit(pack, sources[pack.Name]), null));
             }
 
-            if (isRuntime)
+            if (hostsRegistry)
             {
                 outputs.Add(new GeneratorOutput("GeneratedPermuters.g.cs", PermuterEmitter.EmitRegistry(compilation.Packs.Select(p => p.Name).ToList()), null));
             }
