@@ -1,4 +1,7 @@
 using System.Text.Json;
+using HardNegRules.Training.Model;
+using HardNegRules.Training.Presets;
+using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Cli.Tests;
 
@@ -6,6 +9,12 @@ public class SugarCrepeSuiteTests
 {
     private static readonly string CocoSample = Path.Combine(Hardneg.RepositoryRoot, "tests", "data", "coco", "val2017-sample");
     private static readonly string SugarCrepe = Path.Combine(Hardneg.RepositoryRoot, "tests", "data", "sugarcrepe");
+
+    private static readonly string[] TinyVit =
+    [
+        "data.image-size=32", "model.vision=vit", "model.patch-size=16", "model.vision-width=16", "model.vision-layers=1",
+        "model.vision-heads=2", "model.embed-dim=8", "model.text-width=16", "model.text-layers=1", "model.text-heads=2",
+    ];
 
     [Test]
     public void Sugarcrepe_scores_every_item_whose_image_exists_and_counts_the_rest()
@@ -37,6 +46,44 @@ public class SugarCrepeSuiteTests
         Assert.That(categories.Select(c => c.GetProperty("category").GetString()),
             Is.EqualTo(new[] { "add_att", "add_obj", "replace_att", "replace_obj", "replace_rel", "swap_att", "swap_obj" }));
         Assert.That(categories.Select(c => c.GetProperty("accuracy").GetDouble()), Has.All.InRange(0.0, 1.0));
+    }
+
+    [Test]
+    public void Sugarcrepe_runs_on_hugging_face_weights_in_the_presets_architecture()
+    {
+        // A tiny ViT in the coco preset's form, saved with HF's names as a stand-in for openai/clip-vit-base-patch32.
+        Preset preset = PresetCatalog.Load("coco", TinyVit);
+        string weights = Path.Combine(Hardneg.TempDirectory(), "model.safetensors");
+        using (var model = new ClipModel(preset.Model.ToModelOptions(preset.Data.ImageSize), seed: 3))
+        {
+            ClipWeights.SaveHuggingFace(model, weights);
+        }
+
+        Hardneg.Result result = Hardneg.Run(
+        [
+            "eval", "--suite", "sugarcrepe", "--weights", weights, "--preset", "coco", "--images", CocoSample, "--sugarcrepe", SugarCrepe,
+            .. TinyVit.SelectMany(t => new[] { "--set", t }),
+        ]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("83 evaluated, 0 skipped"));
+        Assert.That(result.Stdout, Does.Contain("model.safetensors"));
+    }
+
+    [Test]
+    public void An_unreadable_weights_file_is_a_usage_error_naming_the_key()
+    {
+        string weights = Path.Combine(Hardneg.TempDirectory(), "model.safetensors");
+        File.WriteAllText(weights, "not a safetensors file");
+
+        Hardneg.Result result = Hardneg.Run(
+        [
+            "eval", "--suite", "sugarcrepe", "--weights", weights, "--images", CocoSample, "--sugarcrepe", SugarCrepe,
+            .. TinyVit.SelectMany(t => new[] { "--set", t }),
+        ]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("model.weights"));
     }
 
     [Test]
