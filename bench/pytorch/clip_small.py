@@ -45,6 +45,7 @@ import torch  # noqa: E402  (the environment must be prepared first)
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+SCOPES = {"step": "TrainingStep", "forward-backward": "ForwardBackward", "forward": "Forward", "optimizer": "Optimizer"}
 VOCABULARY = 49408
 CONTEXT = 77
 START_TOKEN = VOCABULARY - 2
@@ -204,8 +205,8 @@ def main():
     parser.add_argument("--steps", type=int, default=60, help="timed steps, a multiple of --window")
     parser.add_argument("--window", type=int, default=10)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--forward-backward", action="store_true",
-                        help="forward, loss and backward on fixed tensors only (no optimizer), as --forward-backward")
+    parser.add_argument("--scope", choices=list(SCOPES), default="step",
+                        help="a whole step, or a part of it on one fixed batch, as hardneg bench --scope")
     parser.add_argument("--full-context", action="store_true", help="run the text tower over all 77 positions")
     parser.add_argument("--expect-parameters", type=int, help="the C# model's count; exit 1 if it differs")
     parser.add_argument("--out", help="write the figures as JSON")
@@ -256,15 +257,24 @@ def main():
         with torch.no_grad():
             model.scale().item()
 
-    def forward_backward(step):
+    def forward_and_loss():
         images, tokens = pool[0]
         text = model.encode_text(tokens)
         negatives = text[batch:] if args.k > 0 else None
-        loss = hard_negative_loss(model.encode_image(images), text[:batch], negatives, args.k, model.scale())
-        loss.backward()
+        return hard_negative_loss(model.encode_image(images), text[:batch], negatives, args.k, model.scale())
+
+    def forward_backward(step):
+        forward_and_loss().backward()
         model.zero_grad(set_to_none=False)
 
-    run_step = forward_backward if args.forward_backward else training_step
+    def optimizer_only(step):
+        float(torch.nn.utils.clip_grad_norm_(all_parameters, 1.0))
+        optimizer.step()
+
+    if args.scope == "optimizer":
+        forward_and_loss().backward()  # real gradients to update with, computed once
+    run_step = {"step": training_step, "forward-backward": forward_backward,
+                "forward": lambda step: forward_and_loss(), "optimizer": optimizer_only}[args.scope]
     total = args.warmup + args.steps
     rss = [(0, resident_mb())]
     # Wall time and process CPU time (all threads) per window, as the C# WindowTimer.
@@ -287,7 +297,7 @@ def main():
     cpu_ms = [1000 * s / args.window for s in window_cpu]
     cpu_median = sorted(cpu_ms)[len(cpu_ms) // 2]
     after_warmup = next(mb for step, mb in rss if step >= args.warmup)
-    scope = "ForwardBackward" if args.forward_backward else "TrainingStep"
+    scope = SCOPES[args.scope]
     with open("/proc/loadavg", encoding="ascii") as f:
         load = [float(x) for x in f.read().split()[:3]]
     print(f"pytorch {torch.__version__}, {scope}, batch {batch}, k {args.k}, {torch.get_num_threads()} threads"

@@ -38,6 +38,9 @@ public class BenchCommandTests
             double[] windows = [.. root.GetProperty("window_ms_per_step").EnumerateArray().Select(w => w.GetDouble())];
             Assert.That(windows, Has.Length.EqualTo(2));
             Assert.That(windows.Min(), Is.EqualTo(best).Within(1e-6));
+            double[] cpu = [.. root.GetProperty("window_cpu_ms_per_step").EnumerateArray().Select(w => w.GetDouble())];
+            Assert.That(cpu, Has.Length.EqualTo(2).And.All.GreaterThan(0));
+            Assert.That(root.GetProperty("cpu_ms_per_step_median").GetDouble(), Is.EqualTo(cpu.Max()).Within(1e-6));
 
             // RSS: step 0 (model built), every 2 steps, after the 1 warm-up step and at the end (step 5).
             JsonElement rss = root.GetProperty("rss");

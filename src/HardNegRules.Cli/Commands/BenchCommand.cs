@@ -17,6 +17,14 @@ namespace HardNegRules.Cli.Commands;
 /// </summary>
 public sealed class BenchCommand : Command<BenchCommand.Settings>
 {
+    private static readonly Dictionary<string, BenchmarkScope> Scopes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["step"] = BenchmarkScope.TrainingStep,
+        ["forward-backward"] = BenchmarkScope.ForwardBackward,
+        ["forward"] = BenchmarkScope.Forward,
+        ["optimizer"] = BenchmarkScope.Optimizer,
+    };
+
     private static readonly Dictionary<string, ClipModelOptions> Models = new(StringComparer.OrdinalIgnoreCase)
     {
         ["small"] = ClipModelOptions.SmallCpu,
@@ -81,10 +89,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         [DefaultValue(50)]
         public int RssEvery { get; init; } = 50;
 
-        /// <summary>A whole training step, or forward and backward only.</summary>
-        [CommandOption("--forward-backward")]
-        [Description("Time forward, loss and backward on fixed tensors only (no data side, no optimizer).")]
-        public bool ForwardBackward { get; init; }
+        /// <summary>What a step includes.</summary>
+        [CommandOption("--scope <SCOPE>")]
+        [Description("step (a whole training step, the default), forward-backward, forward or optimizer (the parts on one fixed batch).")]
+        [DefaultValue("step")]
+        public string Scope { get; init; } = "step";
 
         /// <summary>Where to write the figures as JSON.</summary>
         [CommandOption("-o|--out <FILE>")]
@@ -94,6 +103,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             !Models.ContainsKey(Model) ? ValidationResult.Error($"--model must be one of {string.Join(", ", Models.Keys)}; got '{Model}'.")
+            : !Scopes.ContainsKey(Scope) ? ValidationResult.Error($"--scope must be one of {string.Join(", ", Scopes.Keys)}; got '{Scope}'.")
             : Batch < 1 ? ValidationResult.Error("--batch must be at least 1.")
             : K < 0 ? ValidationResult.Error("--k must be 0 or more.")
             : Warmup < 0 ? ValidationResult.Error("--warmup must be 0 or more.")
@@ -110,7 +120,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         ArgumentNullException.ThrowIfNull(settings);
         string model = settings.Model.ToLowerInvariant();
         var options = new BenchmarkOptions(Models[model], settings.Batch, settings.K,
-            settings.ForwardBackward ? BenchmarkScope.ForwardBackward : BenchmarkScope.TrainingStep, settings.Mode,
+            Scopes[settings.Scope], settings.Mode,
             WarmupSteps: settings.Warmup, MeasuredSteps: settings.Window, Threads: settings.Threads,
             Windows: settings.Steps / settings.Window, MemorySampleEvery: settings.RssEvery);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

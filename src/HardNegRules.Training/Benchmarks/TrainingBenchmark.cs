@@ -29,7 +29,7 @@ public static class TrainingBenchmark
         using var model = new ClipModel(options.Model, seed: 1);
         WindowTimer timer = options.Scope == BenchmarkScope.TrainingStep
             ? TimeTrainingSteps(model, options, memory)
-            : TimeForwardBackward(model, options, memory);
+            : FixedBatchBenchmark.Time(model, options, memory);
         return new BenchmarkResult(options, timer.WallSeconds, model.ParameterCount, torch.get_num_threads(),
             memory.Profile())
         {
@@ -58,53 +58,6 @@ public static class TrainingBenchmark
         clock.Start();
         trainer.Train();
         return clock.Timer;
-    }
-
-    private static WindowTimer TimeForwardBackward(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
-    {
-        int batch = options.BatchSize;
-        int negatives = batch * options.NegativesPerCaption;
-        int size = options.Model.Vision.ImageSize;
-        TextTowerOptions text = options.Model.Text;
-        var loss = new HardNegativeLoss(options.Mode);
-        int[] counts = Enumerable.Repeat(options.NegativesPerCaption, batch).ToArray();
-        model.train();
-
-        // Caption-length token rows (not 77 random ids): the text tower's cost depends on where captions end.
-        var data = new SyntheticBenchmarkData(0, size, text.VocabularySize, seed: 1);
-        var ids = new long[(batch + negatives) * text.ContextLength];
-        for (int row = 0; row < batch + negatives; row++)
-        {
-            long[] caption = data.Tokenize($"caption {row}");
-            caption.CopyTo(ids, row * text.ContextLength);
-        }
-        using Tensor images = torch.randn(batch, 3, size, size);
-        using Tensor tokens = torch.tensor(ids, [batch + negatives, text.ContextLength]);
-        var timer = new WindowTimer();
-        int totalSteps = options.TotalSteps;
-        memory.Started();
-        for (int step = 0; step < totalSteps; step++)
-        {
-            if (step >= options.WarmupSteps && (step - options.WarmupSteps) % options.MeasuredSteps == 0)
-            {
-                timer.Boundary();
-            }
-            using (torch.NewDisposeScope())
-            {
-                Tensor imageEmbeddings = model.EncodeImage(images);
-                Tensor textEmbeddings = model.EncodeText(tokens);
-                Tensor negativeEmbeddings = textEmbeddings.narrow(0, batch, negatives);
-#pragma warning disable CA5394 // the column choice only has to be some choice
-                Tensor value = loss.Compute(imageEmbeddings, textEmbeddings.narrow(0, 0, batch),
-                    negatives > 0 ? negativeEmbeddings : null, counts, model.LogitScale(), new Random(step));
-#pragma warning restore CA5394
-                value.backward();
-                model.zero_grad();
-            }
-            memory.StepCompleted(step + 1);
-        }
-        timer.Boundary();
-        return timer;
     }
 
     /// <summary>Times each window of steps after the warmup and samples memory; progress is reported on the training

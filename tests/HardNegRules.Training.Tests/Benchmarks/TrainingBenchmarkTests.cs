@@ -8,6 +8,8 @@ public class TrainingBenchmarkTests : TorchTestBase
 {
     [TestCase(BenchmarkScope.TrainingStep)]
     [TestCase(BenchmarkScope.ForwardBackward)]
+    [TestCase(BenchmarkScope.Forward)]
+    [TestCase(BenchmarkScope.Optimizer)]
     public void Reports_consistent_throughput_for_a_tiny_model(BenchmarkScope scope)
     {
         var options = new BenchmarkOptions(ColorWorld.TinyModel, BatchSize: 8, NegativesPerCaption: 2, scope,
@@ -23,6 +25,8 @@ public class TrainingBenchmarkTests : TorchTestBase
             Assert.That(result.ParameterCount, Is.EqualTo(new ClipModel(ColorWorld.TinyModel).ParameterCount));
             Assert.That(result.ToString(), Does.Contain("batch 8 k 2").And.Contain("best of 3 x 2 steps"));
             Assert.That(result.WindowSeconds, Has.Count.EqualTo(3));
+            Assert.That(result.WindowCpuSeconds, Has.Count.EqualTo(3).And.All.GreaterThan(0));
+            Assert.That(result.CpuMillisecondsPerStep, Is.GreaterThan(0));
             Assert.That(result.MillisecondsPerStep, Is.EqualTo(1000 * result.WindowSeconds.Min() / 2).Within(1e-9));
             // Step 0 (built), the warm-up's end, every 3 steps and the last step (1 + 3 x 2 = 7).
             Assert.That(result.Memory.Samples.Select(s => s.Step), Is.EqualTo(new[] { 0, 1, 3, 6, 7 }));
