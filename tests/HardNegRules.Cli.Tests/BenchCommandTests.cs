@@ -65,6 +65,7 @@ public class BenchCommandTests
     [TestCase("--steps", "15", "--steps must be a positive multiple of --window (10)")]
     [TestCase("--model", "resnet", "--model must be one of small, small-vit, vit-b32; got 'resnet'")]
     [TestCase("--batch", "0", "--batch must be at least 1")]
+    [TestCase("--scope", "backward", "--scope must be one of step, forward-backward, forward, optimizer; got 'backward'")]
     public void Bench_rejects_bad_options_with_a_usage_error(string option, string value, string message)
     {
         Hardneg.Result result = Hardneg.Run("bench", option, value);
