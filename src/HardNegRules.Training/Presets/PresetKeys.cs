@@ -33,6 +33,8 @@ internal static class PresetKeys
                     Rules = p.Rules with { Mode = v.OneOf(Modes) == "replace" ? HardNegativeMode.Replace : HardNegativeMode.Append },
                 },
                 ["weight"] = (p, v) => p with { Rules = p.Rules with { Weight = v.Weights() } },
+                ["swap-share"] = (p, v) => p with { Rules = p.Rules with { SwapShare = v.Double(0, 1) } },
+                ["ranking-weight"] = (p, v) => p with { Rules = p.Rules with { RankingWeight = v.Double(0, 1000) } },
             },
             ["model"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
