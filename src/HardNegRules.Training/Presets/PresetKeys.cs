@@ -22,6 +22,8 @@ internal static class PresetKeys
                 ["test-scenes"] = (p, v) => p with { Data = p.Data with { TestScenes = v.Int(1) } },
                 ["captions-per-scene"] = (p, v) => p with { Data = p.Data with { CaptionsPerScene = v.Int(1) } },
                 ["positional-caption-share"] = (p, v) => p with { Data = p.Data with { PositionalCaptionShare = v.Double(0, 1) } },
+                ["shapes"] = (p, v) => p with { Data = p.Data with { Shapes = v.StringsOneOf(DataPreset.ShapeNames) } },
+                ["colors"] = (p, v) => p with { Data = p.Data with { Colors = v.StringsOneOf(DataPreset.ColorNames) } },
             },
             ["rules"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
