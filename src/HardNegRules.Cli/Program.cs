@@ -28,6 +28,7 @@ app.Configure(config =>
     config.AddCommand<ExperimentCommand>("experiment")
         .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")
         .WithExample("experiment", "--quick", "--out", "runs/quick");
+    config.AddCommand<BenchCommand>("bench").WithDescription("Time training steps of a model on synthetic data (steps/s, ms/step, RSS over the run).").WithExample("bench", "--model", "small", "--batch", "128", "--k", "1", "--out", "bench.json");
     config.AddBranch("rules", rules =>
     {
         rules.SetDescription("Check and explain concept rules.");

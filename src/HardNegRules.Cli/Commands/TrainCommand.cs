@@ -10,9 +10,9 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>
-/// <c>hardneg train --preset NAME [--out DIR]</c>: trains the preset's model on its concept world with rule-made hard
-/// negatives, writing checkpoints, per-step metrics (JSONL) and <c>run.json</c> (the preset and overrides, for
-/// <c>eval</c>) into DIR.
+/// <c>hardneg train --preset NAME [--out DIR]</c>: trains the preset's model on its data (the concept world, or real
+/// pairs from COCO or Fashion200K files) with rule-made hard negatives, writing checkpoints, per-step metrics (JSONL)
+/// and <c>run.json</c> (the preset and overrides with absolute paths, for <c>eval</c>) into DIR.
 /// </summary>
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
@@ -39,7 +39,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        List<string> overrides = settings.Overrides();
+        List<string> overrides = PresetPaths.Absolute(settings.Overrides());
         Preset preset = PresetCatalog.Load(settings.PresetName, overrides);
         string directory = Path.GetFullPath(settings.Out ?? Path.Combine("runs", preset.Name));
         string checkpoint = Path.Combine(directory, Trainer.CheckpointFileName);
@@ -58,11 +58,18 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             new RunManifest(settings.PresetName, overrides).Write(directory);
         }
 
-        var run = new PresetRun(preset);
+        var data = new DataReportPrinter();
+        var run = new PresetRun(preset, dataReport: data.Report);
+        int pairs = run.TrainingPairCount;
         using ClipModel model = run.CreateModel();
         int firstStep = settings.Resume ? CheckpointFile.ReadState(checkpoint).Step : 0;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Training '{preset.Name}': {model.ParameterCount:N0} parameters, {run.World.Train.Samples.Count:N0} training pairs, k = {preset.Rules.K} ({preset.Rules.Mode}), {preset.Schedule.Steps} steps, seed {preset.Schedule.Seed}, from step {firstStep}."));
+            $"Training '{preset.Name}': {model.ParameterCount:N0} parameters, {pairs:N0} training pairs, k = {preset.Rules.K} ({preset.Rules.Mode}), {preset.Schedule.Steps} steps, seed {preset.Schedule.Seed}, from step {firstStep}."));
+        if (!preset.Data.IsConceptWorld)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Data: {preset.Data.Source}, {run.RealData.HeldOut.Count:N0} held-out pairs ({run.RealData.HeldOutFrom}); model {(preset.Model.Weights is { } w ? $"starts from the weights in {w}" : "starts from a random initialisation (no model.weights given)")}."));
+        }
         TrainingResult result;
         try
         {
@@ -81,6 +88,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             // A checkpoint of another set-up, or CUDA asked for where there is none: the user's input, not a bug.
             throw new ArgumentException(e.Message, e);
         }
+        data.PrintSummary("Training data");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"step {result.Step}/{preset.Schedule.Steps}  loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s  checkpoint {result.CheckpointPath}"));
         return 0;

@@ -11,7 +11,7 @@ public class TrainSettings : CommandSettings
 {
     /// <summary>The preset's name or YAML file.</summary>
     [CommandOption("--preset <NAME>")]
-    [Description("A preset in rules/presets/ (concept-world, concept-world-quick) or a YAML file. Default: concept-world.")]
+    [Description("A preset in rules/presets/ (concept-world, concept-world-quick, coco, fashion200k) or a YAML file. Default: concept-world.")]
     public string? Preset { get; init; }
 
     /// <summary>Optimizer steps.</summary>
@@ -42,7 +42,7 @@ public class TrainSettings : CommandSettings
 
     /// <summary>Any other preset value.</summary>
     [CommandOption("--set <KEY=VALUE>")]
-    [Description("Override any preset value, e.g. --set data.train-scenes=500 --set rules.weight={location: 3}. Repeatable.")]
+    [Description("Override any preset value, e.g. --set data.captions=captions_train2017.json --set rules.weight={location: 3}. Repeatable.")]
     public string[] Set { get; init; } = [];
 
     /// <summary>The preset name to load.</summary>

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace HardNegRules.Data.Captions;
 
 /// <summary>
-/// Streams captions from text, JSONL or COCO captions files. Bad records are reported through a callback with their file
-/// and line, counted, and skipped; they never stop the read.
+/// Streams captions from text, JSONL or COCO captions files, one record at a time: memory does not grow with the file.
+/// Bad records are reported through a callback with their file and line, counted, and skipped; they never stop the read.
 /// </summary>
 public static class CaptionFileReader
 {
@@ -49,7 +49,7 @@ public static class CaptionFileReader
         {
             CaptionFormat.Text => ReadText(path),
             CaptionFormat.Jsonl => ReadJsonl(path, onError),
-            _ => ReadCoco(path, onError),
+            _ => CocoCaptionReader.Read(path, onError),
         };
     }
 
@@ -104,70 +104,6 @@ public static class CaptionFileReader
             onError(new CaptionReadError(path, line, $"not valid JSON: {e.Message}"));
             return null;
         }
-    }
-
-    private static IEnumerable<CaptionRecord> ReadCoco(string path, Action<CaptionReadError> onError)
-    {
-        JsonDocument document;
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream);
-        }
-        catch (JsonException e)
-        {
-            onError(new CaptionReadError(path, (e.LineNumber ?? 0) + 1, $"not a valid COCO captions file: {e.Message}"));
-            yield break;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object ||
-                !document.RootElement.TryGetProperty("annotations", out JsonElement annotations) ||
-                annotations.ValueKind != JsonValueKind.Array)
-            {
-                onError(new CaptionReadError(path, 1, "a COCO captions file needs an \"annotations\" array"));
-                yield break;
-            }
-
-            Dictionary<string, string> files = ImageFiles(document.RootElement);
-            int index = 0;
-            foreach (JsonElement annotation in annotations.EnumerateArray())
-            {
-                CaptionRecord? record = annotation.ValueKind == JsonValueKind.Object
-                    ? FromObject(annotation, index.ToString(CultureInfo.InvariantCulture), path, 0, error => onError(error with { Message = $"annotation {index}: {error.Message}" }))
-                    : null;
-                if (annotation.ValueKind != JsonValueKind.Object)
-                {
-                    onError(new CaptionReadError(path, 0, $"annotation {index}: expected an object"));
-                }
-
-                index++;
-                if (record is not null)
-                {
-                    yield return record.ImageId is { } image && files.TryGetValue(image, out string? file) ? record with { ImageFile = file } : record;
-                }
-            }
-        }
-    }
-
-    // COCO's "images" array names each image's file: {"id": 397133, "file_name": "000000397133.jpg"}.
-    private static Dictionary<string, string> ImageFiles(JsonElement root)
-    {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.TryGetProperty("images", out JsonElement images) && images.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement image in images.EnumerateArray())
-            {
-                if (image.ValueKind == JsonValueKind.Object && image.TryGetProperty("id", out JsonElement id) &&
-                    image.TryGetProperty("file_name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
-                {
-                    files[id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()] = name.GetString()!;
-                }
-            }
-        }
-
-        return files;
     }
 
     private static CaptionRecord? FromObject(JsonElement element, string fallbackId, string path, long line, Action<CaptionReadError> onError)

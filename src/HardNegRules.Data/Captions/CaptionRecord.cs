@@ -10,7 +10,7 @@ public sealed record CaptionRecord(string Id, string Caption, string? ImageId = 
 
 /// <summary>A record that could not be read, with where it is.</summary>
 /// <param name="Path">The file.</param>
-/// <param name="Line">The 1-based line; 0 when the format has no lines per record (COCO JSON names the annotation's index in the message).</param>
+/// <param name="Line">The 1-based line (in a COCO JSON, where the annotation starts; its message also names its index, since such files are often one line); 0 when unknown.</param>
 /// <param name="Message">What is wrong.</param>
 public sealed record CaptionReadError(string Path, long Line, string Message)
 {
@@ -27,6 +27,6 @@ public enum CaptionFormat
     /// <summary>JSON lines, each an object with a "caption" field and optionally "id" and "image_id".</summary>
     Jsonl,
 
-    /// <summary>A COCO captions file: {"annotations": [{"id", "image_id", "caption"}]}.</summary>
+    /// <summary>A COCO captions file: {"images": [{"id", "file_name"}], "annotations": [{"id", "image_id", "caption"}]}, streamed.</summary>
     Coco,
 }

@@ -14,6 +14,8 @@ namespace HardNegRules.Training.Benchmarks;
 /// <param name="Windows">Timed windows of <paramref name="MeasuredSteps"/> steps each, run back to back. On a shared
 /// machine other processes slow some windows down; the fastest window is the best estimate of the step's own cost.</param>
 /// <param name="Threads">Torch threads; 0 means one per core.</param>
+/// <param name="MemorySampleEvery">Sample the process's RSS every this many steps (warm-up included), so that a leak
+/// shows as a slope; 0 samples only at the start, after the warm-up and at the end.</param>
 public sealed record BenchmarkOptions(
     ClipModelOptions Model,
     int BatchSize,
@@ -23,4 +25,9 @@ public sealed record BenchmarkOptions(
     int WarmupSteps = 3,
     int MeasuredSteps = 20,
     int Threads = 0,
-    int Windows = 1);
+    int Windows = 1,
+    int MemorySampleEvery = 0)
+{
+    /// <summary>All steps of the run: the warm-up and every timed window.</summary>
+    public int TotalSteps => WarmupSteps + MeasuredSteps * Windows;
+}

@@ -2,24 +2,44 @@ using System.Globalization;
 
 namespace HardNegRules.Training.Benchmarks;
 
-/// <summary>Throughput measured by <see cref="TrainingBenchmark.Run"/>.</summary>
+/// <summary>Throughput and memory measured by <see cref="TrainingBenchmark.Run"/>.</summary>
 /// <param name="Options">What was measured.</param>
-/// <param name="StepsPerSecond">Optimizer (or forward+backward) steps per second in the fastest window.</param>
-/// <param name="SamplesPerSecond">Image-caption pairs per second in the fastest window (negatives not counted).</param>
-/// <param name="MedianStepsPerSecond">Steps per second in the median window.</param>
+/// <param name="WindowSeconds">Wall time of each timed window of <see cref="BenchmarkOptions.MeasuredSteps"/> steps,
+/// in the order they ran.</param>
 /// <param name="ParameterCount">Trainable scalars of the model.</param>
 /// <param name="TorchThreads">Torch intra-op threads used.</param>
-public sealed record BenchmarkResult(BenchmarkOptions Options, double StepsPerSecond, double SamplesPerSecond,
-    double MedianStepsPerSecond, long ParameterCount, int TorchThreads)
+/// <param name="Memory">Resident memory over the run.</param>
+public sealed record BenchmarkResult(BenchmarkOptions Options, IReadOnlyList<double> WindowSeconds,
+    long ParameterCount, int TorchThreads, MemoryProfile Memory)
 {
-    /// <summary>Mean wall time of one step in milliseconds.</summary>
+    /// <summary>Optimizer (or forward+backward) steps per second in the fastest window: on a shared machine the best
+    /// estimate of the step's own cost.</summary>
+    public double StepsPerSecond => Options.MeasuredSteps / WindowSeconds.Min();
+
+    /// <summary>Steps per second in the median window (the upper median for an even count).</summary>
+    public double MedianStepsPerSecond
+    {
+        get
+        {
+            double[] rates = WindowSeconds.Select(seconds => Options.MeasuredSteps / seconds).Order().ToArray();
+            return rates[rates.Length / 2];
+        }
+    }
+
+    /// <summary>Image-caption pairs per second in the fastest window (hard negatives not counted).</summary>
+    public double SamplesPerSecond => StepsPerSecond * Options.BatchSize;
+
+    /// <summary>Wall time of one step in the fastest window, in milliseconds.</summary>
     public double MillisecondsPerStep => 1000 / StepsPerSecond;
+
+    /// <summary>Wall time of one step in the median window, in milliseconds.</summary>
+    public double MedianMillisecondsPerStep => 1000 / MedianStepsPerSecond;
 
     /// <summary>One line for logs and the <c>hardneg bench</c> output.</summary>
     /// <returns>The figures, invariant culture.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Options.Scope} batch {Options.BatchSize} k {Options.NegativesPerCaption} ({Options.Mode}): " +
         $"{StepsPerSecond:F2} steps/s, {SamplesPerSecond:F1} samples/s, {MillisecondsPerStep:F0} ms/step " +
-        $"(best of {Options.Windows} x {Options.MeasuredSteps} steps; median {MedianStepsPerSecond:F2} steps/s), " +
-        $"{ParameterCount:N0} parameters, {TorchThreads} threads");
+        $"(best of {Options.Windows} x {Options.MeasuredSteps} steps; median {MedianStepsPerSecond:F2} steps/s, " +
+        $"{MedianMillisecondsPerStep:F0} ms/step), {ParameterCount:N0} parameters, {TorchThreads} threads");
 }

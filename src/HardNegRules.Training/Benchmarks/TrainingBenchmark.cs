@@ -23,28 +23,27 @@ public static class TrainingBenchmark
         ArgumentOutOfRangeException.ThrowIfNegative(options.WarmupSteps);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MeasuredSteps, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Windows, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MemorySampleEvery);
 
         TorchSetup.Initialize(options.Threads);
+        var memory = new MemoryRecorder(options.WarmupSteps, options.TotalSteps, options.MemorySampleEvery);
         using var model = new ClipModel(options.Model, seed: 1);
         List<double> windowSeconds = options.Scope == BenchmarkScope.TrainingStep
-            ? TimeTrainingSteps(model, options)
-            : TimeForwardBackward(model, options);
-        double[] rates = windowSeconds.Select(seconds => options.MeasuredSteps / seconds).Order().ToArray();
-        double best = rates[^1];
-        double median = rates[rates.Length / 2];
-        return new BenchmarkResult(options, best, best * options.BatchSize, median, model.ParameterCount,
-            torch.get_num_threads());
+            ? TimeTrainingSteps(model, options, memory)
+            : TimeForwardBackward(model, options, memory);
+        return new BenchmarkResult(options, windowSeconds, model.ParameterCount, torch.get_num_threads(),
+            memory.Profile());
     }
 
-    private static List<double> TimeTrainingSteps(ClipModel model, BenchmarkOptions options)
+    private static List<double> TimeTrainingSteps(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
     {
         // Enough distinct pairs for a few batches, so the worker really reads and tokenises.
         var data = new SyntheticBenchmarkData(options.BatchSize * 4, options.Model.Vision.ImageSize,
             options.Model.Text.VocabularySize, seed: 1);
-        var clock = new StepClock(options.WarmupSteps, options.MeasuredSteps);
+        var clock = new StepClock(options.WarmupSteps, options.MeasuredSteps, memory);
         var trainerOptions = new TrainerOptions
         {
-            TotalSteps = options.WarmupSteps + options.MeasuredSteps * options.Windows,
+            TotalSteps = options.TotalSteps,
             BatchSize = options.BatchSize,
             WarmupSteps = 1,
             LearningRate = 1e-4,
@@ -53,12 +52,13 @@ public static class TrainingBenchmark
             Threads = options.Threads,
         };
         using var trainer = new Trainer(model, trainerOptions, data, data.Tokenize, data, clock);
+        memory.Started();
         clock.Start();
         trainer.Train();
         return clock.WindowSeconds;
     }
 
-    private static List<double> TimeForwardBackward(ClipModel model, BenchmarkOptions options)
+    private static List<double> TimeForwardBackward(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
     {
         int batch = options.BatchSize;
         int negatives = batch * options.NegativesPerCaption;
@@ -80,7 +80,8 @@ public static class TrainingBenchmark
         using Tensor tokens = torch.tensor(ids, [batch + negatives, text.ContextLength]);
         var windows = new List<double>();
         var watch = new Stopwatch();
-        int totalSteps = options.WarmupSteps + options.MeasuredSteps * options.Windows;
+        int totalSteps = options.TotalSteps;
+        memory.Started();
         for (int step = 0; step < totalSteps; step++)
         {
             if (step >= options.WarmupSteps && (step - options.WarmupSteps) % options.MeasuredSteps == 0)
@@ -91,23 +92,28 @@ public static class TrainingBenchmark
                 }
                 watch.Restart();
             }
-            using DisposeScope scope = torch.NewDisposeScope();
-            Tensor imageEmbeddings = model.EncodeImage(images);
-            Tensor textEmbeddings = model.EncodeText(tokens);
-            Tensor negativeEmbeddings = textEmbeddings.narrow(0, batch, negatives);
+            using (torch.NewDisposeScope())
+            {
+                Tensor imageEmbeddings = model.EncodeImage(images);
+                Tensor textEmbeddings = model.EncodeText(tokens);
+                Tensor negativeEmbeddings = textEmbeddings.narrow(0, batch, negatives);
 #pragma warning disable CA5394 // the column choice only has to be some choice
-            Tensor value = loss.Compute(imageEmbeddings, textEmbeddings.narrow(0, 0, batch),
-                negatives > 0 ? negativeEmbeddings : null, counts, model.LogitScale(), new Random(step));
+                Tensor value = loss.Compute(imageEmbeddings, textEmbeddings.narrow(0, 0, batch),
+                    negatives > 0 ? negativeEmbeddings : null, counts, model.LogitScale(), new Random(step));
 #pragma warning restore CA5394
-            value.backward();
-            model.zero_grad();
+                value.backward();
+                model.zero_grad();
+            }
+            memory.StepCompleted(step + 1);
         }
         windows.Add(watch.Elapsed.TotalSeconds);
         return windows;
     }
 
-    /// <summary>Times each window of steps after the warmup; progress is reported on the training thread.</summary>
-    private sealed class StepClock(int warmupSteps, int stepsPerWindow) : IProgress<TrainingProgress>
+    /// <summary>Times each window of steps after the warmup and samples memory; progress is reported on the training
+    /// thread, after the step's dispose scope has closed.</summary>
+    private sealed class StepClock(int warmupSteps, int stepsPerWindow, MemoryRecorder memory)
+        : IProgress<TrainingProgress>
     {
         private readonly Stopwatch watch = new();
         private TimeSpan windowStart;
@@ -118,6 +124,7 @@ public static class TrainingBenchmark
 
         public void Report(TrainingProgress value)
         {
+            memory.StepCompleted(value.Step);
             int sinceWarmup = value.Step - warmupSteps;
             if (sinceWarmup < 0)
             {

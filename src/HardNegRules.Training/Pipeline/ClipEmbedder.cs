@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace HardNegRules.Training.Pipeline;
 
 /// <summary>
-/// Embeds concept-world scenes and captions with a trained model in evaluation mode, without gradients, in batches, and
+/// Embeds concept-world scenes, photos and captions with a trained model in evaluation mode, without gradients, in batches, and
 /// scores caption-image pairs by cosine similarity (the embeddings are unit length).
 /// </summary>
 /// <param name="model">The model; it is switched to evaluation mode.</param>
@@ -34,6 +34,26 @@ public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int b
             }
             using Tensor images = torch.tensor(buffer, [count, 3, size, size], device: Device());
             return model.EncodeImage(images);
+        });
+    }
+
+    /// <summary>The unit embeddings of preprocessed images (normalised CHW floats at the model's size), one row each.</summary>
+    /// <param name="images">The images; each 3 x size x size floats.</param>
+    /// <returns>images.Count rows of the embedding dimension.</returns>
+    public float[][] EmbedImages(IReadOnlyList<float[]> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        int size = model.Options.Vision.ImageSize;
+        int pixels = 3 * size * size;
+        return EmbedInBatches(images.Count, (start, count) =>
+        {
+            var buffer = new float[count * pixels];
+            for (int i = 0; i < count; i++)
+            {
+                images[start + i].AsSpan(0, pixels).CopyTo(buffer.AsSpan(i * pixels, pixels));
+            }
+            using Tensor batch = torch.tensor(buffer, [count, 3, size, size], device: Device());
+            return model.EncodeImage(batch);
         });
     }
 

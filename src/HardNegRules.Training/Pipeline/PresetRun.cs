@@ -1,24 +1,30 @@
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Checkpoints;
+using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Tokenization;
 using HardNegRules.Training.Training;
+using HardNegRules.Training.Weights;
 using TorchSharp;
 
 namespace HardNegRules.Training.Pipeline;
 
 /// <summary>
-/// Trains and evaluates the model a <see cref="Preset"/> describes on its concept world: the glue between presets,
-/// the world, the rule engine, the trainer and the evaluator, shared by <c>hardneg train</c>, <c>eval</c> and
-/// <c>experiment</c>.
+/// Trains and evaluates the model a <see cref="Preset"/> describes on its data (the concept world, or real pairs read
+/// from files): the glue between presets, the data, the rule engine, the trainer and the evaluators, shared by
+/// <c>hardneg train</c>, <c>eval</c> and <c>experiment</c>.
 /// </summary>
 /// <param name="preset">The preset.</param>
 /// <param name="world">The preset's world if already generated (runs that differ only in rules or schedule share it);
 /// null to generate it on first use.</param>
-public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
+/// <param name="dataReport">Where records and images of real data that cannot be read are reported; null for a new
+/// report (see <see cref="DataReport"/>).</param>
+public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, DataLoadReport? dataReport = null)
 {
     private ClipTokenizer? tokenizer;
+    private RealDataSplits? realData;
 
     /// <summary>The preset.</summary>
     public Preset Preset { get; } = preset ?? throw new ArgumentNullException(nameof(preset));
@@ -26,15 +32,46 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
     /// <summary>The concept world (generated on first use).</summary>
     public ConceptWorldDataset World => world ??= ConceptWorldDataset.Generate(Preset.Data.ToWorldOptions());
 
+    /// <summary>The real data set's training and held-out pairs (read on first use).</summary>
+    /// <exception cref="PresetException">The preset's source is the concept world, a path is missing, or a split is empty.</exception>
+    public RealDataSplits RealData => realData ??= RealDataReader.Read(Preset, DataReport);
+
+    /// <summary>What reading real data skipped (malformed records, missing or corrupt images), with file and line.</summary>
+    public DataLoadReport DataReport { get; } = dataReport ?? new DataLoadReport();
+
+    /// <summary>The number of training pairs (reads or generates the data).</summary>
+    public int TrainingPairCount => Preset.Data.IsConceptWorld ? World.Train.Samples.Count : RealData.Train.Count;
+
     /// <summary>CLIP's tokenizer (built on first use).</summary>
     public ClipTokenizer Tokenizer => tokenizer ??= ClipTokenizer.Create();
 
     /// <summary>The rule pack's permuter.</summary>
     public IPermuter Permuter => Permuters.Get(Preset.Rules.Pack);
 
-    /// <summary>A freshly initialised model of the preset's architecture, seeded with the schedule's seed.</summary>
+    /// <summary>A model of the preset's architecture to train: <c>model.weights</c> loaded when given, else a random
+    /// initialisation seeded with the schedule's seed.</summary>
     /// <returns>The model.</returns>
-    public ClipModel CreateModel() => new(Preset.Model.ToModelOptions(Preset.Data.ImageSize), Preset.Schedule.Seed);
+    /// <exception cref="PresetException">The weights file is missing or does not fit the architecture.</exception>
+    public ClipModel CreateModel()
+    {
+        ClipModel model = NewModel();
+        if (Preset.Model.Weights is { } weights)
+        {
+            string path = PresetPaths.ExistingPath(Preset, "model.weights", weights, "a Hugging Face CLIP model.safetensors or its folder");
+            try
+            {
+                ClipWeights.LoadHuggingFace(model, path);
+            }
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or ArgumentException)
+            {
+                model.Dispose();
+                throw new PresetException($"preset '{Preset.Name}'", 0, 0, $"model.weights: {e.Message}");
+            }
+        }
+        return model;
+    }
+
+    private ClipModel NewModel() => new(Preset.Model.ToModelOptions(Preset.Data.ImageSize), Preset.Schedule.Seed);
 
     /// <summary>The trainer's options for a run writing into <paramref name="directory"/>.</summary>
     /// <param name="directory">Checkpoints, metrics and TensorBoard files go here; null writes nothing.</param>
@@ -56,7 +93,8 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
         Device = device,
     };
 
-    /// <summary>A trainer over the world's training split with the preset's rule negatives.</summary>
+    /// <summary>A trainer over the training pairs (the world's training split, or the real data's) with the preset's
+    /// rule negatives.</summary>
     /// <param name="model">The model to train (fresh, or pre-trained weights to fine-tune).</param>
     /// <param name="options">The trainer's options (see <see cref="TrainerOptions(string?, string)"/>).</param>
     /// <param name="progress">Receives a report after each step.</param>
@@ -64,7 +102,10 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
     public Trainer CreateTrainer(ClipModel model, TrainerOptions options, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dataset = new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize);
+        ArgumentNullException.ThrowIfNull(model);
+        IImageTextDataset dataset = Preset.Data.IsConceptWorld
+            ? new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize)
+            : new RealImageTextDataset(RealData.Train, new PhotoDecoder(model.Options.Vision.ImageSize, DataReport));
         PermuterNegativeSource? negatives = options.NegativesPerCaption > 0
             ? new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
                 Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight,
@@ -74,6 +115,14 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
         return new Trainer(model, options, dataset, text => Array.ConvertAll(clip.Encode(text), id => (long)id),
             negatives, progress);
     }
+
+    /// <summary>Evaluates a model on the real data's held-out pairs: retrieval both ways and concept ranking against
+    /// the preset's rule pack.</summary>
+    /// <param name="model">The trained model.</param>
+    /// <returns>The metrics.</returns>
+    public RealDataMetrics EvaluateRealData(ClipModel model) =>
+        RealDataEvaluation.Evaluate(model, RealData, Preset.Data.Source, Tokenizer, Permuter, Preset.Rules.Concepts,
+            Preset.Evaluation.ToOptions());
 
     /// <summary>Evaluates a model on the world's test split.</summary>
     /// <param name="model">The trained model.</param>
@@ -87,7 +136,7 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null)
     /// <exception cref="InvalidOperationException">The checkpoint is of another architecture.</exception>
     public ClipModel LoadModel(string checkpointPath)
     {
-        ClipModel model = CreateModel();
+        ClipModel model = NewModel();
         CheckpointState state = CheckpointFile.ReadState(checkpointPath);
         if (state.Model != model.Options.ToString())
         {

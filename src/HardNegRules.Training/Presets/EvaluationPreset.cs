@@ -11,7 +11,7 @@ public sealed record EvaluationPreset
     /// <summary>Seed of the evaluation negatives.</summary>
     public ulong Seed { get; init; }
 
-    /// <summary>Only the first this many test scenes; null for all.</summary>
+    /// <summary>Only the first this many test scenes (real data: held-out images); null for all.</summary>
     public int? MaxTestScenes { get; init; }
 
     /// <summary>The evaluator's options.</summary>

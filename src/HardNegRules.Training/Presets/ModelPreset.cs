@@ -38,6 +38,11 @@ public sealed record ModelPreset
     /// <summary>Text transformer heads.</summary>
     public int TextHeads { get; init; } = 4;
 
+    /// <summary>Hugging Face CLIP weights (<c>model.safetensors</c>, or a folder holding it) to start from; null
+    /// starts from a random initialisation. Needs a ViT tower of the file's shape (<c>vit-b32</c> for
+    /// openai/clip-vit-base-patch32).</summary>
+    public string? Weights { get; init; }
+
     /// <summary>The vision tower names a preset may use.</summary>
     public static IReadOnlyList<string> VisionNames { get; } = ["conv", "vit", "vit-b32"];
 

@@ -15,7 +15,14 @@ internal static class PresetKeys
         {
             ["data"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
-                ["world"] = (p, v) => p with { Data = p.Data with { World = v.OneOf(["concept-world"]) } },
+                ["world"] = (p, v) => p with { Data = p.Data with { Source = v.OneOf([DataPreset.ConceptWorld]) } },
+                ["source"] = (p, v) => p with { Data = p.Data with { Source = v.OneOf(DataPreset.Sources) } },
+                ["captions"] = (p, v) => p with { Data = p.Data with { Captions = v.NullableString() } },
+                ["images"] = (p, v) => p with { Data = p.Data with { Images = v.NullableString() } },
+                ["labels"] = (p, v) => p with { Data = p.Data with { Labels = v.NullableString() } },
+                ["max-samples"] = (p, v) => p with { Data = p.Data with { MaxSamples = v.NullableInt(1) } },
+                ["held-out"] = (p, v) => p with { Data = p.Data with { HeldOut = v.OneOf(DataPreset.HeldOutNames) } },
+                ["validation-fraction"] = (p, v) => p with { Data = p.Data with { ValidationFraction = v.Double(0.001, 0.9) } },
                 ["seed"] = (p, v) => p with { Data = p.Data with { Seed = v.ULong() } },
                 ["image-size"] = (p, v) => p with { Data = p.Data with { ImageSize = v.Int(16) } },
                 ["train-scenes"] = (p, v) => p with { Data = p.Data with { TrainScenes = v.Int(1) } },
@@ -51,6 +58,7 @@ internal static class PresetKeys
                 ["text-width"] = (p, v) => p with { Model = p.Model with { TextWidth = v.Int(1) } },
                 ["text-layers"] = (p, v) => p with { Model = p.Model with { TextLayers = v.Int(0) } },
                 ["text-heads"] = (p, v) => p with { Model = p.Model with { TextHeads = v.Int(1) } },
+                ["weights"] = (p, v) => p with { Model = p.Model with { Weights = v.NullableString() } },
             },
             ["schedule"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {

@@ -23,6 +23,8 @@ internal sealed class PresetValue(YamlNode node, string source, string key)
         return value;
     }
 
+    public string? NullableString() => IsNull() ? null : String();
+
     public int Int(int min = int.MinValue) =>
         int.TryParse(String(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min
             ? value

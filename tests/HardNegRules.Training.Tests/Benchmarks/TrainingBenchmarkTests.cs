@@ -11,7 +11,7 @@ public class TrainingBenchmarkTests : TorchTestBase
     public void Reports_consistent_throughput_for_a_tiny_model(BenchmarkScope scope)
     {
         var options = new BenchmarkOptions(ColorWorld.TinyModel, BatchSize: 8, NegativesPerCaption: 2, scope,
-            WarmupSteps: 1, MeasuredSteps: 2, Threads: 2, Windows: 3);
+            WarmupSteps: 1, MeasuredSteps: 2, Threads: 2, Windows: 3, MemorySampleEvery: 3);
 
         BenchmarkResult result = TrainingBenchmark.Run(options);
 
@@ -22,6 +22,11 @@ public class TrainingBenchmarkTests : TorchTestBase
             Assert.That(result.MedianStepsPerSecond, Is.GreaterThan(0).And.LessThanOrEqualTo(result.StepsPerSecond));
             Assert.That(result.ParameterCount, Is.EqualTo(new ClipModel(ColorWorld.TinyModel).ParameterCount));
             Assert.That(result.ToString(), Does.Contain("batch 8 k 2").And.Contain("best of 3 x 2 steps"));
+            Assert.That(result.WindowSeconds, Has.Count.EqualTo(3));
+            Assert.That(result.MillisecondsPerStep, Is.EqualTo(1000 * result.WindowSeconds.Min() / 2).Within(1e-9));
+            // Step 0 (built), the warm-up's end, every 3 steps and the last step (1 + 3 x 2 = 7).
+            Assert.That(result.Memory.Samples.Select(s => s.Step), Is.EqualTo(new[] { 0, 1, 3, 6, 7 }));
+            Assert.That(result.Memory.Samples.Select(s => s.ResidentBytes), Is.All.GreaterThan(0));
         });
     }
 }
