@@ -37,8 +37,8 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 
         /// <summary>Plain pre-training shared by both runs.</summary>
         [CommandOption("--pretrain-steps <N>")]
-        [Description("First train plain CLIP for N steps; both runs then start from those weights (fine-tuning, as in the paper).")]
-        public int PretrainSteps { get; init; }
+        [Description("First train plain CLIP for N steps; both runs then start from those weights (fine-tuning, as in the paper). Default: the preset's schedule.pretrain-steps.")]
+        public int? PretrainSteps { get; init; }
     }
 
     /// <inheritdoc />
@@ -57,8 +57,9 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         Directory.CreateDirectory(directory);
         ConceptWorldDataset world = ConceptWorldDataset.Generate(hard.Data.ToWorldOptions());
 
-        string? initialWeights = settings.PretrainSteps > 0
-            ? Pretrain(PresetLoader.ApplyOverride(plain, $"schedule.steps={settings.PretrainSteps.ToString(CultureInfo.InvariantCulture)}"),
+        int pretrainSteps = settings.PretrainSteps ?? hard.Schedule.PretrainSteps;
+        string? initialWeights = pretrainSteps > 0
+            ? Pretrain(PresetLoader.ApplyOverride(plain, $"schedule.steps={pretrainSteps.ToString(CultureInfo.InvariantCulture)}"),
                 world, Path.Combine(directory, "pretrain"), settings.Device, cancellationToken)
             : null;
         var runs = new List<ExperimentRun>();

@@ -51,6 +51,7 @@ internal static class PresetKeys
                 ["embed-dim"] = (p, v) => p with { Model = p.Model with { EmbedDim = v.Int(1) } },
                 ["channels"] = (p, v) => p with { Model = p.Model with { Channels = v.Ints(1) } },
                 ["coordinate-channels"] = (p, v) => p with { Model = p.Model with { CoordinateChannels = v.Bool() } },
+                ["mean-pool"] = (p, v) => p with { Model = p.Model with { MeanPool = v.Bool() } },
                 ["patch-size"] = (p, v) => p with { Model = p.Model with { PatchSize = v.Int(1) } },
                 ["vision-width"] = (p, v) => p with { Model = p.Model with { VisionWidth = v.Int(1) } },
                 ["vision-layers"] = (p, v) => p with { Model = p.Model with { VisionLayers = v.Int(0) } },
@@ -68,6 +69,7 @@ internal static class PresetKeys
                 ["warmup"] = (p, v) => p with { Schedule = p.Schedule with { Warmup = v.Int(0) } },
                 ["seed"] = (p, v) => p with { Schedule = p.Schedule with { Seed = v.Int() } },
                 ["checkpoint-every"] = (p, v) => p with { Schedule = p.Schedule with { CheckpointEvery = v.Int(0) } },
+                ["pretrain-steps"] = (p, v) => p with { Schedule = p.Schedule with { PretrainSteps = v.Int(0) } },
             },
             ["evaluation"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
