@@ -34,7 +34,6 @@ import argparse
 import json
 import math
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -268,20 +267,25 @@ def main():
     run_step = forward_backward if args.forward_backward else training_step
     total = args.warmup + args.steps
     rss = [(0, resident_mb())]
-    window_seconds, window_start = [], None
+    # Wall time and process CPU time (all threads) per window, as the C# WindowTimer.
+    window_seconds, window_cpu, window_start, cpu_start = [], [], None, None
     for step in range(total):
         if step >= args.warmup and (step - args.warmup) % args.window == 0:
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.process_time()
             if window_start is not None:
                 window_seconds.append(now - window_start)
-            window_start = now
+                window_cpu.append(cpu - cpu_start)
+            window_start, cpu_start = now, cpu
         run_step(step)
         if step + 1 == args.warmup or step + 1 == total or (step + 1) % 50 == 0:
             rss.append((step + 1, resident_mb()))
     window_seconds.append(time.perf_counter() - window_start)
+    window_cpu.append(time.process_time() - cpu_start)
 
     ms = [1000 * s / args.window for s in window_seconds]
     best, median = min(ms), sorted(ms)[len(ms) // 2]
+    cpu_ms = [1000 * s / args.window for s in window_cpu]
+    cpu_median = sorted(cpu_ms)[len(cpu_ms) // 2]
     after_warmup = next(mb for step, mb in rss if step >= args.warmup)
     scope = "ForwardBackward" if args.forward_backward else "TrainingStep"
     with open("/proc/loadavg", encoding="ascii") as f:
@@ -291,6 +295,8 @@ def main():
     print(f"best window:   {1000 / best:.2f} steps/s  {1000 * batch / best:.1f} samples/s  {best:.1f} ms/step")
     print(f"median window: {1000 / median:.2f} steps/s  {1000 * batch / median:.1f} samples/s  {median:.1f} ms/step")
     print(f"windows ({args.window} steps, ms/step): {' '.join(f'{m:.0f}' for m in ms)}")
+    print(f"CPU time (all threads): {cpu_median:.1f} ms/step in the median window; windows: "
+          f"{' '.join(f'{m:.0f}' for m in cpu_ms)}")
     print(f"RSS MiB: before model {rss_before_model:.0f}, start {rss[0][1]:.0f}, after warm-up {after_warmup:.0f}, "
           f"end {rss[-1][1]:.0f}, max {max(mb for _, mb in rss):.0f}")
     print(f"load average {' '.join(f'{x:.2f}' for x in load)}, {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC")
@@ -301,6 +307,7 @@ def main():
             "warmup_steps": args.warmup, "steps": args.steps, "window": args.window,
             "steps_per_second": 1000 / best, "samples_per_second": 1000 * batch / best,
             "ms_per_step_best": best, "ms_per_step_median": median, "window_ms_per_step": ms,
+            "cpu_ms_per_step_median": cpu_median, "window_cpu_ms_per_step": cpu_ms,
             "full_context": args.full_context,
             "rss": {"before_model_mb": rss_before_model, "start_mb": rss[0][1], "after_warmup_mb": after_warmup,
                     "end_mb": rss[-1][1], "max_mb": max(mb for _, mb in rss),

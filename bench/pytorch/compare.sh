@@ -14,9 +14,11 @@ mkdir -p "$out"
 for round in $(seq 1 "$rounds"); do
   for k in $ks; do
     echo "== round $round k $k csharp: $(uptime)" | tee -a "$out/log.txt"
-    $hardneg bench --model small $common --k "$k" --rss-every 50 --out "$out/csharp-k$k-r$round.json" >>"$out/log.txt" 2>&1
+    $hardneg bench --model small $common --k "$k" --rss-every 50 --out "$out/csharp-k$k-r$round.json" >>"$out/log.txt" 2>&1 \
+      || echo "== FAILED (exit $?): round $round k $k csharp" | tee -a "$out/log.txt"
     echo "== round $round k $k pytorch: $(uptime)" | tee -a "$out/log.txt"
-    $python bench/pytorch/clip_small.py $common --k "$k" --expect-parameters 7255041 --out "$out/pytorch-k$k-r$round.json" >>"$out/log.txt" 2>&1
+    $python bench/pytorch/clip_small.py $common --k "$k" --expect-parameters 7255041 --out "$out/pytorch-k$k-r$round.json" >>"$out/log.txt" 2>&1 \
+      || echo "== FAILED (exit $?): round $round k $k pytorch" | tee -a "$out/log.txt"
   done
 done
 echo "== done: $(uptime)" | tee -a "$out/log.txt"

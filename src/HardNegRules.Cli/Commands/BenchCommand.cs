@@ -138,6 +138,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             best window:   {report.StepsPerSecond:0.00} steps/s  {report.SamplesPerSecond:0.0} samples/s  {report.MsPerStepBest:0.0} ms/step
             median window: {1000 / report.MsPerStepMedian:0.00} steps/s  {1000 * report.Batch / report.MsPerStepMedian:0.0} samples/s  {report.MsPerStepMedian:0.0} ms/step
             windows ({report.Window} steps, ms/step): {string.Join(" ", report.WindowMsPerStep.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}
+            CPU time (all threads): {report.CpuMsPerStepMedian:0.0} ms/step in the median window; windows: {string.Join(" ", report.WindowCpuMsPerStep.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}
             RSS MiB: before model {rss.BeforeModelMb:0}, start {rss.StartMb:0}, after warm-up {rss.AfterWarmupMb:0}, end {rss.EndMb:0}, max {rss.MaxMb:0}; slope after warm-up {rss.SlopeMbPer1000Steps:0.0} MiB/1000 steps
             RSS samples (step:MiB): {string.Join(" ", rss.Samples.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step}:{s.Mb:0}")))}
             load average {load} on {report.Machine.Processors} processors, {report.Machine.DateUtc:yyyy-MM-dd HH:mm} UTC

@@ -22,6 +22,8 @@ namespace HardNegRules.Training.Benchmarks;
 /// <param name="MsPerStepBest">Milliseconds per step in the fastest window.</param>
 /// <param name="MsPerStepMedian">Milliseconds per step in the median window.</param>
 /// <param name="WindowMsPerStep">Milliseconds per step of each window, in the order they ran.</param>
+/// <param name="CpuMsPerStepMedian">Process CPU milliseconds per step (all threads) in the median window by CPU time.</param>
+/// <param name="WindowCpuMsPerStep">Process CPU milliseconds per step of each window, in the order they ran.</param>
 /// <param name="Memory">Resident memory over the run.</param>
 /// <param name="Machine">Where and when it ran.</param>
 public sealed record BenchmarkReport(
@@ -40,6 +42,8 @@ public sealed record BenchmarkReport(
     [property: JsonPropertyName("ms_per_step_best")] double MsPerStepBest,
     [property: JsonPropertyName("ms_per_step_median")] double MsPerStepMedian,
     [property: JsonPropertyName("window_ms_per_step")] IReadOnlyList<double> WindowMsPerStep,
+    [property: JsonPropertyName("cpu_ms_per_step_median")] double CpuMsPerStepMedian,
+    [property: JsonPropertyName("window_cpu_ms_per_step")] IReadOnlyList<double> WindowCpuMsPerStep,
     [property: JsonPropertyName("rss")] RssReport Memory,
     [property: JsonPropertyName("machine")] BenchmarkMachine Machine)
 {
@@ -60,6 +64,8 @@ public sealed record BenchmarkReport(
             options.MeasuredSteps * options.Windows, options.MeasuredSteps, result.StepsPerSecond,
             result.SamplesPerSecond, result.MillisecondsPerStep, result.MedianMillisecondsPerStep,
             result.WindowSeconds.Select(seconds => 1000 * seconds / options.MeasuredSteps).ToArray(),
+            result.CpuMillisecondsPerStep,
+            result.WindowCpuSeconds.Select(seconds => 1000 * seconds / options.MeasuredSteps).ToArray(),
             RssReport.From(result.Memory), machine);
     }
 }

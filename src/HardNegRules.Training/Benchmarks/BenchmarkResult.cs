@@ -35,11 +35,21 @@ public sealed record BenchmarkResult(BenchmarkOptions Options, IReadOnlyList<dou
     /// <summary>Wall time of one step in the median window, in milliseconds.</summary>
     public double MedianMillisecondsPerStep => 1000 / MedianStepsPerSecond;
 
+    /// <summary>Process CPU time of each timed window (all threads), in the order they ran; empty if not measured.</summary>
+    public IReadOnlyList<double> WindowCpuSeconds { get; init; } = [];
+
+    /// <summary>CPU milliseconds per step in the median window by CPU time (NaN if not measured): the work of a step,
+    /// much less sensitive to other processes than the wall time.</summary>
+    public double CpuMillisecondsPerStep => WindowCpuSeconds.Count == 0
+        ? double.NaN
+        : 1000 * WindowCpuSeconds.Order().ElementAt(WindowCpuSeconds.Count / 2) / Options.MeasuredSteps;
+
     /// <summary>One line for logs and the <c>hardneg bench</c> output.</summary>
     /// <returns>The figures, invariant culture.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Options.Scope} batch {Options.BatchSize} k {Options.NegativesPerCaption} ({Options.Mode}): " +
         $"{StepsPerSecond:F2} steps/s, {SamplesPerSecond:F1} samples/s, {MillisecondsPerStep:F0} ms/step " +
         $"(best of {Options.Windows} x {Options.MeasuredSteps} steps; median {MedianStepsPerSecond:F2} steps/s, " +
-        $"{MedianMillisecondsPerStep:F0} ms/step), {ParameterCount:N0} parameters, {TorchThreads} threads");
+        $"{MedianMillisecondsPerStep:F0} ms/step; {CpuMillisecondsPerStep:F0} CPU ms/step), {ParameterCount:N0} " +
+        $"parameters, {TorchThreads} threads");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Setup;
@@ -28,14 +27,17 @@ public static class TrainingBenchmark
         TorchSetup.Initialize(options.Threads);
         var memory = new MemoryRecorder(options.WarmupSteps, options.TotalSteps, options.MemorySampleEvery);
         using var model = new ClipModel(options.Model, seed: 1);
-        List<double> windowSeconds = options.Scope == BenchmarkScope.TrainingStep
+        WindowTimer timer = options.Scope == BenchmarkScope.TrainingStep
             ? TimeTrainingSteps(model, options, memory)
             : TimeForwardBackward(model, options, memory);
-        return new BenchmarkResult(options, windowSeconds, model.ParameterCount, torch.get_num_threads(),
-            memory.Profile());
+        return new BenchmarkResult(options, timer.WallSeconds, model.ParameterCount, torch.get_num_threads(),
+            memory.Profile())
+        {
+            WindowCpuSeconds = timer.CpuSeconds,
+        };
     }
 
-    private static List<double> TimeTrainingSteps(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
+    private static WindowTimer TimeTrainingSteps(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
     {
         // Enough distinct pairs for a few batches, so the worker really reads and tokenises.
         var data = new SyntheticBenchmarkData(options.BatchSize * 4, options.Model.Vision.ImageSize,
@@ -55,10 +57,10 @@ public static class TrainingBenchmark
         memory.Started();
         clock.Start();
         trainer.Train();
-        return clock.WindowSeconds;
+        return clock.Timer;
     }
 
-    private static List<double> TimeForwardBackward(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
+    private static WindowTimer TimeForwardBackward(ClipModel model, BenchmarkOptions options, MemoryRecorder memory)
     {
         int batch = options.BatchSize;
         int negatives = batch * options.NegativesPerCaption;
@@ -78,19 +80,14 @@ public static class TrainingBenchmark
         }
         using Tensor images = torch.randn(batch, 3, size, size);
         using Tensor tokens = torch.tensor(ids, [batch + negatives, text.ContextLength]);
-        var windows = new List<double>();
-        var watch = new Stopwatch();
+        var timer = new WindowTimer();
         int totalSteps = options.TotalSteps;
         memory.Started();
         for (int step = 0; step < totalSteps; step++)
         {
             if (step >= options.WarmupSteps && (step - options.WarmupSteps) % options.MeasuredSteps == 0)
             {
-                if (watch.IsRunning)
-                {
-                    windows.Add(watch.Elapsed.TotalSeconds);
-                }
-                watch.Restart();
+                timer.Boundary();
             }
             using (torch.NewDisposeScope())
             {
@@ -106,8 +103,8 @@ public static class TrainingBenchmark
             }
             memory.StepCompleted(step + 1);
         }
-        windows.Add(watch.Elapsed.TotalSeconds);
-        return windows;
+        timer.Boundary();
+        return timer;
     }
 
     /// <summary>Times each window of steps after the warmup and samples memory; progress is reported on the training
@@ -115,28 +112,24 @@ public static class TrainingBenchmark
     private sealed class StepClock(int warmupSteps, int stepsPerWindow, MemoryRecorder memory)
         : IProgress<TrainingProgress>
     {
-        private readonly Stopwatch watch = new();
-        private TimeSpan windowStart;
+        public WindowTimer Timer { get; } = new();
 
-        public List<double> WindowSeconds { get; } = [];
-
-        public void Start() => watch.Start();
+        /// <summary>Opens the first window now when there is no warm-up to wait for.</summary>
+        public void Start()
+        {
+            if (warmupSteps == 0)
+            {
+                Timer.Boundary();
+            }
+        }
 
         public void Report(TrainingProgress value)
         {
             memory.StepCompleted(value.Step);
             int sinceWarmup = value.Step - warmupSteps;
-            if (sinceWarmup < 0)
+            if (sinceWarmup >= 0 && sinceWarmup % stepsPerWindow == 0)
             {
-                return;
-            }
-            if (sinceWarmup > 0 && sinceWarmup % stepsPerWindow == 0)
-            {
-                WindowSeconds.Add((watch.Elapsed - windowStart).TotalSeconds);
-            }
-            if (sinceWarmup % stepsPerWindow == 0)
-            {
-                windowStart = watch.Elapsed;
+                Timer.Boundary();
             }
         }
     }

@@ -31,7 +31,7 @@ public static partial class RealDataReader
         {
             string first = report.Errors.Count > 0 ? $" First problem: {report.Errors[0]}" : string.Empty;
             throw new PresetException($"preset '{preset.Name}'", 0, 0,
-                $"data.source {data.Source} gave {train.Count} training and {heldOut.Count} held-out pairs ({from}); both need at least one ({report.ErrorCount} records skipped).{first}");
+                $"data.source {data.Source} gave {train.Count} training and {heldOut.Count} held-out pairs ({from}); both need at least one ({report.ErrorCount} records skipped; data.held-out=fraction draws the held-out pairs from the training files).{first}");
         }
         IReadOnlyList<ImageCaptionPair> limited = data.MaxSamples is { } max && max < train.Count ? train.GetRange(0, max) : train;
         return new RealDataSplits(limited, heldOut, from, report);

@@ -69,7 +69,8 @@ public static class PresetPaths
         string full = Path.GetFullPath(value);
         return exists(full)
             ? full
-            : throw new PresetException(origin, 0, 0,
-                $"{key}: no {kind} '{value}' ({full}; relative paths are taken from the current directory).");
+            : throw new PresetException(origin, 0, 0, full == value
+                ? $"{key}: no {kind} '{value}'."
+                : $"{key}: no {kind} '{value}' ({full}: relative paths are taken from the current directory).");
     }
 }

@@ -29,10 +29,31 @@ public sealed class NegClipTsvWriter
     /// <returns>Whether a row was written.</returns>
     public bool Write(string caption, string filepath, IReadOnlyList<HardNegative> negatives)
     {
+        string? row = Row(caption, filepath, negatives);
+        if (row is not null)
+        {
+            WriteRow(row);
+        }
+
+        return row is not null;
+    }
+
+    /// <summary>
+    /// A caption's row without its index (<c>title</c>, <c>filepath</c>, <c>neg_caption</c>, tab-separated, no line
+    /// break), or null when it has no negative. Rows can be made on many threads and written in order with <see cref="WriteRow"/>.
+    /// </summary>
+    /// <param name="caption">The caption.</param>
+    /// <param name="filepath">Its image's path as the trainer will open it; empty when unknown.</param>
+    /// <param name="negatives">Its negatives.</param>
+    /// <returns>The row, or null.</returns>
+    public static string? Row(string caption, string filepath, IReadOnlyList<HardNegative> negatives)
+    {
+        ArgumentNullException.ThrowIfNull(caption);
+        ArgumentNullException.ThrowIfNull(filepath);
         ArgumentNullException.ThrowIfNull(negatives);
         if (negatives.Count == 0)
         {
-            return false;
+            return null;
         }
 
         var list = new StringBuilder("[");
@@ -42,15 +63,18 @@ public sealed class NegClipTsvWriter
         }
 
         list.Append(']');
+        return string.Concat(TsvField(caption), "\t", TsvField(filepath), "\t", TsvField(list.ToString()));
+    }
+
+    /// <summary>Writes a row made by <see cref="Row"/>, numbered after the rows written before it.</summary>
+    /// <param name="row">The row.</param>
+    public void WriteRow(string row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
         _writer.Write(_index++.ToString(CultureInfo.InvariantCulture));
         _writer.Write('\t');
-        _writer.Write(TsvField(caption));
-        _writer.Write('\t');
-        _writer.Write(TsvField(filepath));
-        _writer.Write('\t');
-        _writer.Write(TsvField(list.ToString()));
+        _writer.Write(row);
         _writer.Write('\n');
-        return true;
     }
 
     /// <summary>A string as Python's repr writes it: single quotes unless the text holds one and no double quote.</summary>

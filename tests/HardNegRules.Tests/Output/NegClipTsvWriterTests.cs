@@ -27,4 +27,22 @@ public class NegClipTsvWriterTests
             "0\ta red bus\tcoco/1.jpg\t\"['a blue bus', 'a \"\"red\"\" car']\"\n" +
             "1\t\"a\tred bus\"\tcoco/3.jpg\t['a blue bus']\n"));
     }
+
+    [Test]
+    public void Rows_made_apart_and_written_in_order_are_the_rows_write_makes()
+    {
+        var negative = new HardNegative("a blue bus", "color", NegativeKind.Replace, "color/red", new TermEdit(2, 3, "red", "blue"));
+        using var direct = new StringWriter();
+        var writer = new NegClipTsvWriter(direct);
+        writer.Write("a red bus", "1.jpg", [negative]);
+        writer.Write("a \"red\" bus", "2.jpg", [negative]);
+        using var split = new StringWriter();
+        var rows = new NegClipTsvWriter(split);
+
+        Assert.That(NegClipTsvWriter.Row("nothing", "3.jpg", []), Is.Null);
+        rows.WriteRow(NegClipTsvWriter.Row("a red bus", "1.jpg", [negative])!);
+        rows.WriteRow(NegClipTsvWriter.Row("a \"red\" bus", "2.jpg", [negative])!);
+
+        Assert.That(split.ToString(), Is.EqualTo(direct.ToString()));
+    }
 }

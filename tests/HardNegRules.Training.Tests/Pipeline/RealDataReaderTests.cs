@@ -99,6 +99,27 @@ public class RealDataReaderTests
     }
 
     [Test]
+    public void Without_test_label_files_the_held_out_split_is_drawn_on_request()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "labels"));
+        var lines = new List<string>();
+        for (int i = 0; i < 4; i++)
+        {
+            RealDataFiles.WritePng(Path.Combine(dir.Path, "img", $"{i}.png"), 8, 8, i);
+            lines.Add($"img/{i}.png\t0.9\tred silk top {i}");
+        }
+        File.WriteAllLines(Path.Combine(dir.Path, "labels", "top_train_detect_all.txt"), lines);
+
+        var error = Assert.Throws<PresetException>(() => RealDataReader.Read(PresetCatalog.Load("fashion200k", [$"data.images={dir.Path}"])));
+        RealDataSplits drawn = RealDataReader.Read(PresetCatalog.Load("fashion200k",
+            [$"data.images={dir.Path}", "data.held-out=fraction", "data.validation-fraction=0.25"]));
+
+        Assert.That(error!.Message, Does.Contain("4 training and 0 held-out pairs").And.Contain("data.held-out=fraction"));
+        Assert.That((drawn.Train.Count, drawn.HeldOut.Count), Is.EqualTo((3, 1)));
+    }
+
+    [Test]
     public void A_missing_path_names_the_key_and_the_path()
     {
         var error = Assert.Throws<PresetException>(() => RealDataReader.Read(Coco("no/such/captions.json", ".")));
