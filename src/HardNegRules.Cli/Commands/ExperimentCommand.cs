@@ -48,6 +48,12 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
         List<string> overrides = settings.Overrides();
         Preset hard = PresetCatalog.Load(presetName, overrides);
+        if (!hard.Data.IsConceptWorld)
+        {
+            throw new ArgumentException(
+                $"Preset '{hard.Name}' trains on {hard.Data.Source}: hardneg experiment compares both arms on the concept " +
+                "world's twins. Train real data with 'hardneg train' and compare with 'hardneg eval'.");
+        }
         if (hard.Rules.K == 0)
         {
             hard = PresetLoader.ApplyOverride(hard, "rules.k=1"); // the comparison needs a run with negatives
