@@ -74,13 +74,15 @@ public sealed class HardNegativeLoss
         using Tensor imageToTextLoss = nn.functional.cross_entropy(imageToText, targets);
 
         using Tensor sum = imageToTextLoss + textToImageLoss;
+        using Scalar half = 0.5;
         if (negatives == 0 || RankingWeight == 0)
         {
-            return sum / 2;
+            return sum * half;
         }
-        using Tensor contrastive = sum / 2;
+        using Tensor contrastive = sum * half;
         using Tensor ranking = RankingLoss(imageEmbeddings, textEmbeddings, negativeEmbeddings!, negativeCounts, logitScale);
-        using Tensor weighted = ranking * RankingWeight;
+        using Scalar weight = RankingWeight;
+        using Tensor weighted = ranking * weight;
         return contrastive + weighted;
     }
 
@@ -115,12 +117,13 @@ public sealed class HardNegativeLoss
         using Tensor picked = candidates.index_select(0, flatIndex).view(batch, 1 + widest, -1);       // [B, 1+K, D]
         using Tensor similarity = torch.einsum("bd,bkd->bk", imageEmbeddings, picked) * logitScale;   // [B, 1+K]
         using Tensor mask = torch.tensor(unused, [batch, 1 + widest], device: imageEmbeddings.device);
-        using Tensor logits = similarity.masked_fill(mask, float.NegativeInfinity);
+        using Tensor logits = similarity.masked_fill(mask, NegativeInfinity);
         using Tensor zeros = torch.zeros(batch, ScalarType.Int64, imageEmbeddings.device);
         // A row with no negatives has only its caption: its loss is exactly 0, so the sum counts the others only.
         using Tensor perImage = nn.functional.cross_entropy(logits, zeros, reduction: nn.Reduction.None);
         using Tensor total = perImage.sum();
-        return total / withNegatives;
+        using Scalar images = withNegatives;
+        return total / images;
     }
 
     /// <summary>Plain CLIP loss: symmetric cross-entropy over the B x B similarity matrix.</summary>
@@ -163,7 +166,7 @@ public sealed class HardNegativeLoss
             start = end;
         }
         using Tensor mask = torch.tensor(foreign, [batch, columns], device: all.device);
-        return all.masked_fill(mask, float.NegativeInfinity);
+        return all.masked_fill(mask, NegativeInfinity);
     }
 
     /// <summary>
@@ -203,6 +206,12 @@ public sealed class HardNegativeLoss
         using Tensor index = torch.tensor(source, [batch, batch], device: all.device);
         return all.gather(1, index);
     }
+
+    /// <summary>
+    /// Filled into masked logits. A <see cref="Scalar"/> owns native memory: one made implicitly for a call can be
+    /// finalized by the GC while libtorch still reads it, so the loss keeps its scalars alive itself.
+    /// </summary>
+    private static readonly Scalar NegativeInfinity = float.NegativeInfinity;
 
     private static int ValidateShapes(Tensor images, Tensor texts, Tensor? negatives, IReadOnlyList<int> counts)
     {
