@@ -20,15 +20,17 @@ app.Configure(config =>
         .WithDescription("Write hard negatives for a file of captions (text lines, JSONL or COCO captions JSON) as JSONL.")
         .WithExample("negatives", "--input", "captions.json", "--output", "negatives.jsonl", "--k", "3", "--seed", "7");
     config.AddCommand<TrainCommand>("train")
-        .WithDescription("Train CLIP on a preset's concept world with rule-made hard negatives (checkpoints, metrics).")
+        .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K) with rule-made hard negatives (checkpoints, metrics).")
         .WithExample("train", "--preset", "concept-world", "--out", "runs/cw", "--k", "1");
     config.AddCommand<EvalCommand>("eval")
-        .WithDescription("Evaluate a checkpoint on its preset's concept-world test split (table, and JSON with --out).")
+        .WithDescription("Evaluate a checkpoint on its preset's test split, or on SugarCrepe with --suite (table, and JSON with --out).")
         .WithExample("eval", "--checkpoint", "runs/cw/checkpoint.bin", "--out", "metrics.json");
     config.AddCommand<ExperimentCommand>("experiment")
         .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")
         .WithExample("experiment", "--quick", "--out", "runs/quick");
-    config.AddCommand<BenchCommand>("bench").WithDescription("Time training steps of a model on synthetic data (steps/s, ms/step, RSS over the run).").WithExample("bench", "--model", "small", "--batch", "128", "--k", "1", "--out", "bench.json");
+    config.AddCommand<BenchCommand>("bench")
+        .WithDescription("Time training steps of a model on synthetic data (steps/s, ms/step, RSS over the run).")
+        .WithExample("bench", "--model", "small", "--batch", "128", "--k", "1", "--out", "bench.json");
     config.AddBranch("rules", rules =>
     {
         rules.SetDescription("Check and explain concept rules.");

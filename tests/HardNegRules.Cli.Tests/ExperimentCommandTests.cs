@@ -71,4 +71,30 @@ public class ExperimentCommandTests
         Assert.That(plain, Has.Count.EqualTo(5));
         Assert.That(plain[0].Loss, Is.LessThan(pretrain[0].Loss * 0.9), "plain starts from the pre-trained weights");
     }
+
+    [Test]
+    public void Pretraining_steps_can_come_from_the_preset()
+    {
+        string dir = Hardneg.TempDirectory();
+
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot,
+            ["experiment", "--quick", "--out", dir, "--set", "schedule.pretrain-steps=7", .. TinyTraining.Overrides(3)]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(TinyTraining.ReadMetrics(Path.Combine(dir, "pretrain", "metrics.jsonl")), Has.Count.EqualTo(7));
+        Assert.That(TinyTraining.ReadMetrics(Path.Combine(dir, "plain", "metrics.jsonl")), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void A_real_data_preset_is_refused_with_what_to_run_instead()
+    {
+        string dir = Hardneg.TempDirectory();
+
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, ["experiment", "--preset", "coco", "--out", dir,
+            "--set", "data.captions=tests/data/coco/val2017-sample/captions.json", "--set", "data.images=tests/data/coco/val2017-sample"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("coco").And.Contain("hardneg train"));
+        Assert.That(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories), Is.Empty, "nothing trained or written");
+    }
 }

@@ -37,8 +37,8 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 
         /// <summary>Plain pre-training shared by both runs.</summary>
         [CommandOption("--pretrain-steps <N>")]
-        [Description("First train plain CLIP for N steps; both runs then start from those weights (fine-tuning, as in the paper).")]
-        public int PretrainSteps { get; init; }
+        [Description("First train plain CLIP for N steps; both runs then start from those weights (fine-tuning, as in the paper). Default: the preset's schedule.pretrain-steps.")]
+        public int? PretrainSteps { get; init; }
     }
 
     /// <inheritdoc />
@@ -48,6 +48,12 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
         List<string> overrides = settings.Overrides();
         Preset hard = PresetCatalog.Load(presetName, overrides);
+        if (!hard.Data.IsConceptWorld)
+        {
+            throw new ArgumentException(
+                $"Preset '{hard.Name}' trains on {hard.Data.Source}: hardneg experiment compares both arms on the concept " +
+                "world's twins. Train real data with 'hardneg train' and compare with 'hardneg eval'.");
+        }
         if (hard.Rules.K == 0)
         {
             hard = PresetLoader.ApplyOverride(hard, "rules.k=1"); // the comparison needs a run with negatives
@@ -57,8 +63,9 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         Directory.CreateDirectory(directory);
         ConceptWorldDataset world = ConceptWorldDataset.Generate(hard.Data.ToWorldOptions());
 
-        string? initialWeights = settings.PretrainSteps > 0
-            ? Pretrain(PresetLoader.ApplyOverride(plain, $"schedule.steps={settings.PretrainSteps.ToString(CultureInfo.InvariantCulture)}"),
+        int pretrainSteps = settings.PretrainSteps ?? hard.Schedule.PretrainSteps;
+        string? initialWeights = pretrainSteps > 0
+            ? Pretrain(PresetLoader.ApplyOverride(plain, $"schedule.steps={pretrainSteps.ToString(CultureInfo.InvariantCulture)}"),
                 world, Path.Combine(directory, "pretrain"), settings.Device, cancellationToken)
             : null;
         var runs = new List<ExperimentRun>();

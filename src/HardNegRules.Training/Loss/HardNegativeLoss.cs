@@ -5,24 +5,41 @@ namespace HardNegRules.Training.Loss;
 
 /// <summary>
 /// Symmetric InfoNCE (CLIP's loss) with rule-generated hard-negative captions on the image-to-text side:
-/// loss = (CE(image->text) + CE(text->image)) / 2, where the text->image side ranks the positives only.
+/// loss = (CE(image->text) + CE(text->image)) / 2 + w * ranking, where the text->image side ranks the positives only
+/// and the optional ranking term is, averaged over the images that have hard negatives, the cross-entropy of the
+/// image's own caption against its own hard negatives alone.
 /// With no negatives in the batch it equals plain CLIP loss in both modes.
 /// </summary>
+/// <remarks>
+/// Why a separate ranking term: in the contrastive term an image's k hard negatives are k columns among B in-batch
+/// ones, so while the random negatives are not yet beaten they get a small share of the softmax and of the gradient.
+/// The ranking term asks only "this caption, not its hard negative", at a strength the weight sets.
+/// </remarks>
 public sealed class HardNegativeLoss
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="mode">How the hard negatives enter the image->text logits.</param>
-    public HardNegativeLoss(HardNegativeMode mode)
+    /// <param name="rankingWeight">Weight of the ranking term (caption against its own hard negatives); 0 leaves it out.</param>
+    public HardNegativeLoss(HardNegativeMode mode, double rankingWeight = 0)
     {
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown hard-negative mode.");
         }
+        if (!double.IsFinite(rankingWeight) || rankingWeight < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rankingWeight), rankingWeight,
+                "The ranking weight must be a finite number >= 0.");
+        }
         Mode = mode;
+        RankingWeight = rankingWeight;
     }
 
     /// <summary>How the hard negatives enter the image->text logits.</summary>
     public HardNegativeMode Mode { get; }
+
+    /// <summary>Weight of the ranking term: each image's caption against its own hard negatives only.</summary>
+    public double RankingWeight { get; }
 
     /// <summary>Computes the loss for one batch.</summary>
     /// <param name="imageEmbeddings">[B, D] image embeddings (normalised by the model).</param>
@@ -57,7 +74,56 @@ public sealed class HardNegativeLoss
         using Tensor imageToTextLoss = nn.functional.cross_entropy(imageToText, targets);
 
         using Tensor sum = imageToTextLoss + textToImageLoss;
-        return sum / 2;
+        using Scalar half = 0.5;
+        if (negatives == 0 || RankingWeight == 0)
+        {
+            return sum * half;
+        }
+        using Tensor contrastive = sum * half;
+        using Tensor ranking = RankingLoss(imageEmbeddings, textEmbeddings, negativeEmbeddings!, negativeCounts, logitScale);
+        using Scalar weight = RankingWeight;
+        using Tensor weighted = ranking * weight;
+        return contrastive + weighted;
+    }
+
+    /// <summary>
+    /// Mean over the images with at least one hard negative of -log softmax(own caption | own caption, own negatives).
+    /// </summary>
+    private static Tensor RankingLoss(Tensor imageEmbeddings, Tensor textEmbeddings, Tensor negativeEmbeddings,
+        IReadOnlyList<int> negativeCounts, Tensor logitScale)
+    {
+        int batch = negativeCounts.Count;
+        int widest = negativeCounts.Max();
+        // Row i: column 0 is caption i, columns 1..k_i its negatives (rows of `candidates` = [captions; negatives]);
+        // unused columns point at caption i and are masked to -inf.
+        var index = new long[batch * (1 + widest)];
+        var unused = new bool[batch * (1 + widest)];
+        int withNegatives = 0;
+        for (int row = 0, next = batch; row < batch; row++)
+        {
+            int count = negativeCounts[row];
+            withNegatives += count > 0 ? 1 : 0;
+            for (int column = 0; column <= widest; column++)
+            {
+                int at = row * (1 + widest) + column;
+                bool used = column == 0 || column <= count;
+                index[at] = used && column > 0 ? next + column - 1 : row;
+                unused[at] = !used;
+            }
+            next += count;
+        }
+        using Tensor candidates = torch.cat([textEmbeddings, negativeEmbeddings], 0);                // [B+N, D]
+        using Tensor flatIndex = torch.tensor(index, device: imageEmbeddings.device);
+        using Tensor picked = candidates.index_select(0, flatIndex).view(batch, 1 + widest, -1);       // [B, 1+K, D]
+        using Tensor similarity = torch.einsum("bd,bkd->bk", imageEmbeddings, picked) * logitScale;   // [B, 1+K]
+        using Tensor mask = torch.tensor(unused, [batch, 1 + widest], device: imageEmbeddings.device);
+        using Tensor logits = similarity.masked_fill(mask, NegativeInfinity);
+        using Tensor zeros = torch.zeros(batch, ScalarType.Int64, imageEmbeddings.device);
+        // A row with no negatives has only its caption: its loss is exactly 0, so the sum counts the others only.
+        using Tensor perImage = nn.functional.cross_entropy(logits, zeros, reduction: nn.Reduction.None);
+        using Tensor total = perImage.sum();
+        using Scalar images = withNegatives;
+        return total / images;
     }
 
     /// <summary>Plain CLIP loss: symmetric cross-entropy over the B x B similarity matrix.</summary>
@@ -100,7 +166,7 @@ public sealed class HardNegativeLoss
             start = end;
         }
         using Tensor mask = torch.tensor(foreign, [batch, columns], device: all.device);
-        return all.masked_fill(mask, float.NegativeInfinity);
+        return all.masked_fill(mask, NegativeInfinity);
     }
 
     /// <summary>
@@ -140,6 +206,12 @@ public sealed class HardNegativeLoss
         using Tensor index = torch.tensor(source, [batch, batch], device: all.device);
         return all.gather(1, index);
     }
+
+    /// <summary>
+    /// Filled into masked logits. A <see cref="Scalar"/> owns native memory: one made implicitly for a call can be
+    /// finalized by the GC while libtorch still reads it, so the loss keeps its scalars alive itself.
+    /// </summary>
+    private static readonly Scalar NegativeInfinity = float.NegativeInfinity;
 
     private static int ValidateShapes(Tensor images, Tensor texts, Tensor? negatives, IReadOnlyList<int> counts)
     {

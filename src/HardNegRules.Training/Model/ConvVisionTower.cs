@@ -6,7 +6,8 @@ namespace HardNegRules.Training.Model;
 
 /// <summary>
 /// A small image tower for CPU training: optional x/y coordinate channels, stride-2 3x3 conv stages with GELU, the final
-/// map flattened (keeping position), layer-normalised and projected to the embedding space.
+/// map flattened (keeping position), optionally with its mean over positions, layer-normalised and projected to the
+/// embedding space.
 /// </summary>
 internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
 {
@@ -14,10 +15,12 @@ internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
     private readonly LayerNorm norm;
     private readonly Linear projection;
     private readonly bool coordinateChannels;
+    private readonly bool meanPool;
 
     public ConvVisionTower(ConvTowerOptions options, int embedDim) : base(nameof(ConvVisionTower))
     {
         coordinateChannels = options.CoordinateChannels;
+        meanPool = options.MeanPool;
         var convolutions = new List<Conv2d>();
         long inChannels = coordinateChannels ? 5 : 3;
         foreach (int outChannels in options.Channels)
@@ -26,7 +29,7 @@ internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
             inChannels = outChannels;
         }
         stages = new ModuleList<Conv2d>(convolutions.ToArray());
-        long flattened = inChannels * options.FinalMapSize * options.FinalMapSize;
+        long flattened = inChannels * options.FinalMapSize * options.FinalMapSize + (meanPool ? inChannels : 0);
         norm = nn.LayerNorm(flattened);
         projection = nn.Linear(flattened, embedDim);
         RegisterComponents();
@@ -43,7 +46,7 @@ internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
             current.Dispose();
             current = nn.functional.gelu(convolved);
         }
-        using Tensor flat = current.flatten(1);
+        using Tensor flat = meanPool ? torch.cat([current.flatten(1), current.mean([2, 3])], 1) : current.flatten(1);
         current.Dispose();
         using Tensor normed = norm.forward(flat);
         return projection.forward(normed);

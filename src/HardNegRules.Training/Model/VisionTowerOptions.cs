@@ -43,7 +43,11 @@ public sealed record VitTowerOptions(int ImageSize, int PatchSize, int Width, in
 /// <param name="ImageSize">Side of the square input images; must be divisible by 2^(number of stages).</param>
 /// <param name="Channels">Output channels of each stride-2 stage, e.g. [32, 64, 128, 128] (64x64 in, 4x4 out).</param>
 /// <param name="CoordinateChannels">Add two channels holding the x and y coordinate in [-1, 1] to the input.</param>
-public sealed record ConvTowerOptions(int ImageSize, IReadOnlyList<int> Channels, bool CoordinateChannels = true)
+/// <param name="MeanPool">Also give the projection the final map averaged over positions. The flattened map has its
+/// own weights for each position, so a feature ("a red circle here") must be read out 16 times over; its mean is read
+/// out once for every position, which is what binding an attribute to an object wherever it is needs.</param>
+public sealed record ConvTowerOptions(int ImageSize, IReadOnlyList<int> Channels, bool CoordinateChannels = true,
+    bool MeanPool = false)
     : VisionTowerOptions(ImageSize)
 {
     /// <summary>Side of the final feature map.</summary>
@@ -71,13 +75,17 @@ public sealed record ConvTowerOptions(int ImageSize, IReadOnlyList<int> Channels
         builder.Append("ImageSize = ").Append(ImageSize)
             .Append(", Channels = [").Append(string.Join(", ", Channels)).Append(']')
             .Append(", CoordinateChannels = ").Append(CoordinateChannels);
+        if (MeanPool)
+        {
+            builder.Append(", MeanPool = True");   // printed only when set, so older checkpoints still match
+        }
         return true;
     }
 
     /// <inheritdoc />
     public bool Equals(ConvTowerOptions? other) =>
         other is not null && ImageSize == other.ImageSize && CoordinateChannels == other.CoordinateChannels
-        && Channels.SequenceEqual(other.Channels);
+        && MeanPool == other.MeanPool && Channels.SequenceEqual(other.Channels);
 
     /// <inheritdoc />
     public override int GetHashCode()

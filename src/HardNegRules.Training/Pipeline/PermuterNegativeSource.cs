@@ -14,6 +14,7 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
     private readonly ulong conceptMask;
     private readonly NegativeKind? kind;
     private readonly IReadOnlyDictionary<string, double>? conceptWeights;
+    private readonly double? swapShare;
 
     /// <summary>Creates a source over <paramref name="permuter"/>.</summary>
     /// <param name="permuter">The rules that make the negatives.</param>
@@ -22,11 +23,18 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
     /// <param name="kind">Only negatives of this kind (replace or swap); null for both.</param>
     /// <param name="conceptWeights">Relative chance of each concept among a caption's negatives (unnamed concepts weigh
     /// 1); null or empty keeps the rule pack's own balance.</param>
+    /// <param name="swapShare">Chance in [0, 1] that each negative is a swap (two terms of the caption exchanged, the
+    /// bag of words kept) when the caption still has one to give; null keeps the rule pack's own balance.</param>
     /// <exception cref="ArgumentException">A concept is not in the permuter's pack.</exception>
     public PermuterNegativeSource(IPermuter permuter, ulong runSeed, IEnumerable<string>? concepts = null,
-        NegativeKind? kind = null, IReadOnlyDictionary<string, double>? conceptWeights = null)
+        NegativeKind? kind = null, IReadOnlyDictionary<string, double>? conceptWeights = null, double? swapShare = null)
     {
         ArgumentNullException.ThrowIfNull(permuter);
+        if (swapShare is { } share && !(share >= 0 && share <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(swapShare), swapShare, "The swap share must lie in [0, 1].");
+        }
+        this.swapShare = swapShare;
         this.permuter = permuter;
         this.runSeed = runSeed;
         this.kind = kind;
@@ -53,35 +61,67 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
             return [];
         }
         NegativeSeed seed = NegativeSeed.For(runSeed, captionId, epoch);
-        if (kind is null && conceptWeights is null)
+        if (kind is null && conceptWeights is null && swapShare is null)
         {
             return permuter.Permute(caption, k, seed, conceptMask);
         }
         // The permuter balances kinds and concepts itself; asking for every candidate and then choosing keeps its
         // seeded order within a concept.
-        HardNegative[] all = [.. permuter.Permute(caption, AllCandidates, seed, conceptMask).Where(n => kind is null || n.Kind == kind)];
-        return conceptWeights is null ? [.. all.Take(k)] : ChooseByWeight(all, k, seed);
+        List<HardNegative> all = [.. permuter.Permute(caption, AllCandidates, seed, conceptMask).Where(n => kind is null || n.Kind == kind)];
+        if (swapShare is null && conceptWeights is null)
+        {
+            return [.. all.Take(k)];
+        }
+#pragma warning disable CA5394 // reproducibility, not secrecy: the choice must replay from the caption's seed
+        var random = new Random(unchecked((int)(seed.Value ^ (seed.Value >> 32))));
+        var chosen = new List<HardNegative>(k);
+        if (swapShare is not { } share)
+        {
+            while (chosen.Count < k && TakeOne(all, random) is { } next)
+            {
+                chosen.Add(next);
+            }
+            return chosen;
+        }
+        List<HardNegative> swaps = [.. all.Where(n => n.Kind == NegativeKind.Swap)];
+        List<HardNegative> replacements = [.. all.Where(n => n.Kind != NegativeKind.Swap)];
+        while (chosen.Count < k)
+        {
+            bool swap = swaps.Count > 0 && (replacements.Count == 0 || random.NextDouble() < share);
+#pragma warning restore CA5394
+            if (TakeOne(swap ? swaps : replacements, random) is not { } next)
+            {
+                break;
+            }
+            chosen.Add(next);
+        }
+        return chosen;
     }
 
     /// <summary>Candidates asked for when filtering: more than any caption of a scene has.</summary>
     private const int AllCandidates = 64;
 
-    private List<HardNegative> ChooseByWeight(HardNegative[] candidates, int k, NegativeSeed seed)
+    /// <summary>
+    /// Removes and returns the next negative of <paramref name="pool"/>: the first one, or with concept weights the first
+    /// of a concept drawn by weight (concepts in ordinal order so the draw replays); null when the pool is spent.
+    /// </summary>
+    private HardNegative? TakeOne(List<HardNegative> pool, Random random)
     {
-        var queues = candidates.GroupBy(n => n.Concept, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => new Queue<HardNegative>(g), StringComparer.OrdinalIgnoreCase);
-#pragma warning disable CA5394 // reproducibility, not secrecy: the choice must replay from the caption's seed
-        var random = new Random(unchecked((int)(seed.Value ^ (seed.Value >> 32))));
-        var chosen = new List<HardNegative>(k);
-        while (chosen.Count < k && queues.Count > 0)
+        if (pool.Count == 0)
         {
-            string[] concepts = [.. queues.Keys.Order(StringComparer.Ordinal)];
-            double[] weights = [.. concepts.Select(c => conceptWeights!.TryGetValue(c, out double w) ? w : 1.0)];
+            return null;
+        }
+        int taken = 0;
+        if (conceptWeights is not null)
+        {
+            string[] concepts = [.. pool.Select(n => n.Concept).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+            double[] weights = [.. concepts.Select(c => conceptWeights.TryGetValue(c, out double w) ? w : 1.0)];
             double total = weights.Sum();
             if (total <= 0)
             {
-                break;
+                return null;
             }
+#pragma warning disable CA5394 // reproducibility, not secrecy
             double draw = random.NextDouble() * total;
 #pragma warning restore CA5394
             int pick = 0;
@@ -89,14 +129,11 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
             {
                 draw -= weights[pick++];
             }
-            Queue<HardNegative> queue = queues[concepts[pick]];
-            chosen.Add(queue.Dequeue());
-            if (queue.Count == 0)
-            {
-                queues.Remove(concepts[pick]);
-            }
+            taken = pool.FindIndex(n => string.Equals(n.Concept, concepts[pick], StringComparison.OrdinalIgnoreCase));
         }
-        return chosen;
+        HardNegative negative = pool[taken];
+        pool.RemoveAt(taken);
+        return negative;
     }
 
     /// <inheritdoc />

@@ -86,6 +86,7 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
         Seed = Preset.Schedule.Seed,
         NegativesPerCaption = Preset.Rules.K,
         NegativeMode = Preset.Rules.Mode,
+        RankingWeight = Preset.Rules.RankingWeight,
         CheckpointDirectory = directory,
         CheckpointEvery = Preset.Schedule.CheckpointEvery,
         MetricsPath = directory is null ? null : Path.Combine(directory, "metrics.jsonl"),
@@ -107,7 +108,8 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
             : new RealImageTextDataset(RealData.Train, new PhotoDecoder(model.Options.Vision.ImageSize, DataReport));
         PermuterNegativeSource? negatives = options.NegativesPerCaption > 0
             ? new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
-                Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight)
+                Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight,
+                Preset.Rules.SwapShare)
             : null;
         ClipTokenizer clip = Tokenizer;
         return new Trainer(model, options, dataset, text => Array.ConvertAll(clip.Encode(text), id => (long)id),

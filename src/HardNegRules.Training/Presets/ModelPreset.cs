@@ -17,6 +17,9 @@ public sealed record ModelPreset
     /// <summary>Conv tower: add x/y coordinate channels (what lets the small tower learn position; see DESIGN.md).</summary>
     public bool CoordinateChannels { get; init; } = true;
 
+    /// <summary>Conv tower: also project the final map's mean over positions (see <see cref="ConvTowerOptions.MeanPool"/>).</summary>
+    public bool MeanPool { get; init; }
+
     /// <summary>ViT: patch side.</summary>
     public int PatchSize { get; init; } = 8;
 
@@ -57,7 +60,7 @@ public sealed record ModelPreset
         }
         VisionTowerOptions vision = Vision == "vit"
             ? new VitTowerOptions(imageSize, PatchSize, VisionWidth, VisionLayers, VisionHeads)
-            : new ConvTowerOptions(imageSize, Channels, CoordinateChannels);
+            : new ConvTowerOptions(imageSize, Channels, CoordinateChannels, MeanPool);
         var text = new TextTowerOptions(ClipModelOptions.ClipVocabularySize, ClipModelOptions.ClipContextLength,
             TextWidth, TextHeads, TextLayers);
         return new ClipModelOptions(EmbedDim, vision, text);

@@ -29,6 +29,8 @@ internal static class PresetKeys
                 ["test-scenes"] = (p, v) => p with { Data = p.Data with { TestScenes = v.Int(1) } },
                 ["captions-per-scene"] = (p, v) => p with { Data = p.Data with { CaptionsPerScene = v.Int(1) } },
                 ["positional-caption-share"] = (p, v) => p with { Data = p.Data with { PositionalCaptionShare = v.Double(0, 1) } },
+                ["shapes"] = (p, v) => p with { Data = p.Data with { Shapes = v.StringsOneOf(DataPreset.ShapeNames) } },
+                ["colors"] = (p, v) => p with { Data = p.Data with { Colors = v.StringsOneOf(DataPreset.ColorNames) } },
             },
             ["rules"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
@@ -40,6 +42,8 @@ internal static class PresetKeys
                     Rules = p.Rules with { Mode = v.OneOf(Modes) == "replace" ? HardNegativeMode.Replace : HardNegativeMode.Append },
                 },
                 ["weight"] = (p, v) => p with { Rules = p.Rules with { Weight = v.Weights() } },
+                ["swap-share"] = (p, v) => p with { Rules = p.Rules with { SwapShare = v.Double(0, 1) } },
+                ["ranking-weight"] = (p, v) => p with { Rules = p.Rules with { RankingWeight = v.Double(0, 1000) } },
             },
             ["model"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
@@ -47,6 +51,7 @@ internal static class PresetKeys
                 ["embed-dim"] = (p, v) => p with { Model = p.Model with { EmbedDim = v.Int(1) } },
                 ["channels"] = (p, v) => p with { Model = p.Model with { Channels = v.Ints(1) } },
                 ["coordinate-channels"] = (p, v) => p with { Model = p.Model with { CoordinateChannels = v.Bool() } },
+                ["mean-pool"] = (p, v) => p with { Model = p.Model with { MeanPool = v.Bool() } },
                 ["patch-size"] = (p, v) => p with { Model = p.Model with { PatchSize = v.Int(1) } },
                 ["vision-width"] = (p, v) => p with { Model = p.Model with { VisionWidth = v.Int(1) } },
                 ["vision-layers"] = (p, v) => p with { Model = p.Model with { VisionLayers = v.Int(0) } },
@@ -64,6 +69,7 @@ internal static class PresetKeys
                 ["warmup"] = (p, v) => p with { Schedule = p.Schedule with { Warmup = v.Int(0) } },
                 ["seed"] = (p, v) => p with { Schedule = p.Schedule with { Seed = v.Int() } },
                 ["checkpoint-every"] = (p, v) => p with { Schedule = p.Schedule with { CheckpointEvery = v.Int(0) } },
+                ["pretrain-steps"] = (p, v) => p with { Schedule = p.Schedule with { PretrainSteps = v.Int(0) } },
             },
             ["evaluation"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {

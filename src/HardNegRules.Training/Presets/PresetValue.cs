@@ -61,6 +61,8 @@ internal sealed class PresetValue(YamlNode node, string source, string key)
 
     public IReadOnlyList<int> Ints(int min) => [.. Items().Select(v => v.Int(min))];
 
+    public IReadOnlyList<string> StringsOneOf(IReadOnlyList<string> allowed) => [.. Items().Select(v => v.OneOf(allowed))];
+
     public IReadOnlyDictionary<string, double> Weights()
     {
         if (node is not YamlMappingNode map)

@@ -20,4 +20,11 @@ public sealed record RulesPreset
     /// <summary>Relative chance of each concept among a caption's negatives (e.g. <c>location: 3</c>); concepts not
     /// named weigh 1. Empty: the rule pack's own balance.</summary>
     public IReadOnlyDictionary<string, double> Weight { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Chance that a negative is a swap (two terms of the caption exchanged: binding) when the caption has
+    /// one; null keeps the rule pack's own balance of swaps and replacements.</summary>
+    public double? SwapShare { get; init; }
+
+    /// <summary>Weight of the loss's ranking term: each caption against its own hard negatives alone (0: none).</summary>
+    public double RankingWeight { get; init; }
 }

@@ -80,7 +80,7 @@ public sealed class Trainer : IDisposable
         ], lr: options.LearningRate);
         schedule = new WarmupCosineSchedule(options.LearningRate, options.WarmupSteps, options.TotalSteps,
             options.FinalLearningRateFraction);
-        loss = new HardNegativeLoss(options.NegativeMode);
+        loss = new HardNegativeLoss(options.NegativeMode, options.RankingWeight);
         order = new DataOrder(options.Seed, dataset.Count, options.BatchSize);
     }
 

@@ -45,6 +45,10 @@ public sealed record TrainerOptions
     /// <summary>How hard negatives enter the loss.</summary>
     public HardNegativeMode NegativeMode { get; init; } = HardNegativeMode.Append;
 
+    /// <summary>Weight of the loss's ranking term (each caption against its own hard negatives alone); 0 leaves it
+    /// out. See <see cref="HardNegativeLoss"/>.</summary>
+    public double RankingWeight { get; init; }
+
     /// <summary>Where checkpoints go (the file <c>checkpoint.bin</c> and its <c>checkpoint.json</c> sidecar); null
     /// disables checkpoints.</summary>
     public string? CheckpointDirectory { get; init; }

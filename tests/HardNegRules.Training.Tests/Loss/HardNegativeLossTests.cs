@@ -162,4 +162,34 @@ public class HardNegativeLossTests : TorchTestBase
         Assert.Throws<ArgumentException>(() =>
             new HardNegativeLoss(HardNegativeMode.Append).Compute(images, images, negatives, [1, 1], One));
     }
+
+    [Test]
+    public void Ranking_term_adds_each_captions_cross_entropy_against_its_own_negatives_alone()
+    {
+        // The 3x3 batch of the Append case: k = 1, 2, 0.
+        Tensor images = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
+        Tensor texts = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
+        Tensor negatives = Rows([0.5f, 0, 0], [0, 0.3f, 0], [0, -1, 0]);
+
+        double plain = Value(new HardNegativeLoss(HardNegativeMode.Append).Compute(images, texts, negatives, [1, 2, 0], One));
+        double weighted = Value(new HardNegativeLoss(HardNegativeMode.Append, rankingWeight: 2)
+            .Compute(images, texts, negatives, [1, 2, 0], One));
+
+        // Ranking rows: image 0 = [1 | 0.5], image 1 = [1 | 0.3, -1]; image 2 has no negative and is not averaged in.
+        double ranking = (RowLoss(0.5) + RowLoss(0.3, -1)) / 2;
+        Assert.That(weighted, Is.EqualTo(plain + 2 * ranking).Within(1e-6));
+    }
+
+    [Test]
+    public void Ranking_term_is_absent_without_negatives_and_rejects_a_negative_weight()
+    {
+        Tensor images = Rows([1, 0], [0, 1]);
+        Tensor texts = Rows([1, 0], [0, 1]);
+
+        double weighted = Value(new HardNegativeLoss(HardNegativeMode.Append, rankingWeight: 5).Compute(images, texts, null, [0, 0], One));
+
+        Assert.That(weighted, Is.EqualTo(Value(HardNegativeLoss.ClipLoss(images, texts, One))).Within(1e-6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HardNegativeLoss(HardNegativeMode.Append, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new HardNegativeLoss(HardNegativeMode.Append, double.NaN));
+    }
 }

@@ -45,7 +45,12 @@ public class ClipModelTests : TorchTestBase
         });
     }
 
-    private static IEnumerable<ClipModelOptions> TinyModels() => [TinyConv, TinyVit];
+    private static readonly ClipModelOptions TinyConvMeanPooled = TinyConv with
+    {
+        Vision = new ConvTowerOptions(ImageSize: 16, Channels: [8, 8], CoordinateChannels: true, MeanPool: true),
+    };
+
+    private static IEnumerable<ClipModelOptions> TinyModels() => [TinyConv, TinyVit, TinyConvMeanPooled];
 
     [Test]
     public void Text_is_pooled_at_the_highest_id_so_tokens_after_it_do_not_matter()
@@ -125,6 +130,20 @@ public class ClipModelTests : TorchTestBase
         float difference = model.EncodeImage(left).sub(model.EncodeImage(right)).abs().max().item<float>();
 
         Assert.That(difference, Is.GreaterThan(1e-3f));
+    }
+
+    [Test]
+    public void Mean_pooling_adds_the_final_maps_channels_to_the_projection_and_names_itself()
+    {
+        using var flat = new ClipModel(TinyConv);
+        using var pooled = new ClipModel(TinyConvMeanPooled);
+
+        long Count(ClipModel m) => m.parameters().Sum(p => p.numel());
+
+        // The projection reads 8 more features (the mean of each of the 8 channels) into 16 outputs; LayerNorm 2 x 8.
+        Assert.That(Count(pooled) - Count(flat), Is.EqualTo((8 * 16) + (2 * 8)));
+        Assert.That(TinyConvMeanPooled.Vision.ToString(), Does.Contain("MeanPool = True"));
+        Assert.That(TinyConv.Vision.ToString(), Does.Not.Contain("MeanPool"), "older checkpoints keep matching");
     }
 
     [Test]

@@ -69,4 +69,24 @@ public class PermuterNegativeSourceTests
         Assert.Throws<ArgumentException>(() => _ = new PermuterNegativeSource(World, 1,
             conceptWeights: new Dictionary<string, double> { ["texture"] = 2 }));
     }
+
+    [Test]
+    public void Swap_share_decides_between_swaps_and_replacements()
+    {
+        var onlySwaps = new PermuterNegativeSource(World, 5, swapShare: 1);
+        var noSwaps = new PermuterNegativeSource(World, 5, swapShare: 0);
+
+        IReadOnlyList<HardNegative> swapsFirst = onlySwaps.Draw(Caption, "id", 0, 5);
+        IReadOnlyList<HardNegative> replacements = noSwaps.Draw(Caption, "id", 0, 3);
+        int swapsAvailable = new PermuterNegativeSource(World, 5, kind: NegativeKind.Swap).Draw(Caption, "id", 0, 64).Count;
+
+        Assert.That(swapsAvailable, Is.InRange(1, 4), "two objects that differ in color, size and shape: one swap each");
+        Assert.That(swapsFirst.Take(swapsAvailable).Select(n => n.Kind), Has.All.EqualTo(NegativeKind.Swap));
+        Assert.That(swapsFirst.Skip(swapsAvailable).Select(n => n.Kind), Has.All.EqualTo(NegativeKind.Replace),
+            "once the swaps are spent, replacements fill the rest");
+        Assert.That(swapsFirst, Has.Count.EqualTo(5));
+        Assert.That(replacements.Select(n => n.Kind), Has.All.EqualTo(NegativeKind.Replace));
+        Assert.That(onlySwaps.Draw(Caption, "id", 0, 5), Is.EqualTo(swapsFirst), "seeded");
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new PermuterNegativeSource(World, 5, swapShare: 1.5));
+    }
 }

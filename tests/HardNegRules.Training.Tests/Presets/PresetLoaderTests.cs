@@ -1,3 +1,4 @@
+using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;
@@ -38,11 +39,15 @@ public class PresetLoaderTests
             data:
               train-scenes: 50
               positional-caption-share: 0.5
+              shapes: [circle, ring]
+              colors: [red, blue, green]
             rules:
               concepts: [color, location]
               k: 3
               mode: replace
               weight: { location: 4 }
+              swap-share: 0.75
+              ranking-weight: 2
             model:
               channels: [8, 16]
               coordinate-channels: false
@@ -59,6 +64,10 @@ public class PresetLoaderTests
         Assert.That(preset.Rules.K, Is.EqualTo(3));
         Assert.That(preset.Rules.Mode, Is.EqualTo(HardNegativeMode.Replace));
         Assert.That(preset.Rules.Weight["location"], Is.EqualTo(4));
+        Assert.That(preset.Rules.SwapShare, Is.EqualTo(0.75));
+        Assert.That(preset.Rules.RankingWeight, Is.EqualTo(2));
+        Assert.That(preset.Data.ToWorldOptions().Shapes, Is.EqualTo(new[] { ObjectShape.Circle, ObjectShape.Ring }));
+        Assert.That(preset.Data.ToWorldOptions().Colors, Is.EqualTo(new[] { ObjectColor.Red, ObjectColor.Blue, ObjectColor.Green }));
         Assert.That(preset.Model.Channels, Is.EqualTo(new[] { 8, 16 }));
         Assert.That(preset.Model.CoordinateChannels, Is.False);
         Assert.That(preset.Schedule.Steps, Is.EqualTo(12));
@@ -75,6 +84,14 @@ public class PresetLoaderTests
         Assert.That(error!.Message, Does.StartWith("p.yaml(3,3): unknown key 'stepz' in 'schedule'"));
         Assert.That(error.Message, Does.Contain("steps, batch-size"));
         Assert.That((error.Line, error.Column), Is.EqualTo((3, 3)));
+    }
+
+    [Test]
+    public void An_unknown_shape_is_reported_with_the_known_ones()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.Parse("data:\n  shapes: [circle, oval]\n", "p.yaml"));
+
+        Assert.That(error!.Message, Does.Contain("p.yaml").And.Contain("oval").And.Contain("pentagon"));
     }
 
     [Test]
