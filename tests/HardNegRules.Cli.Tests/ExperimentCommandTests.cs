@@ -83,6 +83,8 @@ public class ExperimentCommandTests
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(TinyTraining.ReadMetrics(Path.Combine(dir, "pretrain", "metrics.jsonl")), Has.Count.EqualTo(7));
         Assert.That(TinyTraining.ReadMetrics(Path.Combine(dir, "plain", "metrics.jsonl")), Has.Count.EqualTo(3));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "report.md")),
+            Does.Contain("7 steps of plain pre-training shared by both runs, then 3 steps").And.Contain("ranking weight 1"));
     }
 
     [Test]

@@ -85,7 +85,8 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         AtomicFile.Write(Path.Combine(directory, "report.json"), stream => JsonSerializer.Serialize(stream, report, ExperimentReport.Json));
         (IReadOnlyList<string> pngs, string? plotProblem) = ExperimentPlots.Write(directory, curves, report);
         string command = "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote));
-        File.WriteAllText(Path.Combine(directory, "report.md"), ExperimentMarkdown.Render(report, hard, command, pngs, plotProblem));
+        File.WriteAllText(Path.Combine(directory, "report.md"), ExperimentMarkdown.Render(report,
+            hard with { Schedule = hard.Schedule with { PretrainSteps = pretrainSteps } }, command, pngs, plotProblem));
 
         AnsiConsole.Write(EvalTable.Build([.. runs.Select(r => ($"{r.Name} (k={r.K})", r.Metrics))]));
         if (plotProblem is not null)

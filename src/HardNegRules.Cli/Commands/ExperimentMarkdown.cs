@@ -22,11 +22,25 @@ internal static class ExperimentMarkdown
         md.Append("Command:\n\n```sh\n").Append(command).Append("\n```\n\n");
         md.Append(CultureInfo.InvariantCulture,
             $"Seeds: training {preset.Schedule.Seed}, world {preset.Data.Seed}, evaluation negatives {preset.Evaluation.Seed}. ");
+        if (preset.Schedule.PretrainSteps > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"{preset.Schedule.PretrainSteps} steps of plain pre-training shared by both runs, then ");
+        }
         md.Append(CultureInfo.InvariantCulture,
             $"{preset.Schedule.Steps} steps at batch {preset.Schedule.BatchSize}, lr {preset.Schedule.LearningRate.ToString(CultureInfo.InvariantCulture)}, ");
         md.Append(CultureInfo.InvariantCulture,
             $"{preset.Data.TrainScenes} training scenes x {preset.Data.CaptionsPerScene} captions, {preset.Data.TestScenes} test scenes; ");
-        md.Append(CultureInfo.InvariantCulture, $"hard negatives: pack {preset.Rules.Pack}, mode {preset.Rules.Mode.ToString().ToLowerInvariant()}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"hard negatives: pack {preset.Rules.Pack}, mode {preset.Rules.Mode.ToString().ToLowerInvariant()}");
+        if (preset.Rules.SwapShare is { } swapShare)
+        {
+            md.Append(CultureInfo.InvariantCulture, $", swap share {swapShare.ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (preset.Rules.RankingWeight > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $", ranking weight {preset.Rules.RankingWeight.ToString(CultureInfo.InvariantCulture)}");
+        }
+        md.Append(".\n\n");
 
         md.Append("| test | concept |");
         foreach (ExperimentRun run in report.Runs)

@@ -17,7 +17,9 @@ public class PresetLoaderTests
         Assert.That(preset.Rules.K, Is.GreaterThanOrEqualTo(1));
         Assert.That(preset.Rules.Mode, Is.EqualTo(HardNegativeMode.Append));
         ClipModelOptions model = preset.Model.ToModelOptions(preset.Data.ImageSize);
-        Assert.That(model.Vision, Is.EqualTo(ClipModelOptions.SmallCpu.Vision));
+        Assert.That(model.Vision, Is.EqualTo((ClipModelOptions.SmallCpu.Vision as ConvTowerOptions)! with { MeanPool = true }));
+        Assert.That(preset.Schedule.PretrainSteps, Is.GreaterThan(0), "the paper's recipe: plain pre-training, then both arms");
+        Assert.That(preset.Rules.RankingWeight, Is.GreaterThan(0));
         Assert.That(model.Text, Is.EqualTo(ClipModelOptions.SmallCpu.Text));
     }
 
