@@ -1,4 +1,5 @@
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Tokenization;
 using TorchSharp;
@@ -86,6 +87,25 @@ public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int b
             sum += text[i] * image[i];
         }
         return sum;
+    }
+
+    /// <summary>Every caption against every image: the matrix that retrieval ranks.</summary>
+    /// <param name="captions">Caption embeddings, one per row of the result.</param>
+    /// <param name="images">Image embeddings, one per column.</param>
+    /// <returns>The scores, caption-major.</returns>
+    public static CaptionImageScores ScoreAll(IReadOnlyList<float[]> captions, IReadOnlyList<float[]> images)
+    {
+        ArgumentNullException.ThrowIfNull(captions);
+        ArgumentNullException.ThrowIfNull(images);
+        var values = new float[captions.Count * images.Count];
+        for (int c = 0; c < captions.Count; c++)
+        {
+            for (int i = 0; i < images.Count; i++)
+            {
+                values[(c * images.Count) + i] = Score(captions[c], images[i]);
+            }
+        }
+        return new CaptionImageScores(values, captions.Count, images.Count);
     }
 
     private torch.Device Device() => model.parameters().First().device;

@@ -105,18 +105,8 @@ public static class ConceptWorldEvaluation
     private static RetrievalScores Retrieval(ConceptWorldSample[] samples, float[][] images,
         Dictionary<string, int> sceneIndex, TextEmbeddings texts)
     {
-        var values = new float[samples.Length * images.Length];
-        var imageOfCaption = new int[samples.Length];
-        for (int c = 0; c < samples.Length; c++)
-        {
-            float[] caption = texts[samples[c].CaptionText];
-            imageOfCaption[c] = sceneIndex[samples[c].SceneId];
-            for (int i = 0; i < images.Length; i++)
-            {
-                values[(c * images.Length) + i] = ClipEmbedder.Score(caption, images[i]);
-            }
-        }
-        var scores = new CaptionImageScores(values, samples.Length, images.Length);
+        int[] imageOfCaption = [.. samples.Select(s => sceneIndex[s.SceneId])];
+        CaptionImageScores scores = ClipEmbedder.ScoreAll([.. samples.Select(s => texts[s.CaptionText])], images);
         return RetrievalScores.From(RetrievalMetrics.Compute(scores, imageOfCaption));
     }
 

@@ -85,16 +85,7 @@ public static class RealDataEvaluation
 
     private static RetrievalRecall Retrieval(List<ImageCaptionPair> captions, List<int> imageOfCaption, List<float[]> images, TextEmbeddings texts)
     {
-        var values = new float[captions.Count * images.Count];
-        for (int c = 0; c < captions.Count; c++)
-        {
-            float[] caption = texts[captions[c].Caption];
-            for (int i = 0; i < images.Count; i++)
-            {
-                values[(c * images.Count) + i] = ClipEmbedder.Score(caption, images[i]);
-            }
-        }
-        var scores = new CaptionImageScores(values, captions.Count, images.Count);
+        CaptionImageScores scores = ClipEmbedder.ScoreAll([.. captions.Select(c => texts[c.Caption])], images);
         return RetrievalRecall.From(RetrievalMetrics.Compute(scores, imageOfCaption));
     }
 
