@@ -35,20 +35,14 @@ internal static class CocoAnnotationParser
         Field fileName = default;
         while (true)
         {
-            if (!reader.Read())
+            FieldStep step = NextField(ref reader, out FieldName name);
+            if (step == FieldStep.OutOfData)
             {
                 return false;
             }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
+            if (step == FieldStep.ObjectEnd)
             {
                 break;
-            }
-
-            FieldName name = Name(ref reader);
-            if (!reader.Read() || !reader.TrySkip())
-            {
-                return false;
             }
 
             switch (name)
@@ -111,20 +105,14 @@ internal static class CocoAnnotationParser
         string? fileName = null;
         while (true)
         {
-            if (!reader.Read())
+            FieldStep step = NextField(ref reader, out FieldName name);
+            if (step == FieldStep.OutOfData)
             {
                 return false;
             }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
+            if (step == FieldStep.ObjectEnd)
             {
                 break;
-            }
-
-            FieldName name = Name(ref reader);
-            if (!reader.Read() || !reader.TrySkip())
-            {
-                return false;
             }
 
             if (name == FieldName.Id)
@@ -145,6 +133,26 @@ internal static class CocoAnnotationParser
         return true;
     }
 
+    /// <summary>
+    /// Moves to the next field's value (a nested value is skipped to its end, so the reader is on its last token):
+    /// <see cref="FieldStep.Field"/> with its name, <see cref="FieldStep.ObjectEnd"/> at the object's end, or
+    /// <see cref="FieldStep.OutOfData"/> when the buffer ends first.
+    /// </summary>
+    private static FieldStep NextField(ref Utf8JsonReader reader, out FieldName name)
+    {
+        name = FieldName.Other;
+        if (!reader.Read())
+        {
+            return FieldStep.OutOfData;
+        }
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return FieldStep.ObjectEnd;
+        }
+        name = Name(ref reader);
+        return reader.Read() && reader.TrySkip() ? FieldStep.Field : FieldStep.OutOfData;
+    }
+
     private static FieldName Name(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("caption"u8) ? FieldName.Caption
         : reader.ValueTextEquals("id"u8) ? FieldName.Id
@@ -160,6 +168,13 @@ internal static class CocoAnnotationParser
     // A number keeps its written text (as JsonElement.GetRawText), so ids round-trip exactly; a string is unescaped.
     private static string Scalar(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!;
+
+    private enum FieldStep
+    {
+        Field,
+        ObjectEnd,
+        OutOfData,
+    }
 
     private enum FieldName
     {
