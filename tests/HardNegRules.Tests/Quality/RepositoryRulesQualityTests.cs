@@ -19,7 +19,7 @@ public class RepositoryRulesQualityTests
     }
 
     /// <summary>
-    /// The measurement behind rules/README-rules.md: all 25,014 COCO val2017 captions and SugarCrepe. Needs the data
+    /// The measurement behind docs/rules.md ("Measured"): all 25,014 COCO val2017 captions and SugarCrepe. Needs the data
     /// folder (HARDNEG_DATA, default /work/shared/data); run with <c>dotnet test --filter Name~Full_measurement</c>.
     /// </summary>
     [Test]

@@ -36,7 +36,7 @@ public class TrainingBenchmarkTests : TorchTestBase
 }
 
 /// <summary>
-/// The figures in src/HardNegRules.Training/BENCHMARKS.md. Explicit: minutes of CPU. Run with
+/// The figures in docs/benchmarks.md (Training). Explicit: minutes of CPU. Run with
 /// <c>dotnet test tests/HardNegRules.Training.Tests -c Release --filter TestCategory=Benchmark --logger "console;verbosity=detailed"</c>.
 /// </summary>
 [Explicit("minutes of CPU; run on demand"), Category("Benchmark")]

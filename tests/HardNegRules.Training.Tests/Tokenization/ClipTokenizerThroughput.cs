@@ -10,7 +10,7 @@ namespace HardNegRules.Training.Tests.Tokenization;
 /// --filter "FullyQualifiedName~ClipTokenizerThroughput" --logger "console;verbosity=detailed"</c>.
 /// </summary>
 [TestFixture]
-[Explicit("Measures throughput; see Tokenization/BENCHMARKS.md in the Training project.")]
+[Explicit("Measures throughput; see docs/benchmarks.md (Tokenizer).")]
 public sealed class ClipTokenizerThroughput
 {
     [Test]
