@@ -28,6 +28,7 @@ app.Configure(config =>
     config.AddCommand<ExperimentCommand>("experiment")
         .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")
         .WithExample("experiment", "--quick", "--out", "runs/quick");
+    config.AddCommand<MergeCommand>("merge").WithDescription("Average the weights of two models of one architecture (WiSE-FT): (1 - alpha) * --from + alpha * --to.").WithExample("merge", "--from", "runs/plain", "--to", "runs/negatives", "--alpha", "0.5", "--out", "runs/merged");
     config.AddCommand<BenchCommand>("bench")
         .WithDescription("Time training steps of a model on synthetic data (steps/s, ms/step, RSS over the run).")
         .WithExample("bench", "--model", "small", "--batch", "128", "--k", "1", "--out", "bench.json");
