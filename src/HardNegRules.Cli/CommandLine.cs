@@ -21,6 +21,13 @@ internal static class CommandLine
         return result;
     }
 
+    /// <summary>A command group typed alone (<c>hardneg rules</c>) asks for its help: show it, successfully.</summary>
+    /// <param name="args">The normalized arguments.</param>
+    /// <param name="catalog">The commands.</param>
+    /// <returns>The arguments to parse.</returns>
+    public static string[] HelpForGroup(string[] args, OptionCatalog catalog) =>
+        args.Length == 1 && catalog.Commands.Any(c => c.StartsWith(args[0] + " ", StringComparison.Ordinal)) ? [args[0], "--help"] : args;
+
     /// <summary>
     /// Checks every option of the command the arguments name: an option the command does not have, or a value that
     /// is not of the option's kind (<c>--seed abc</c>), is a usage error naming the option and the nearest known one.

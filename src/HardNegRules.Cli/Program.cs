@@ -47,7 +47,7 @@ app.Configure(config =>
 
 return CliErrors.Run(() =>
 {
-    string[] arguments = CommandLine.Normalize(args);
+    string[] arguments = CommandLine.HelpForGroup(CommandLine.Normalize(args), catalog);
     CommandLine.Check(arguments, catalog);
     return app.Run(arguments);
 });

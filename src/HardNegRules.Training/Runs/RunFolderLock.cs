@@ -81,7 +81,15 @@ public sealed class RunFolderLock : IDisposable
                 throw new IOException($"{folder} is in use by another run: wait for it to finish, or use another folder.");
             }
         }
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{folder}: cannot write the run's lock file there ({e.Message}); use a folder you can write to.", e);
+        }
         try
         {
             file.Lock(0, 1);
