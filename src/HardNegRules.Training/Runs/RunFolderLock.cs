@@ -37,7 +37,14 @@ public sealed class RunFolderLock : IDisposable
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(command);
         string full = Path.GetFullPath(directory);
-        Directory.CreateDirectory(full);
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{full}: cannot create the run folder ({e.Message}); use a folder you can write to.", e);
+        }
         string path = Path.Combine(full, FileName);
         lock (HeldHere)
         {

@@ -18,4 +18,17 @@ public class RunFolderLockTests
         using RunFolderLock again = RunFolderLock.Acquire(dir.Path, "third");
         Assert.That(File.Exists(Path.Combine(dir.Path, RunFolderLock.FileName)), Is.True);
     }
+
+    [Test]
+    public void A_folder_that_cannot_be_created_is_named_in_the_error()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("a-file");
+        File.WriteAllText(file, "x");
+        string inside = Path.Combine(file, "run");
+
+        var error = Assert.Throws<IOException>(() => RunFolderLock.Acquire(inside, "train"));
+
+        Assert.That(error!.Message, Does.StartWith($"{inside}: cannot create the run folder"));
+    }
 }
