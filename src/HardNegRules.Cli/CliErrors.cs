@@ -1,10 +1,17 @@
+using System.Text.Json;
 using HardNegRules;
+using HardNegRules.Training.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using YamlDotNet.Core;
 
 namespace HardNegRules.Cli;
 
-/// <summary>Turns the errors a user can cause into one clear line on stderr and an exit code, not a stack trace.</summary>
+/// <summary>
+/// The program's one error boundary: every exception, from any command or thread, ends as one line on stderr and an
+/// exit code, never a stack trace. Errors the user can fix say what to do; anything else is an internal error whose
+/// details (the full exception) go to a log file that the line names.
+/// </summary>
 internal static class CliErrors
 {
     /// <summary>Exit code for rule errors.</summary>
@@ -13,28 +20,92 @@ internal static class CliErrors
     /// <summary>Exit code for bad arguments or unreadable input.</summary>
     public const int UsageErrors = 2;
 
+    /// <summary>Exit code for an internal error (a bug, or a failure the program could not attribute to the input).</summary>
+    public const int InternalError = 3;
+
+    /// <summary>Exit code when the user interrupted the run (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    public static int Run(Func<int> run)
+    /// <summary>Runs the program, turning any exception into a message on stderr and an exit code.</summary>
+    /// <param name="run">The program.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(Func<int> run) => Run(run, Console.Error);
+
+    /// <summary>As <see cref="Run(Func{int})"/>, writing messages to <paramref name="stderr"/>.</summary>
+    internal static int Run(Func<int> run, TextWriter stderr)
     {
         try
         {
             return run();
         }
-        catch (RuleException e)
+#pragma warning disable CA1031 // the boundary of the whole program: nothing may escape as a stack trace
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            Console.Error.WriteLine(e.Message);
-            return RuleErrors;
-        }
-        catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
-        {
-            Console.Error.WriteLine($"hardneg: {e.Message}");
-            return UsageErrors;
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or FormatException)
-        {
-            Console.Error.WriteLine($"hardneg: {e.Message}");
-            return UsageErrors;
+            return Report(e, stderr);
         }
     }
+
+    /// <summary>Ends the process with a report when an exception escapes a thread other than the main one.</summary>
+    public static void HandleOtherThreads() =>
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            int code = e.ExceptionObject is Exception exception
+                ? Report(exception, Console.Error)
+                : Report(new InvalidOperationException($"non-exception object thrown: {e.ExceptionObject}"), Console.Error);
+            Environment.Exit(code);
+        };
+
+    /// <summary>Writes the one-line report of <paramref name="e"/> and returns its exit code.</summary>
+    /// <param name="e">What went wrong.</param>
+    /// <param name="stderr">Where the line goes.</param>
+    /// <returns>The exit code.</returns>
+    internal static int Report(Exception e, TextWriter stderr)
+    {
+        (int code, string? message) = Classify(e);
+        if (message is not null)
+        {
+            stderr.WriteLine(message);
+            return code;
+        }
+        string details = ErrorLog.Write(e) is { } log
+            ? $"details in {log}"
+            : "the details could not be written to a log file";
+        string what = e is OutOfMemoryException or InsufficientExecutionStackException
+            ? "out of memory (try a smaller batch, model or input)"
+            : $"{OneLine(e.Message)} ({e.GetType().Name})";
+        stderr.WriteLine($"hardneg: internal error: {what}; {details}. Please report it with that file.");
+        return InternalError;
+    }
+
+    // The exit code and message of an error the user can act on; a null message means an internal error.
+    private static (int Code, string? Message) Classify(Exception e) => e switch
+    {
+        RuleException => (RuleErrors, e.Message),
+        CommandLineException => (UsageErrors, $"hardneg: {e.Message}"),
+        CommandParseException or CommandRuntimeException => (UsageErrors, $"hardneg: {SpectreMessage(e)}"),
+        OperationCanceledException => (Cancelled, "hardneg: cancelled."),
+        NonFiniteLossException => (InternalError, $"hardneg: {OneLine(e.Message)}"),
+        ArgumentNullException => (InternalError, null),
+        ArgumentException a => (UsageErrors, $"hardneg: {WithoutParameterName(a)}"),
+        IOException or InvalidDataException or UnauthorizedAccessException or FormatException or JsonException or YamlException
+            => (UsageErrors, $"hardneg: {OneLine(e.Message)}"),
+        _ => (InternalError, null),
+    };
+
+    // Spectre names the .NET type when a value does not convert ("to Nullable`1"); options are checked before
+    // parsing, so this is only the fallback wording.
+    private static string SpectreMessage(Exception e) =>
+        e.Message.StartsWith("Failed to convert", StringComparison.Ordinal) && e.Message.IndexOf('\'', 19) is > 19 and var end
+            ? $"{e.Message[18..(end + 1)]} is not a valid value for its option (see --help)."
+            : OneLine(e.Message);
+
+    // Argument checks append "(Parameter 'name')", which speaks of code, not of the user's input.
+    private static string WithoutParameterName(ArgumentException e) =>
+        OneLine(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message);
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

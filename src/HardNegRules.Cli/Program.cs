@@ -2,43 +2,70 @@ using HardNegRules.Cli;
 using HardNegRules.Cli.Commands;
 using Spectre.Console.Cli;
 
+CliErrors.HandleOtherThreads();
+
 // Redirected output is for files and pipes: never wrap lines at a guessed terminal width.
 if (Console.IsOutputRedirected)
 {
     Spectre.Console.AnsiConsole.Profile.Width = 4096;
 }
 
+var catalog = new OptionCatalog();
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("hardneg");
     config.PropagateExceptions();
-    config.AddCommand<PermuteCommand>("permute")
+    // An option a command does not have is an error, never silently ignored.
+    config.UseStrictParsing();
+    Add<PermuteCommand>(config, "permute")
         .WithDescription("Print the hard negatives of one or more captions.")
         .WithExample("permute", "\"A man in a red shirt stands to the left of a small dog.\"");
-    config.AddCommand<NegativesCommand>("negatives")
+    Add<NegativesCommand>(config, "negatives")
         .WithDescription("Write hard negatives for a file of captions (text lines, JSONL or COCO captions JSON) as JSONL.")
         .WithExample("negatives", "--input", "captions.json", "--output", "negatives.jsonl", "--k", "3", "--seed", "7");
-    config.AddCommand<TrainCommand>("train")
+    Add<TrainCommand>(config, "train")
         .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K) with rule-made hard negatives (checkpoints, metrics).")
         .WithExample("train", "--preset", "concept-world", "--out", "runs/cw", "--k", "1");
-    config.AddCommand<EvalCommand>("eval")
+    Add<EvalCommand>(config, "eval")
         .WithDescription("Evaluate a checkpoint on its preset's test split, or on SugarCrepe with --suite (table, and JSON with --out).")
         .WithExample("eval", "--checkpoint", "runs/cw/checkpoint.bin", "--out", "metrics.json");
-    config.AddCommand<ExperimentCommand>("experiment")
+    Add<ExperimentCommand>(config, "experiment")
         .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")
         .WithExample("experiment", "--quick", "--out", "runs/quick");
-    config.AddCommand<MergeCommand>("merge").WithDescription("Average the weights of two models of one architecture (WiSE-FT): (1 - alpha) * --from + alpha * --to.").WithExample("merge", "--from", "runs/plain", "--to", "runs/negatives", "--alpha", "0.5", "--out", "runs/merged");
-    config.AddCommand<BenchCommand>("bench")
+    Add<MergeCommand>(config, "merge")
+        .WithDescription("Average the weights of two models of one architecture (WiSE-FT): (1 - alpha) * --from + alpha * --to.")
+        .WithExample("merge", "--from", "runs/plain", "--to", "runs/negatives", "--alpha", "0.5", "--out", "runs/merged");
+    Add<BenchCommand>(config, "bench")
         .WithDescription("Time training steps of a model on synthetic data (steps/s, ms/step, RSS over the run).")
         .WithExample("bench", "--model", "small", "--batch", "128", "--k", "1", "--out", "bench.json");
     config.AddBranch("rules", rules =>
     {
         rules.SetDescription("Check and explain concept rules.");
-        rules.AddCommand<RulesCheckCommand>("check").WithDescription("Check rule files and print the build's diagnostics; exit code 1 on errors.");
-        rules.AddCommand<RulesExplainCommand>("explain").WithDescription("Show what the rules match in a caption, and why a candidate was skipped.");
-        rules.AddCommand<RulesReportCommand>("report").WithDescription("Coverage per concept and automated defect counts of a pack's negatives on a captions file.");
+        AddRules<RulesCheckCommand>(rules, "check").WithDescription("Check rule files and print the build's diagnostics; exit code 1 on errors.");
+        AddRules<RulesExplainCommand>(rules, "explain").WithDescription("Show what the rules match in a caption, and why a candidate was skipped.");
+        AddRules<RulesReportCommand>(rules, "report").WithDescription("Coverage per concept and automated defect counts of a pack's negatives on a captions file.");
     });
 });
 
-return CliErrors.Run(() => app.Run(CommandLine.Normalize(args)));
+return CliErrors.Run(() =>
+{
+    string[] arguments = CommandLine.HelpForGroup(CommandLine.Normalize(args), catalog);
+    CommandLine.Check(arguments, catalog);
+    return app.Run(arguments);
+});
+
+// Every command is registered with the catalog too, so that its options are checked before parsing.
+ICommandConfigurator Add<TCommand>(IConfigurator config, string name)
+    where TCommand : class, ICommand
+{
+    catalog.Add(name, typeof(TCommand));
+    return config.AddCommand<TCommand>(name);
+}
+
+ICommandConfigurator AddRules<TCommand>(IConfigurator<CommandSettings> rules, string name)
+    where TCommand : class, ICommandLimiter<CommandSettings>
+{
+    catalog.Add($"rules {name}", typeof(TCommand));
+    return rules.AddCommand<TCommand>(name);
+}

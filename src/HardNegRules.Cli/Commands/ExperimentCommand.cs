@@ -39,6 +39,10 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         [CommandOption("--pretrain-steps <N>")]
         [Description("First train plain CLIP for N steps; both runs then start from those weights (fine-tuning, as in the paper). Default: the preset's schedule.pretrain-steps.")]
         public int? PretrainSteps { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            PretrainSteps is < 0 ? ValidationResult.Error($"--pretrain-steps must be 0 or more; got {PretrainSteps}.") : base.Validate();
     }
 
     /// <inheritdoc />
@@ -60,7 +64,7 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         }
         Preset plain = PresetLoader.ApplyOverride(hard, "rules.k=0");
         string directory = Path.GetFullPath(settings.Out ?? Path.Combine("runs", $"experiment-{hard.Name}"));
-        Directory.CreateDirectory(directory);
+        using var runLock = Training.Runs.RunFolderLock.Acquire(directory, "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
         ConceptWorldDataset world = ConceptWorldDataset.Generate(hard.Data.ToWorldOptions());
 
         int pretrainSteps = settings.PretrainSteps ?? hard.Schedule.PretrainSteps;
@@ -140,7 +144,7 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     private static void StartFresh(string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (string file in new[] { Trainer.CheckpointFileName, "checkpoint.json", "metrics.jsonl" })
+        foreach (string file in new[] { Trainer.CheckpointFileName, "checkpoint.prev.bin", "checkpoint.json", "metrics.jsonl" })
         {
             File.Delete(Path.Combine(directory, file));
         }

@@ -48,7 +48,9 @@ public class PermuterSettings : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        KOption < 0 ? ValidationResult.Error("--k must be 0 or more.") : ValidationResult.Success();
+        KOption < 0 ? ValidationResult.Error("--k must be 0 or more.")
+        : Epoch < 0 ? ValidationResult.Error($"--epoch must be 0 or more; got {Epoch}.")
+        : ValidationResult.Success();
 
     /// <summary>The permuter these settings select, and the mask of the selected concepts.</summary>
     /// <returns>The permuter and mask.</returns>

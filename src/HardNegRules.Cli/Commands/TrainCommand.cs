@@ -4,7 +4,9 @@ using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
@@ -33,6 +35,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--stop-after <N>")]
         [Description("Stop once N steps are done (the schedule still spans --steps); continue later with --resume.")]
         public int? StopAfter { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            StopAfter is < 1 ? ValidationResult.Error($"--stop-after must be at least 1; got {StopAfter}.")
+            : Out is { Length: 0 } ? ValidationResult.Error("--out must name a folder; got an empty value.")
+            : base.Validate();
     }
 
     /// <inheritdoc />
@@ -43,15 +51,28 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         Preset preset = PresetCatalog.Load(settings.PresetName, overrides);
         string directory = Path.GetFullPath(settings.Out ?? Path.Combine("runs", preset.Name));
         string checkpoint = Path.Combine(directory, Trainer.CheckpointFileName);
+        if (settings.Resume && !Directory.Exists(directory))
+        {
+            throw new ArgumentException($"--resume: there is no run folder {directory}.");
+        }
+        using RunFolderLock runLock = RunFolderLock.Acquire(directory, "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        (int staleFiles, long staleBytes) = CheckpointFile.RemoveStaleTemporaryFiles(directory);
+        if (staleFiles > 0)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Removed {staleFiles} temporary file(s) ({staleBytes / 1e6:0.0} MB) left in {directory} by an interrupted write."));
+        }
         if (settings.Resume && !File.Exists(checkpoint))
         {
-            throw new ArgumentException($"--resume: there is no checkpoint at {checkpoint}.");
+            string previous = CheckpointFile.PreviousPath(checkpoint);
+            throw new ArgumentException(File.Exists(previous)
+                ? $"--resume: there is no checkpoint at {checkpoint}, but there is {previous}: move it to {checkpoint} to resume from it."
+                : $"--resume: there is no checkpoint at {checkpoint}.");
         }
         if (!settings.Resume && File.Exists(checkpoint))
         {
             throw new ArgumentException($"{directory} already holds a run: pass --resume to continue it, or another --out.");
         }
-        Directory.CreateDirectory(directory);
         if (!settings.Resume)
         {
             File.Delete(Path.Combine(directory, "metrics.jsonl")); // metrics are appended: a new run starts a new file
@@ -62,7 +83,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var run = new PresetRun(preset, dataReport: data.Report);
         int pairs = run.TrainingPairCount;
         using ClipModel model = run.CreateModel();
-        int firstStep = settings.Resume ? CheckpointFile.ReadState(checkpoint).Step : 0;
+        int firstStep = settings.Resume ? CheckpointFile.Verify(checkpoint).Step : 0; // every section, before the run starts
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Training '{preset.Name}': {model.ParameterCount:N0} parameters, {pairs:N0} training pairs, k = {preset.Rules.K} ({preset.Rules.Mode}), {preset.Schedule.Steps} steps, seed {preset.Schedule.Seed}, from step {firstStep}."));
         if (!preset.Data.IsConceptWorld)
@@ -89,6 +110,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             throw new ArgumentException(e.Message, e);
         }
         data.PrintSummary("Training data");
+        if (result.Step == firstStep)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step {result.Step}/{preset.Schedule.Steps}  nothing to train: the run is complete  checkpoint {result.CheckpointPath}"));
+            return 0;
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"step {result.Step}/{preset.Schedule.Steps}  loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s  checkpoint {result.CheckpointPath}"));
         return 0;

@@ -75,7 +75,16 @@ public class TrainSettings : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        Steps is < 1 ? ValidationResult.Error("--steps must be at least 1.")
-        : K is < 0 ? ValidationResult.Error("--k must be 0 or more.")
+        Steps is < 1 ? ValidationResult.Error($"--steps must be at least 1; got {Steps}.")
+        : K is < 0 ? ValidationResult.Error($"--k must be 0 or more; got {K}.")
+        : Mode is not (null or "append" or "replace") ? ValidationResult.Error($"--mode must be append or replace; got '{Mode}'.")
+        : !IsDevice(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.")
+        : Preset is { Length: 0 } ? ValidationResult.Error("--preset must name a preset or a YAML file; got an empty value.")
+        : Set.FirstOrDefault(s => !s.Contains('=', StringComparison.Ordinal)) is { } bad
+            ? ValidationResult.Error($"--set takes section.key=value (e.g. schedule.steps=200); got '{bad}'.")
         : ValidationResult.Success();
+
+    private static bool IsDevice(string device) =>
+        device is "cpu" or "cuda"
+        || (device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(device.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 }

@@ -1,29 +1,49 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HardNegRules.Data.IO;
 using TorchSharp;
 
 namespace HardNegRules.Training.Checkpoints;
 
 /// <summary>
-/// Reads and writes a training checkpoint as one file: a magic header, the <see cref="CheckpointState"/> as JSON, the
-/// model's state dict (TorchSharp's format) and the optimizer's state. One file means one atomic replace: weights,
-/// optimizer and position can never come from different steps. A readable copy of the state goes to a
-/// <c>.json</c> sidecar next to it (informative; the embedded copy is authoritative).
+/// Reads and writes a training checkpoint as one file of three checksummed sections (see
+/// <see cref="CheckpointLayout"/>): the <see cref="CheckpointState"/> as JSON, the model's state dict (TorchSharp's
+/// format) and the optimizer's state. One file means one atomic replace: weights, optimizer and position can never come
+/// from different steps. Every write keeps the checkpoint it replaces as <c>NAME.prev.bin</c>, so the last two
+/// checkpoints are on disk. Every read verifies the checksums first and names the file and the section that fails,
+/// with the previous checkpoint to use instead. A readable copy of the state goes to a <c>.json</c> sidecar
+/// (informative; the embedded copy is authoritative).
 /// </summary>
-public static class CheckpointFile
+public static partial class CheckpointFile
 {
-    private static readonly byte[] Magic = "HNRCKPT1"u8.ToArray();
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    /// <summary>The largest state section read, in bytes (the state is a few hundred bytes of JSON).</summary>
+    public const int MaxStateBytes = 1 << 20;
+
+    /// <summary>The deepest JSON nesting read in the state section (the state is flat: 1).</summary>
+    public const int MaxStateDepth = 8;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, MaxDepth = MaxStateDepth };
 
     /// <summary>The sidecar path for a checkpoint path.</summary>
     /// <param name="checkpointPath">The checkpoint file.</param>
     public static string SidecarPath(string checkpointPath) => Path.ChangeExtension(checkpointPath, ".json");
 
+    /// <summary>Where the checkpoint that a write of <paramref name="checkpointPath"/> replaced is kept.</summary>
+    /// <param name="checkpointPath">The checkpoint file, e.g. <c>runs/cw/checkpoint.bin</c>.</param>
+    /// <returns>E.g. <c>runs/cw/checkpoint.prev.bin</c>.</returns>
+    public static string PreviousPath(string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(checkpointPath);
+        string directory = Path.GetDirectoryName(checkpointPath) ?? string.Empty;
+        return Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(checkpointPath)}.prev{Path.GetExtension(checkpointPath)}");
+    }
+
     /// <summary>
     /// Writes the checkpoint atomically: into a temporary file in the same directory (so the final rename stays on one
-    /// file system), flushed to disk, then moved over <paramref name="path"/>. A crash or exception at any point leaves
-    /// the previous checkpoint as it was.
+    /// file system), flushed to disk, then moved over <paramref name="path"/>, whose old content becomes
+    /// <see cref="PreviousPath"/>. A crash or exception at any point leaves the previous checkpoint as it was.
     /// </summary>
     /// <param name="path">The checkpoint file.</param>
     /// <param name="state">Step, data position and run identity.</param>
@@ -41,93 +61,251 @@ public static class CheckpointFile
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
 
-        AtomicFile.Write(path, stream =>
+        WriteKeepingPrevious(path, stream =>
         {
-            Stream target = wrapStream?.Invoke(stream) ?? stream;
-            using var writer = new BinaryWriter(target, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, Json);
-            writer.Write(json.Length);
-            writer.Write(json);
-            model.save(writer);
-            SaveOptimizer(optimizer, writer);
+            var sections = new SectionWriter(wrapStream?.Invoke(stream) ?? stream);
+            sections.Write(CheckpointLayout.Magic);
+            using var writer = new BinaryWriter(sections, Encoding.UTF8, leaveOpen: true);
+            sections.Begin("state");
+            writer.Write(JsonSerializer.SerializeToUtf8Bytes(state, Json));
             writer.Flush();
+            sections.End();
+            sections.Begin("model");
+            model.save(writer);
+            writer.Flush();
+            sections.End();
+            sections.Begin("optimizer");
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+            writer.Flush();
+            sections.End();
+            CheckpointLayout.WriteTable(sections, sections.Sections, sections.Position);
+            sections.Flush();
         });
         AtomicFile.Write(SidecarPath(path), stream => JsonSerializer.Serialize(stream, state, Json));
     }
 
-    /// <summary>Reads only the state of a checkpoint (fast: no tensors are read).</summary>
+    /// <summary>Reads only the state of a checkpoint, verifying the section table and the state's checksum (fast: no
+    /// tensors are read).</summary>
     /// <param name="path">The checkpoint file.</param>
-    /// <exception cref="InvalidDataException">The file is not a checkpoint of this format.</exception>
-    public static CheckpointState ReadState(string path)
+    /// <returns>The state.</returns>
+    /// <exception cref="CheckpointException">The file is not a checkpoint of this format, or is damaged.</exception>
+    public static CheckpointState ReadState(string path) => WithPreviousSuggested(path, () =>
     {
-        using FileStream stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        return ReadHeader(reader, path);
-    }
+        using FileStream file = OpenForReading(path);
+        IReadOnlyList<CheckpointSection> sections = CheckpointLayout.ReadTable(file, path);
+        return ReadStateSection(file, path, sections[0]);
+    });
 
-    /// <summary>Loads a checkpoint into a model of the same architecture and an optimizer over its parameters.</summary>
+    /// <summary>Verifies every section of a checkpoint against its checksum, without loading tensors.</summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="CheckpointException">The file is not a checkpoint of this format, or is damaged.</exception>
+    public static CheckpointState Verify(string path) => WithPreviousSuggested(path, () => VerifyAll(path));
+
+    /// <summary>Loads a checkpoint into a model of the same architecture and an optimizer over its parameters. Every
+    /// checksum is verified before anything is loaded.</summary>
     /// <param name="path">The checkpoint file.</param>
     /// <param name="model">Receives the saved parameters and buffers.</param>
     /// <param name="optimizer">Receives the saved optimizer state.</param>
     /// <returns>The checkpoint's state.</returns>
-    /// <exception cref="InvalidDataException">The file is not a checkpoint of this format.</exception>
+    /// <exception cref="CheckpointException">The file is not a checkpoint of this format, is damaged, or does not fit
+    /// the model.</exception>
     public static CheckpointState Read(string path, torch.nn.Module model, torch.optim.Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        using FileStream stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        CheckpointState state = ReadHeader(reader, path);
-        model.load(reader);
-        LoadOptimizer(optimizer, reader);
-        return state;
+        return WithPreviousSuggested(path, () =>
+        {
+            using FileStream file = OpenForReading(path);
+            IReadOnlyList<CheckpointSection> sections = CheckpointLayout.ReadTable(file, path);
+            foreach (CheckpointSection section in sections)
+            {
+                CheckpointLayout.Verify(file, path, section);
+            }
+            CheckpointState state = ReadStateSection(file, path, sections[0]);
+            using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
+            Load(file, path, sections[1], () => model.load(reader));
+            Load(file, path, sections[2], () => ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader));
+            return state;
+        });
     }
 
-    private static CheckpointState ReadHeader(BinaryReader reader, string path)
+    /// <summary>
+    /// Deletes the temporary files that killed checkpoint and output writes left in <paramref name="directory"/>
+    /// (<c>.NAME.PID.GUID.tmp</c>). Call it only while holding the folder's run lock: then no write is in progress.
+    /// </summary>
+    /// <param name="directory">The run folder.</param>
+    /// <returns>How many files were removed, and their total size in bytes.</returns>
+    public static (int Files, long Bytes) RemoveStaleTemporaryFiles(string directory)
     {
-        byte[] magic = reader.ReadBytes(Magic.Length);
-        if (!magic.AsSpan().SequenceEqual(Magic))
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
         {
-            throw new InvalidDataException($"{path} is not a HardNegRules checkpoint (bad header).");
+            return (0, 0);
         }
-        int length = reader.ReadInt32();
-        if (length <= 0 || length > 1 << 20)
+        int files = 0;
+        long bytes = 0;
+        foreach (FileInfo file in new DirectoryInfo(directory).EnumerateFiles(".*.tmp"))
         {
-            throw new InvalidDataException($"{path}: implausible state length {length}.");
+            if (TemporaryName().IsMatch(file.Name))
+            {
+                long length = file.Length;
+                file.Delete();
+                files++;
+                bytes += length;
+            }
         }
-        CheckpointState state = JsonSerializer.Deserialize<CheckpointState>(reader.ReadBytes(length), Json)
-            ?? throw new InvalidDataException($"{path}: empty state.");
+        return (files, bytes);
+    }
+
+    private static void WriteKeepingPrevious(string path, Action<Stream> write)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            if (File.Exists(full))
+            {
+                // The old checkpoint becomes the previous one by a hard link where the file system has them, so the
+                // latest name always holds a whole checkpoint.
+                File.Replace(temp, full, PreviousPath(full), ignoreMetadataErrors: true);
+            }
+            else
+            {
+                File.Move(temp, full);
+            }
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static CheckpointState VerifyAll(string path)
+    {
+        using FileStream file = OpenForReading(path);
+        IReadOnlyList<CheckpointSection> sections = CheckpointLayout.ReadTable(file, path);
+        foreach (CheckpointSection section in sections)
+        {
+            CheckpointLayout.Verify(file, path, section);
+        }
+        return ReadStateSection(file, path, sections[0]);
+    }
+
+    private static FileStream OpenForReading(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+    }
+
+    private static CheckpointState ReadStateSection(FileStream file, string path, CheckpointSection section)
+    {
+        if (section.Length is 0 or > MaxStateBytes)
+        {
+            throw new CheckpointException(path, section.Name,
+                $"{path}: the 'state' section has {section.Length:N0} bytes; a state has 1 to {MaxStateBytes:N0}.");
+        }
+        CheckpointLayout.Verify(file, path, section);
+        byte[] json = new byte[section.Length];
+        file.Position = section.Offset;
+        file.ReadExactly(json);
+        CheckpointState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<CheckpointState>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointException(path, section.Name, $"{path}: the 'state' section is not a checkpoint state ({e.Message}).", e);
+        }
+        if (state is null || state.Model is null)
+        {
+            throw new CheckpointException(path, section.Name, $"{path}: the 'state' section is empty.");
+        }
         if (state.FormatVersion != CheckpointState.CurrentFormatVersion)
         {
-            throw new InvalidDataException(
-                $"{path}: checkpoint format {state.FormatVersion}, this version reads {CheckpointState.CurrentFormatVersion}.");
+            throw new CheckpointException(path, section.Name,
+                $"{path}: checkpoint state format {state.FormatVersion}; this hardneg reads {CheckpointState.CurrentFormatVersion}.");
         }
         return state;
     }
 
-    // The optimizer state is length-prefixed so that the reader knows where it ends regardless of how TorchSharp
-    // lays it out.
-    private static void SaveOptimizer(torch.optim.Optimizer optimizer, BinaryWriter writer)
+    // The section's checksum has been verified: a failure here means the bytes are whole but not for this model.
+    private static void Load(FileStream file, string path, CheckpointSection section, Action load)
     {
-        using var buffer = new MemoryStream();
-        using (var inner = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        file.Position = section.Offset;
+        try
         {
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(inner);
+            load();
         }
-        writer.Write(buffer.Length);
-        buffer.Position = 0;
-        buffer.CopyTo(writer.BaseStream);
+        catch (Exception e) when (e is not CheckpointException and not OutOfMemoryException)
+        {
+            throw new CheckpointException(path, section.Name,
+                $"{path}: the '{section.Name}' section does not fit this model ({e.Message.Split('\n')[0].Trim()}).", e);
+        }
+        if (file.Position != section.Offset + section.Length)
+        {
+            throw new CheckpointException(path, section.Name,
+                $"{path}: the '{section.Name}' section was not read to its end: it does not fit this model.");
+        }
     }
 
-    private static void LoadOptimizer(torch.optim.Optimizer optimizer, BinaryReader reader)
+    // A failure of the latest checkpoint names the previous one, so that the user knows what is left to resume from.
+    private static T WithPreviousSuggested<T>(string path, Func<T> read)
     {
-        long length = reader.ReadInt64();
-        using var buffer = new MemoryStream(reader.ReadBytes(checked((int)length)));
-        using var inner = new BinaryReader(buffer);
-        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(inner);
+        try
+        {
+            return read();
+        }
+        catch (CheckpointException e)
+        {
+            throw new CheckpointException(e.CheckpointPath, e.Section, e.Message + " " + PreviousAdvice(path), e);
+        }
     }
+
+    private static string PreviousAdvice(string path)
+    {
+        string previous = PreviousPath(path);
+        if (path.EndsWith(".prev" + Path.GetExtension(path), StringComparison.Ordinal) || !File.Exists(previous))
+        {
+            return "No previous checkpoint is kept beside it.";
+        }
+        try
+        {
+            int step = VerifyAll(previous).Step;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The previous checkpoint {previous} (step {step}) is intact: evaluate it with --checkpoint {previous}, or move it over {path} to resume from it.");
+        }
+        catch (Exception e) when (e is CheckpointException or IOException or UnauthorizedAccessException)
+        {
+            return $"The previous checkpoint {previous} cannot be used either.";
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for RemoveStaleTemporaryFiles at the next start.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"^\..+\.[0-9]+\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryName();
 }

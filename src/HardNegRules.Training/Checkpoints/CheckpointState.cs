@@ -29,5 +29,5 @@ public sealed record CheckpointState(
     DateTime SavedAtUtc)
 {
     /// <summary>The layout written by this version.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = CheckpointLayout.FormatVersion;
 }

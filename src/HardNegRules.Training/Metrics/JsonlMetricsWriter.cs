@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HardNegRules.Data.IO;
 
 namespace HardNegRules.Training.Metrics;
 
@@ -45,6 +46,65 @@ public sealed class JsonlMetricsWriter : IMetricsSink
 
     /// <inheritdoc />
     public void Dispose() => writer.Dispose();
+
+    /// <summary>
+    /// Cuts a metrics file back to the steps up to <paramref name="step"/>: a run resumed from a checkpoint at that
+    /// step writes the later steps again, so their old lines (and a line cut off by a kill) must go. The file is
+    /// replaced atomically.
+    /// </summary>
+    /// <param name="path">The .jsonl file; nothing happens when it does not exist.</param>
+    /// <param name="step">The checkpoint's step.</param>
+    /// <returns>How many lines were removed.</returns>
+    public static int TruncateAfterStep(string path, int step)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        string[] lines = File.ReadAllLines(path);
+        int total = lines.Length;
+        var kept = new List<string>();
+        foreach (string line in lines)
+        {
+            // Lines are written in step order; the first line past the step, or not whole, ends what is kept.
+            if (StepOf(line) is not { } lineStep || lineStep > step)
+            {
+                break;
+            }
+            kept.Add(line);
+        }
+        if (kept.Count == total)
+        {
+            return 0;
+        }
+        AtomicFile.Write(path, stream =>
+        {
+            using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            foreach (string line in kept)
+            {
+                text.WriteLine(line);
+            }
+        });
+        return total - kept.Count;
+    }
+
+    private static int? StepOf(string line)
+    {
+        try
+        {
+            using var record = System.Text.Json.JsonDocument.Parse(line);
+            return record.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && record.RootElement.TryGetProperty("step", out System.Text.Json.JsonElement step)
+                && step.TryGetInt32(out int value)
+                    ? value
+                    : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string Number(double value) =>
         double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "null";

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace HardNegRules.Training.Presets;
@@ -12,6 +13,12 @@ public static class PresetLoader
     /// <summary>The folder of the built-in presets, relative to the repository root.</summary>
     public const string PresetFolder = "rules/presets";
 
+    /// <summary>The largest preset file read, in bytes (presets are a few kilobytes).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>The deepest nesting of mappings and lists read (a preset needs 3: section, key, list or mapping).</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Reads a preset file.</summary>
     /// <param name="path">The YAML file.</param>
     /// <param name="overrides">Overrides <c>section.key=value</c>, applied in order after the file.</param>
@@ -24,8 +31,21 @@ public static class PresetLoader
         {
             throw new PresetException(path, 0, 0, "the preset file does not exist.");
         }
+        // Length before reading: a pipe or device reports 0 and is refused without blocking on it.
+        long length = new FileInfo(path).Length;
+        if (length > MaxFileBytes)
+        {
+            throw new PresetException(path, 0, 0,
+                $"the file has {length:N0} bytes; a preset is at most {MaxFileBytes:N0} (is this the right file?).");
+        }
+        string text = length == 0 ? string.Empty : File.ReadAllText(path);
+        if (ReadDocument(text, path) is null)
+        {
+            throw new PresetException(path, 0, 0,
+                "the preset file is empty; a preset is a mapping with sections data, rules, model, schedule, evaluation (see rules/presets/).");
+        }
         var preset = new Preset { Name = Path.GetFileNameWithoutExtension(path) };
-        return Parse(File.ReadAllText(path), path, overrides, preset);
+        return Parse(text, path, overrides, preset);
     }
 
     /// <summary>Reads a preset from YAML text.</summary>
@@ -137,6 +157,11 @@ public static class PresetLoader
 
     private static YamlNode? ReadDocument(string yaml, string source)
     {
+        if (yaml.Length > MaxFileBytes)
+        {
+            throw new PresetException(source, 0, 0, $"the text has {yaml.Length:N0} characters; a preset is at most {MaxFileBytes:N0}.");
+        }
+        CheckShape(yaml, source);
         var stream = new YamlStream();
         try
         {
@@ -146,7 +171,7 @@ public static class PresetLoader
         {
             throw PresetValue.ErrorAt(e.Start, source, $"malformed YAML: {e.Message}");
         }
-#pragma warning disable CA1031 // YamlDotNet throws other exception types on some malformed input (STACK.md)
+#pragma warning disable CA1031 // the tree builder reports some problems (equal complex keys) as other exception types
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
 #pragma warning restore CA1031
         {
@@ -154,4 +179,114 @@ public static class PresetLoader
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
+
+    // One pass over the parser's events before the tree is built: the tree builder recurses once per level, so depth
+    // is bounded here; a duplicate key is located here (the builder reports it without a place); and a syntax error
+    // is located at the parser's position whatever exception type reports it.
+    private static void CheckShape(string yaml, string source)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var mappings = new Stack<MappingKeys?>(); // null for a list
+        int documents = 0;
+        Mark position = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                ParsingEvent current = parser.Current!;
+                if (current is DocumentStart && ++documents > 1)
+                {
+                    throw PresetValue.ErrorAt(current.Start, source, "a second YAML document ('---'); a preset file holds one document.");
+                }
+                if (current is Scalar or MappingStart or SequenceStart or AnchorAlias
+                    && mappings.TryPeek(out MappingKeys? keys) && keys is not null)
+                {
+                    keys.Next(current, source);
+                }
+                if (current is MappingStart or SequenceStart)
+                {
+                    if (mappings.Count == MaxDepth)
+                    {
+                        throw PresetValue.ErrorAt(current.Start, source,
+                            $"mappings and lists are nested more than {MaxDepth} levels deep; a preset needs 3 (section, key, value).");
+                    }
+                    mappings.Push(current is MappingStart ? new MappingKeys() : null);
+                }
+                else if (current is MappingEnd or SequenceEnd)
+                {
+                    mappings.Pop();
+                }
+                position = current.End;
+            }
+        }
+        catch (YamlException e)
+        {
+            throw PresetValue.ErrorAt(ProblemMark(e, yaml, position), source, $"malformed YAML: {Describe(e)}");
+        }
+#pragma warning disable CA1031 // YamlDotNet throws other exception types on some malformed input
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+#pragma warning restore CA1031
+        {
+            throw PresetValue.ErrorAt(position, source,
+                "malformed YAML after this point (an unclosed bracket, brace or quote?).");
+        }
+    }
+
+    // The keys of one mapping seen so far: events alternate key, value.
+    private sealed class MappingKeys
+    {
+        private readonly Dictionary<string, Mark> _seen = new(StringComparer.Ordinal);
+        private bool _atValue;
+
+        public void Next(ParsingEvent node, string source)
+        {
+            if (!_atValue && node is Scalar { Value: var key })
+            {
+                if (_seen.TryGetValue(key, out Mark first))
+                {
+                    throw PresetValue.ErrorAt(node.Start, source,
+                        $"duplicate key '{key}' (first at line {first.Line}); give each key once.");
+                }
+                _seen.Add(key, node.Start);
+            }
+            _atValue = !_atValue;
+        }
+    }
+
+    // The scanner's mark is the start of the token it was reading (for a tab, the mapping that holds it, often
+    // (1,1)); the offending character is better: the first tab in a line's indentation, or where the scanner stopped.
+    private static Mark ProblemMark(YamlException e, string yaml, Mark lastGood)
+    {
+        if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(yaml) is { } tab)
+        {
+            return tab;
+        }
+        return e.End.Line > 0 && (e.End.Line > e.Start.Line || e.End.Column > e.Start.Column) ? e.End
+            : e.Start.Line > 0 ? e.Start
+            : lastGood;
+    }
+
+    private static Mark? FirstIndentingTab(string yaml)
+    {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < yaml.Length; i++)
+        {
+            if (yaml[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (yaml[i] == '\t' && yaml.AsSpan(lineStart, i - lineStart).Trim(' ').IsEmpty)
+            {
+                return new Mark(i, line, i - lineStart + 1);
+            }
+        }
+        return null;
+    }
+
+    private static string Describe(YamlException e) =>
+        e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+            ? $"{e.Message} YAML indents with spaces, never tabs."
+            : e.Message;
 }

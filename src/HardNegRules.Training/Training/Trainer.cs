@@ -111,6 +111,11 @@ public sealed class Trainer : IDisposable
         CheckpointState header = CheckpointFile.ReadState(path);
         EnsureSameRun(header, path);
         CheckpointState state = CheckpointFile.Read(path, model, optimizer);
+        if (options.MetricsPath is not null)
+        {
+            // The steps after the checkpoint run again: their old metrics lines would be repeated.
+            JsonlMetricsWriter.TruncateAfterStep(options.MetricsPath, state.Step);
+        }
         Step = state.Step;
         lastCheckpoint = Path.GetFullPath(path);
         lastCheckpointStep = state.Step;

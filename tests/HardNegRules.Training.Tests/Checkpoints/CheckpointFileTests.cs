@@ -72,7 +72,7 @@ public class CheckpointFileTests : TorchTestBase
         string path = dir.File("bogus.bin");
         File.WriteAllText(path, "not a checkpoint at all");
 
-        Assert.Throws<InvalidDataException>(() => CheckpointFile.ReadState(path));
+        Assert.Throws<CheckpointException>(() => CheckpointFile.ReadState(path));
     }
 
     /// <summary>Passes writes through until a byte budget is spent, then fails like a full disk or a killed process.</summary>

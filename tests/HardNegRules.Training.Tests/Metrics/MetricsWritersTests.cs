@@ -16,6 +16,28 @@ public class MetricsWritersTests
     }
 
     [Test]
+    public void Truncating_after_a_step_drops_later_lines_and_a_line_cut_off_by_a_kill()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("metrics.jsonl");
+        using (var writer = new JsonlMetricsWriter(path))
+        {
+            for (int step = 1; step <= 7; step++)
+            {
+                writer.Write(new StepMetrics(step, 0, 1.0, 1e-4, 800, 14, 1, 0));
+            }
+        }
+        File.AppendAllText(path, "{\"step\":8,\"epo");
+
+        int removed = JsonlMetricsWriter.TruncateAfterStep(path, 5);
+
+        Assert.That(removed, Is.EqualTo(3));
+        Assert.That(File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("step").GetInt32()),
+            Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
+        Assert.That(JsonlMetricsWriter.TruncateAfterStep(path, 5), Is.Zero);
+    }
+
+    [Test]
     public void Jsonl_writes_one_parseable_object_per_step_and_appends()
     {
         using var dir = new TempDirectory();

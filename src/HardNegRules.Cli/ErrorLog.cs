@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace HardNegRules.Cli;
+
+/// <summary>Writes the full details of an internal error (exception, stack, command line) to a file in the temp folder.</summary>
+internal static class ErrorLog
+{
+    /// <summary>The folder of the error logs.</summary>
+    public static string Folder => Path.Combine(Path.GetTempPath(), "hardneg-errors");
+
+    /// <summary>Writes the details of <paramref name="e"/> to a new file.</summary>
+    /// <param name="e">The exception.</param>
+    /// <returns>The file, or null when it could not be written.</returns>
+    public static string? Write(Exception e)
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            string path = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture,
+                $"hardneg-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log"));
+            var text = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"time (UTC): {DateTime.UtcNow:O}")
+                .AppendLine(CultureInfo.InvariantCulture, $"command: hardneg {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}")
+                .AppendLine(CultureInfo.InvariantCulture, $"directory: {Environment.CurrentDirectory}")
+                .AppendLine(CultureInfo.InvariantCulture, $"version: {typeof(ErrorLog).Assembly.GetName().Version}")
+                .AppendLine(CultureInfo.InvariantCulture, $"runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}")
+                .AppendLine()
+                .AppendLine(e.ToString());
+            File.AppendAllText(path, text.ToString());
+            return path;
+        }
+#pragma warning disable CA1031 // the report must still reach the user when the log cannot be written
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+
+namespace HardNegRules.Cli;
+
+/// <summary>
+/// The commands of the program and the options each accepts, read from the <see cref="CommandOptionAttribute"/>s of
+/// its settings class. The command line is checked against it before it is parsed, so that an unknown option or a
+/// value of the wrong kind is reported in the user's terms (with the nearest known option).
+/// </summary>
+internal sealed class OptionCatalog
+{
+    private readonly Dictionary<string, IReadOnlyList<CommandOptionInfo>> _options = new(StringComparer.Ordinal);
+
+    /// <summary>The command paths, e.g. <c>train</c> and <c>rules check</c>.</summary>
+    public IReadOnlyCollection<string> Commands => _options.Keys;
+
+    /// <summary>Records a command and the options of its settings class.</summary>
+    /// <param name="path">The command as typed, words separated by one space (<c>rules check</c>).</param>
+    /// <param name="commandType">The command's class (a <see cref="Command{TSettings}"/>).</param>
+    public void Add(string path, Type commandType) => _options[path] = OptionsOf(SettingsType(commandType));
+
+    /// <summary>The options of a command.</summary>
+    /// <param name="path">The command path.</param>
+    /// <returns>Its options, or null for an unknown command.</returns>
+    public IReadOnlyList<CommandOptionInfo>? OptionsOf(string path) => _options.GetValueOrDefault(path);
+
+    private static Type SettingsType(Type commandType)
+    {
+        for (Type? type = commandType; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Command<>))
+            {
+                return type.GetGenericArguments()[0];
+            }
+        }
+        throw new ArgumentException($"{commandType} is not a Command<TSettings>.", nameof(commandType));
+    }
+
+    private static List<CommandOptionInfo> OptionsOf(Type settingsType)
+    {
+        var options = new List<CommandOptionInfo>
+        {
+            new(["-h", "--help"], TakesValue: false, typeof(bool)),
+        };
+        foreach (PropertyInfo property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option)
+            {
+                continue;
+            }
+            string[] names = [.. option.ShortNames.Select(n => "-" + n), .. option.LongNames.Select(n => "--" + n)];
+            options.Add(new CommandOptionInfo(names, option.ValueName is not null && !option.ValueIsOptional, property.PropertyType));
+        }
+        return options;
+    }
+}
+
+/// <summary>One option of a command.</summary>
+/// <param name="Names">Its spellings with their dashes (<c>-o</c>, <c>--out</c>).</param>
+/// <param name="TakesValue">Whether the option needs a value.</param>
+/// <param name="ValueType">The settings property's type (the value is converted to it).</param>
+internal sealed record CommandOptionInfo(IReadOnlyList<string> Names, bool TakesValue, Type ValueType)
+{
+    /// <summary>The name shown in messages: the long one when there is one.</summary>
+    public string DisplayName => Names.LastOrDefault(n => n.StartsWith("--", StringComparison.Ordinal)) ?? Names[^1];
+}
