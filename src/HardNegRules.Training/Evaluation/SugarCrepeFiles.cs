@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HardNegRules.IO;
 using HardNegRules.Data.Loaders;
 
 namespace HardNegRules.Training.Evaluation;
@@ -48,7 +49,7 @@ public static class SugarCrepeFiles
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document = JsonDocument.Parse(InputFile.ReadAllBytes(path));
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using HardNegRules.IO;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,7 +26,7 @@ public static class PresetLoader
             throw new PresetException(path, 0, 0, "the preset file does not exist.");
         }
         var preset = new Preset { Name = Path.GetFileNameWithoutExtension(path) };
-        return Parse(File.ReadAllText(path), path, overrides, preset);
+        return Parse(InputFile.ReadAllText(path), path, overrides, preset);
     }
 
     /// <summary>Reads a preset from YAML text.</summary>
