@@ -48,4 +48,32 @@ public class BadInputTests
 
         AssertClean(Hardneg.Run("rules", "check", dir), 2, "is a named pipe (FIFO), not a regular file");
     }
+
+    [TestCase("coco")]
+    [TestCase("karpathy")]
+    public void Training_on_a_captions_file_cut_at_70_percent_fails_before_the_first_step(string format)
+    {
+        string sample = Path.Combine(Hardneg.RepositoryRoot, "tests", "data", "coco", "val2017-sample");
+        string dir = Hardneg.TempDirectory();
+        string whole = format == "coco" ? File.ReadAllText(Path.Combine(sample, "captions.json")) : Karpathy(sample);
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(whole);
+        string captions = Path.Combine(dir, "captions.json");
+        File.WriteAllBytes(captions, bytes[..(bytes.Length * 7 / 10)]);
+        string output = Path.Combine(dir, "run");
+
+        Hardneg.Result result = Hardneg.Run("train", "--preset", "coco", "--out", output, "--steps", "2",
+            "--set", $"data.captions={captions}", "--set", $"data.images={sample}");
+
+        AssertClean(result, 2, "captions.json at byte");
+        Assert.That(result.Stderr, Does.Contain("cut short"));
+        Assert.That(File.Exists(Path.Combine(output, "checkpoint.bin")), Is.False, "nothing trained");
+    }
+
+    // Karpathy's format over the sample's images: every image in the train split, two sentences each.
+    private static string Karpathy(string sample)
+    {
+        IEnumerable<string> images = Directory.EnumerateFiles(sample, "*.jpg").Order(StringComparer.Ordinal).Select((path, i) =>
+            $$"""{"filepath": "", "filename": "{{Path.GetFileName(path)}}", "split": "{{(i % 5 == 0 ? "test" : "train")}}", "sentences": [{"raw": "a photo number {{i}}", "sentid": {{2 * i}}}, {"raw": "a red thing {{i}}", "sentid": {{2 * i + 1}}}]}""");
+        return "{\"images\": [\n" + string.Join(",\n", images) + "\n], \"dataset\": \"coco\"}\n";
+    }
 }
