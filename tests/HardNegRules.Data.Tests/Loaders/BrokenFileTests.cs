@@ -94,6 +94,16 @@ public class BrokenFileTests : LoaderTestFiles
             Task.Run(() => Assert.Throws<NotARegularFileException>(() => KarpathyCocoLoader.Read(fifo, null, new DataLoadReport()).ToList())),
             Task.Run(() => Assert.Throws<NotARegularFileException>(() => CaptionTableLoader.Read(fifo, new DelimitedTableOptions(), new DataLoadReport()).ToList())),
             Task.Run(() => Assert.That(new SafeImageLoader().Load(ImageReference.FromFile(fifo)).Error, Does.Contain("named pipe"))),
+            Task.Run(async () =>
+            {
+                var report = new DataLoadReport();
+                await foreach (InpaintCocoRecord record in InpaintCocoLoader.ReadAsync(fifo, report))
+                {
+                    Assert.Fail($"read {record} from a FIFO");
+                }
+
+                Assert.That(report.Errors.Single().Message, Does.Contain("named pipe"));
+            }),
         };
         bool done = Task.WaitAll(tasks, TimeSpan.FromSeconds(10));
         if (!done)
