@@ -49,6 +49,24 @@ public class BadInputTests
         AssertClean(Hardneg.Run("rules", "check", dir), 2, "is a named pipe (FIFO), not a regular file");
     }
 
+    [Test]
+    public void A_fifo_as_preset_or_captions_file_is_a_usage_error_not_a_hang()
+    {
+        string dir = Hardneg.TempDirectory();
+        string preset = Path.Combine(dir, "preset.yaml");
+        string captions = Path.Combine(dir, "captions.json");
+        foreach (string fifo in new[] { preset, captions })
+        {
+            using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [fifo]) { UseShellExecute = false })!;
+            mkfifo.WaitForExit();
+        }
+
+        AssertClean(Hardneg.Run("train", "--preset", preset, "--out", Path.Combine(dir, "a"), "--steps", "1"), 2, "preset.yaml' is a named pipe (FIFO)");
+        string sample = Path.Combine(Hardneg.RepositoryRoot, "tests", "data", "coco", "val2017-sample");
+        AssertClean(Hardneg.Run("train", "--preset", "coco", "--out", Path.Combine(dir, "b"), "--steps", "1",
+            "--set", $"data.captions={captions}", "--set", $"data.images={sample}"), 2, "captions.json' is a named pipe (FIFO)");
+    }
+
     [TestCase("coco")]
     [TestCase("karpathy")]
     public void Training_on_a_captions_file_cut_at_70_percent_fails_before_the_first_step(string format)
