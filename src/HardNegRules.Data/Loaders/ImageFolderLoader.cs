@@ -58,7 +58,7 @@ public static class ImageFolderLoader
             using var document = JsonDocument.Parse(text);
             JsonElement root = document.RootElement;
             string? file = root.ValueKind == JsonValueKind.Object
-                ? FileKeys.Select(key => root.TryGetProperty(key, out JsonElement f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))
+                ? FileKeys.Select(key => root.TryGetProperty(key, out JsonElement f) ? JsonFields.Text(f) : null).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))
                 : null;
             List<string>? captions = root.ValueKind == JsonValueKind.Object ? Captions(root) : null;
             string? imagePath = null;
@@ -91,15 +91,15 @@ public static class ImageFolderLoader
 
     private static List<string>? Captions(JsonElement root)
     {
-        if (root.TryGetProperty("caption", out JsonElement one) && one.ValueKind == JsonValueKind.String && one.GetString()!.Trim() is { Length: > 0 } caption)
+        if (root.TryGetProperty("caption", out JsonElement one) && JsonFields.Text(one)?.Trim() is { Length: > 0 } caption)
         {
             return [caption];
         }
 
         if (root.TryGetProperty("captions", out JsonElement many) && many.ValueKind == JsonValueKind.Array &&
-            many.EnumerateArray().All(c => c.ValueKind == JsonValueKind.String && c.GetString()!.Trim().Length > 0) && many.GetArrayLength() > 0)
+            many.EnumerateArray().All(c => JsonFields.Text(c)?.Trim().Length > 0) && many.GetArrayLength() > 0)
         {
-            return many.EnumerateArray().Select(c => c.GetString()!.Trim()).ToList();
+            return many.EnumerateArray().Select(c => JsonFields.Text(c)!.Trim()).ToList();
         }
 
         return null;

@@ -55,7 +55,7 @@ public static class KarpathyCocoLoader
                 continue;
             }
 
-            string folder = image.TryGetProperty("filepath", out JsonElement f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : string.Empty;
+            string folder = image.TryGetProperty("filepath", out JsonElement f) ? JsonFields.Text(f) ?? string.Empty : string.Empty;
             if (root.Resolve(Path.Combine(folder, file), out string? problem) is not { } imagePath)
             {
                 report.Add(DataLoadError.AtRecord(path, index, $"image {index}: {problem}"));
@@ -84,12 +84,12 @@ public static class KarpathyCocoLoader
     }
 
     private static string? SplitOf(JsonElement image) =>
-        image.TryGetProperty("split", out JsonElement s) && s.ValueKind == JsonValueKind.String && Splits.Contains(s.GetString(), StringComparer.Ordinal)
-            ? s.GetString()
+        image.TryGetProperty("split", out JsonElement s) && JsonFields.Text(s) is { } text && Splits.Contains(text, StringComparer.Ordinal)
+            ? text
             : null;
 
     private static string SplitProblem(JsonElement image) =>
         !image.TryGetProperty("split", out JsonElement s) ? "no \"split\""
-        : s.ValueKind == JsonValueKind.String ? $"unknown split \"{s.GetString()}\""
+        : s.ValueKind == JsonValueKind.String ? $"unknown split {s.GetRawText()}"
         : $"\"split\" is {s.GetRawText()}, not a text";
 }

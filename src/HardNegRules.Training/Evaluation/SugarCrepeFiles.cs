@@ -85,9 +85,21 @@ public static class SugarCrepeFiles
         return items;
     }
 
-    private static string? Text(JsonElement item, string name) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out JsonElement value)
-            && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text
-            ? text
-            : null;
+    private static string? Text(JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString()!.Trim() is { Length: > 0 } text ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped half of a surrogate pair ("\ud800") is not text: the item is reported as incomplete.
+            return null;
+        }
+    }
 }

@@ -81,6 +81,22 @@ public class BrokenFileTests : LoaderTestFiles
     }
 
     [Test]
+    public void Escaped_lone_surrogates_are_reported_records_not_exceptions()
+    {
+        string images = Path.Combine(Dir, "images");
+        Directory.CreateDirectory(images);
+        Write("images/captions.jsonl", "{\"file_name\": \"a.jpg\", \"caption\": \"\\ud800\"}\n{\"file_name\": \"\\udc00.jpg\", \"caption\": \"b\"}\n");
+        var report = new DataLoadReport();
+        Assert.That(ImageFolderLoader.Read(images, "captions.jsonl", report, requireImageFiles: false).ToList(), Is.Empty);
+        Assert.That(report.Errors.Select(e => e.Line), Is.EqualTo(new long?[] { 1, 2 }));
+
+        string karpathy = Write("k.json", "{\"images\": [{\"filename\": \"a.jpg\", \"split\": \"\\ud800\", \"sentences\": []}, {\"filename\": \"b.jpg\", \"split\": \"test\", \"sentences\": [{\"raw\": \"\\ud800\"}]}]}");
+        report = new DataLoadReport();
+        Assert.That(KarpathyCocoLoader.Read(karpathy, null, report).ToList(), Is.Empty);
+        Assert.That(report.ErrorCount, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Fifos_named_like_data_files_and_images_are_refused_without_blocking()
     {
         string fifo = Path.Combine(Dir, "dataset_coco.json");
