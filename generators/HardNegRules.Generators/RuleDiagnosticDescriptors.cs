@@ -24,6 +24,9 @@ internal static class RuleDiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingKey = Error(E.MissingKey, "Required key missing");
     public static readonly DiagnosticDescriptor DuplicateConcept = Error(E.DuplicateConcept, "Concept defined twice");
     public static readonly DiagnosticDescriptor MissingCategory = Error(E.MissingCategory, "Term has no category");
+    public static readonly DiagnosticDescriptor OverLimit = Error(E.OverLimit, "Rule file over a limit");
+    public static readonly DiagnosticDescriptor InvalidText = Error(E.InvalidText, "Rule file is not valid UTF-8");
+    public static readonly DiagnosticDescriptor Contradiction = Error(E.Contradiction, "Rules contradict each other");
     public static readonly DiagnosticDescriptor NoEffect = new(E.NoEffect, "Rule has no effect", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
@@ -44,6 +47,9 @@ internal static class RuleDiagnosticDescriptors
         [DuplicateConcept.Id] = DuplicateConcept,
         [MissingCategory.Id] = MissingCategory,
         [NoEffect.Id] = NoEffect,
+        [OverLimit.Id] = OverLimit,
+        [InvalidText.Id] = InvalidText,
+        [Contradiction.Id] = Contradiction,
     };
 
     public static DiagnosticDescriptor For(string id) => ById.TryGetValue(id, out DiagnosticDescriptor? descriptor) ? descriptor : InternalError;

@@ -1,6 +1,8 @@
+using HardNegRules.IO;
 using HardNegRules.Permutation;
 using HardNegRules.Rules.Compilation;
 using HardNegRules.Rules.Diagnostics;
+using HardNegRules.Rules.Parsing;
 
 namespace HardNegRules;
 
@@ -34,6 +36,9 @@ public sealed class RuleSet
     /// <summary>Reads and compiles every rule file under <paramref name="directory"/>, collecting diagnostics (never throws on bad rules).</summary>
     /// <param name="directory">The rules folder.</param>
     /// <returns>The rule set; check <see cref="HasErrors"/>.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The folder holds no rule file.</exception>
+    /// <exception cref="NotARegularFileException">A rule file's name is taken by a named pipe, device or folder.</exception>
     public static RuleSet Check(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -51,8 +56,16 @@ public sealed class RuleSet
             string relative = Path.GetRelativePath(root, file);
             if (RulePaths.PackOf(relative) is { } pack)
             {
-                sources.Add(new RuleSource(Path.GetRelativePath(Environment.CurrentDirectory, file), pack, File.ReadAllText(file)));
+                // Read one character past the size limit at most: the parser reports the file as over it.
+                string text = InputFile.ReadAllText(file, RuleFileLimits.MaxChars);
+                sources.Add(new RuleSource(Path.GetRelativePath(Environment.CurrentDirectory, file), pack, text));
             }
+        }
+
+        if (sources.Count == 0)
+        {
+            throw new FileNotFoundException(
+                $"No rule files in '{directory}': rules are *.yaml (or *.yml) files in the folder (the default pack) or in its subfolders (one pack each). Give the rules folder, e.g. 'rules'.");
         }
 
         return new RuleSet(root, RuleCompiler.Compile(sources));

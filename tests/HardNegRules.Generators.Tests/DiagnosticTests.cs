@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HardNegRules.Generators.Tests;
 
@@ -173,6 +174,32 @@ public class DiagnosticTests
     {
         Diagnostic d = Single("HNR015", (Path, "concept: size\nterms: [small, large]\nopposites: [[small, large]]"));
         AssertAt(d, Path, 3, 14, DiagnosticSeverity.Warning);
+    }
+
+    [Test]
+    public void HNR016_deeply_nested_yaml_is_a_build_error_not_a_crash()
+    {
+        Diagnostic d = Single("HNR016", (Path, "concept: color\nterms: " + new string('[', 100_000) + "red" + new string(']', 100_000) + "\n"));
+        // The limit is 32 levels: the 31st bracket (column 38) is level 32 under the root mapping, the 32nd crosses it.
+        AssertAt(d, Path, 2, 39);
+    }
+
+    [Test]
+    public void HNR017_invalid_utf8_is_a_build_error_at_its_place()
+    {
+        // The compiler reads AdditionalFiles with replacement characters where bytes are not UTF-8.
+        byte[] bytes = [.. "concept: color\nterms: [red, ca"u8, 0xE9, .. "fe]\n"u8];
+        var (_, result, _) = GeneratorHarness.Run((Path, SourceText.From(new MemoryStream(bytes), System.Text.Encoding.UTF8).ToString()));
+        Diagnostic d = result.Diagnostics.Single(x => x.Id == "HNR017");
+        AssertAt(d, Path, 2, 16);
+    }
+
+    [Test]
+    public void HNR018_synonyms_and_opposites_that_contradict()
+    {
+        Diagnostic d = Single("HNR018", (Path, "concept: size\npolicy: opposite\nterms: [big, large, small]\nsynonyms: [[big, large]]\nopposites: [[big, small], [large, big]]\n"));
+        AssertAt(d, Path, 5, 28);
+        Assert.That(d.GetMessage(), Does.Contain("line 4, column 18"), "the synonyms entry of the opposite pair's first term");
     }
 
     [Test]

@@ -11,14 +11,16 @@ public static class CaptionTableLoader
     /// <param name="options">Separator and column names.</param>
     /// <param name="report">Where rows without an image path or caption are reported (with their line).</param>
     /// <returns>The pairs; their <see cref="ImageCaptionPair.Id"/> is the row's 0-based index among the data rows.</returns>
+    /// <exception cref="DataFileException">The file is empty or its header lacks a required column.</exception>
     public static IEnumerable<ImageCaptionPair> Read(string path, DelimitedTableOptions options, DataLoadReport report)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(report);
+        var root = new DataRoot(options.ImageRoot, options.AllowAbsolutePaths);
         foreach (DelimitedRow row in DelimitedTableReader.Read(path, options.Separator, [options.ImageColumn, options.CaptionColumn], report))
         {
-            if (ToPair(path, row, options, report) is { } pair)
+            if (ToPair(path, row, options, root, report) is { } pair)
             {
                 report.CountRecord();
                 yield return pair;
@@ -27,13 +29,15 @@ public static class CaptionTableLoader
     }
 
     /// <summary>The pair of a row, or null (reported) when its image path or caption is empty.</summary>
-    internal static ImageCaptionPair? ToPair(string path, DelimitedRow row, DelimitedTableOptions options, DataLoadReport report)
+    internal static ImageCaptionPair? ToPair(string path, DelimitedRow row, DelimitedTableOptions options, DataRoot root, DataLoadReport report)
     {
+        string? imagePath = null;
         string image = row[options.ImageColumn]?.Trim() ?? string.Empty;
         string caption = row[options.CaptionColumn]?.Trim() ?? string.Empty;
         string? problem = row.Fields.Length < row.Columns.Count ? $"expected {row.Columns.Count} fields, found {row.Fields.Length}"
             : image.Length == 0 ? $"empty '{options.ImageColumn}'"
             : caption.Length == 0 ? $"empty '{options.CaptionColumn}'"
+            : (imagePath = root.Resolve(image, out string? outside)) is null ? $"'{options.ImageColumn}': {outside}"
             : null;
         if (problem is not null)
         {
@@ -41,7 +45,7 @@ public static class CaptionTableLoader
             return null;
         }
 
-        var reference = ImageReference.FromFile(options.ImageRoot is null ? image : Path.Combine(options.ImageRoot, image));
+        var reference = ImageReference.FromFile(imagePath!);
         return new ImageCaptionPair(row.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), caption, reference);
     }
 }

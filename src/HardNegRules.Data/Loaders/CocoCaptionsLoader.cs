@@ -14,23 +14,28 @@ public static class CocoCaptionsLoader
     /// <param name="imageFolder">The folder holding the images (e.g. val2017/).</param>
     /// <param name="report">Where unreadable annotations, unknown image ids and missing image files are reported.</param>
     /// <param name="requireImageFiles">Skip (and report) captions whose image file is not in the folder.</param>
+    /// <param name="allowAbsolutePaths">Accept absolute <c>file_name</c>s (see <see cref="DataRoot"/>).</param>
     /// <returns>The pairs; their <see cref="ImageCaptionPair.Id"/> is the annotation id.</returns>
-    public static IEnumerable<ImageCaptionPair> Read(string annotationsPath, string imageFolder, DataLoadReport report, bool requireImageFiles = true)
+    /// <exception cref="DataFileException">The file is not JSON, is cut short, or lacks the "images" or "annotations" array.</exception>
+    public static IEnumerable<ImageCaptionPair> Read(string annotationsPath, string imageFolder, DataLoadReport report, bool requireImageFiles = true, bool allowAbsolutePaths = false)
     {
         ArgumentNullException.ThrowIfNull(annotationsPath);
         ArgumentNullException.ThrowIfNull(imageFolder);
         ArgumentNullException.ThrowIfNull(report);
+        var root = new DataRoot(imageFolder, allowAbsolutePaths);
         Dictionary<string, string> files = ReadImageFiles(annotationsPath, report);
-        foreach ((long index, JsonElement annotation) in JsonArrayStream.Read(annotationsPath, "annotations", report))
+        foreach ((long index, JsonElement annotation) in JsonArrayStream.Read(annotationsPath, "annotations"))
         {
             string? caption = JsonFields.String(annotation, "caption", out string? error);
             string? imageId = JsonFields.Id(annotation, "image_id");
             string? id = JsonFields.Id(annotation, "id");
+            string? imagePath = null;
             string? problem = caption is null ? error
                 : imageId is null ? "missing an \"image_id\""
                 : id is null ? "missing an \"id\""
                 : !files.TryGetValue(imageId, out string? file) ? $"image_id {imageId} is not in \"images\""
-                : requireImageFiles && !File.Exists(Path.Combine(imageFolder, file)) ? $"image file {file} (image_id {imageId}) is not in {imageFolder}"
+                : (imagePath = root.Resolve(file, out string? outside)) is null ? $"image_id {imageId}: {outside}"
+                : requireImageFiles && !File.Exists(imagePath) ? $"image file {file} (image_id {imageId}) is not in {imageFolder}"
                 : null;
             if (problem is not null)
             {
@@ -39,7 +44,7 @@ public static class CocoCaptionsLoader
             }
 
             report.CountRecord();
-            yield return new ImageCaptionPair(id!, caption!, ImageReference.FromFile(Path.Combine(imageFolder, files[imageId!])));
+            yield return new ImageCaptionPair(id!, caption!, ImageReference.FromFile(imagePath!));
         }
     }
 
@@ -47,11 +52,12 @@ public static class CocoCaptionsLoader
     /// <param name="annotationsPath">The COCO JSON.</param>
     /// <param name="report">Where bad image entries are reported.</param>
     /// <returns>The map (image ids as text, as <see cref="JsonFields.Id"/> writes them).</returns>
+    /// <exception cref="DataFileException">The file is not JSON, is cut short, or lacks the "images" array.</exception>
     public static Dictionary<string, string> ReadImageFiles(string annotationsPath, DataLoadReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((long index, JsonElement image) in JsonArrayStream.Read(annotationsPath, "images", report))
+        foreach ((long index, JsonElement image) in JsonArrayStream.Read(annotationsPath, "images"))
         {
             string? file = JsonFields.String(image, "file_name", out string? error);
             string? id = JsonFields.Id(image, "id");

@@ -14,4 +14,7 @@ public sealed record DelimitedTableOptions
 
     /// <summary>The folder image paths are relative to; null keeps them as written.</summary>
     public string? ImageRoot { get; init; }
+
+    /// <summary>Accept absolute image paths (see <see cref="DataRoot"/>); by default they are reported and skipped.</summary>
+    public bool AllowAbsolutePaths { get; init; }
 }

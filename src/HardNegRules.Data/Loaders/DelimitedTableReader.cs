@@ -1,26 +1,18 @@
 using CsvHelper;
+using HardNegRules.IO;
 
 namespace HardNegRules.Data.Loaders;
 
 /// <summary>
 /// Reads CSV/TSV files as pandas writes them (RFC 4180 quoting: a field with the separator, a quote or a newline is
 /// quoted, quotes doubled), which is how open_clip's and NegCLIP's tables are made. Records with broken quoting are
-/// reported with their line and skipped; a missing required column is one error for the file.
+/// reported with their line and skipped; an empty file or a missing required column is a <see cref="DataFileException"/>.
 /// </summary>
 internal static class DelimitedTableReader
 {
     public static IEnumerable<DelimitedRow> Read(string path, char separator, IReadOnlyList<string> requiredColumns, DataLoadReport report)
     {
-        FileStream stream;
-        try
-        {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            report.Add(DataLoadError.InFile(path, $"unreadable: {e.Message}"));
-            yield break;
-        }
+        FileStream stream = InputFile.OpenRead(path);
 
         var options = new CsvReaderOptions
         {
@@ -37,8 +29,7 @@ internal static class DelimitedTableReader
         IReadOnlyList<string> header = csv.Headers;
         if (header.Count == 0)
         {
-            report.Add(DataLoadError.InFile(path, "empty file: expected a header row"));
-            yield break;
+            throw new DataFileException(path, 0, 1, "empty file: expected a header row");
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,8 +42,7 @@ internal static class DelimitedTableReader
         if (missing.Length > 0)
         {
             string found = string.Join(", ", header.Select(h => $"'{h}'"));
-            report.Add(DataLoadError.AtLine(path, 1, $"no column {string.Join(", ", missing.Select(m => $"'{m}'"))} in the header ({found}); is the separator right?"));
-            yield break;
+            throw new DataFileException(path, 0, 1, $"no column {string.Join(", ", missing.Select(m => $"'{m}'"))} in the header ({found}); is the separator right?");
         }
 
         long index = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HardNegRules.IO;
 
 namespace HardNegRules.Data.Loaders;
 
@@ -25,8 +26,9 @@ public static class Fashion200KLoader
     /// <param name="split">"train" or "test".</param>
     /// <param name="report">Where missing label files, malformed lines and missing images are reported.</param>
     /// <param name="requireImageFiles">Skip (and report) lines whose image file does not exist.</param>
+    /// <param name="allowAbsolutePaths">Accept absolute image paths (see <see cref="DataRoot"/>).</param>
     /// <returns>The items.</returns>
-    public static IEnumerable<Fashion200KItem> Read(string root, string split, DataLoadReport report, bool requireImageFiles = true)
+    public static IEnumerable<Fashion200KItem> Read(string root, string split, DataLoadReport report, bool requireImageFiles = true, bool allowAbsolutePaths = false)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(split);
@@ -40,7 +42,7 @@ public static class Fashion200KLoader
                 continue;
             }
 
-            foreach (Fashion200KItem item in ReadLabelFile(labels, root, category, split, report, requireImageFiles))
+            foreach (Fashion200KItem item in ReadLabelFile(labels, root, category, split, report, requireImageFiles, allowAbsolutePaths))
             {
                 yield return item;
             }
@@ -54,12 +56,14 @@ public static class Fashion200KLoader
     /// <param name="split">The split the items get.</param>
     /// <param name="report">Where malformed lines and missing images are reported.</param>
     /// <param name="requireImageFiles">Skip (and report) lines whose image file does not exist.</param>
+    /// <param name="allowAbsolutePaths">Accept absolute image paths (see <see cref="DataRoot"/>).</param>
     /// <returns>The items.</returns>
-    public static IEnumerable<Fashion200KItem> ReadLabelFile(string labels, string root, string category, string split, DataLoadReport report, bool requireImageFiles = true)
+    public static IEnumerable<Fashion200KItem> ReadLabelFile(string labels, string root, string category, string split, DataLoadReport report, bool requireImageFiles = true, bool allowAbsolutePaths = false)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var dataRoot = new DataRoot(root, allowAbsolutePaths);
         long line = 0;
-        foreach (string text in File.ReadLines(labels))
+        foreach (string text in InputFile.ReadLines(labels))
         {
             line++;
             if (string.IsNullOrWhiteSpace(text))
@@ -68,11 +72,13 @@ public static class Fashion200KLoader
             }
 
             string[] fields = text.Split('\t');
+            string? imagePath = null;
             string? problem = fields.Length != 3 ? $"expected 3 tab-separated fields (image path, detection score, description), found {fields.Length}"
                 : fields[0].Trim().Length == 0 ? "empty image path"
                 : !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double score) ? $"detection score '{fields[1]}' is not a number"
                 : fields[2].Trim().Length == 0 ? "empty description"
-                : requireImageFiles && !File.Exists(Path.Combine(root, fields[0].Trim())) ? $"image {fields[0].Trim()} not found under {root}"
+                : (imagePath = dataRoot.Resolve(fields[0], out string? outside)) is null ? outside
+                : requireImageFiles && !File.Exists(imagePath) ? $"image {fields[0].Trim()} not found under {root}"
                 : null;
             if (problem is not null)
             {
@@ -82,7 +88,7 @@ public static class Fashion200KLoader
 
             string relative = fields[0].Trim();
             report.CountRecord();
-            var pair = new ImageCaptionPair(relative, fields[2].Trim(), ImageReference.FromFile(Path.Combine(root, relative)), split);
+            var pair = new ImageCaptionPair(relative, fields[2].Trim(), ImageReference.FromFile(imagePath!), split);
             yield return new Fashion200KItem(pair, category, double.Parse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture));
         }
     }

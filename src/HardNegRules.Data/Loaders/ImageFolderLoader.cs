@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HardNegRules.IO;
 
 namespace HardNegRules.Data.Loaders;
 
@@ -17,8 +18,9 @@ public static class ImageFolderLoader
     /// <param name="captionsFile">The JSONL file; relative paths are taken in <paramref name="folder"/>.</param>
     /// <param name="report">Where malformed lines and missing images are reported, with their line.</param>
     /// <param name="requireImageFiles">Skip (and report) lines whose image file does not exist.</param>
+    /// <param name="allowAbsolutePaths">Accept absolute image paths (see <see cref="DataRoot"/>).</param>
     /// <returns>The pairs; the id is the line's "id" (with "/n" for its n-th caption when it has several), else its line number.</returns>
-    public static IEnumerable<ImageCaptionPair> Read(string folder, string captionsFile, DataLoadReport report, bool requireImageFiles = true)
+    public static IEnumerable<ImageCaptionPair> Read(string folder, string captionsFile, DataLoadReport report, bool requireImageFiles = true, bool allowAbsolutePaths = false)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(captionsFile);
@@ -30,8 +32,9 @@ public static class ImageFolderLoader
             yield break;
         }
 
+        var root = new DataRoot(folder, allowAbsolutePaths);
         long line = 0;
-        foreach (string text in File.ReadLines(path))
+        foreach (string text in InputFile.ReadLines(path))
         {
             line++;
             if (string.IsNullOrWhiteSpace(text))
@@ -39,7 +42,7 @@ public static class ImageFolderLoader
                 continue;
             }
 
-            foreach (ImageCaptionPair pair in ParseLine(folder, path, line, text, report, requireImageFiles))
+            foreach (ImageCaptionPair pair in ParseLine(root, folder, path, line, text, report, requireImageFiles))
             {
                 report.CountRecord();
                 yield return pair;
@@ -47,7 +50,7 @@ public static class ImageFolderLoader
         }
     }
 
-    private static List<ImageCaptionPair> ParseLine(string folder, string path, long line, string text, DataLoadReport report, bool requireImageFiles)
+    private static List<ImageCaptionPair> ParseLine(DataRoot dataRoot, string folder, string path, long line, string text, DataLoadReport report, bool requireImageFiles)
     {
         var pairs = new List<ImageCaptionPair>();
         try
@@ -55,13 +58,15 @@ public static class ImageFolderLoader
             using var document = JsonDocument.Parse(text);
             JsonElement root = document.RootElement;
             string? file = root.ValueKind == JsonValueKind.Object
-                ? FileKeys.Select(key => root.TryGetProperty(key, out JsonElement f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))
+                ? FileKeys.Select(key => root.TryGetProperty(key, out JsonElement f) ? JsonFields.Text(f) : null).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))
                 : null;
             List<string>? captions = root.ValueKind == JsonValueKind.Object ? Captions(root) : null;
+            string? imagePath = null;
             string? problem = root.ValueKind != JsonValueKind.Object ? "expected a JSON object"
                 : file is null ? "missing a string \"file_name\" (or \"image\", \"filepath\") field"
                 : captions is null ? "missing a non-empty string \"caption\" or an array of strings \"captions\""
-                : requireImageFiles && !File.Exists(Path.Combine(folder, file)) ? $"image {file} not found in {folder}"
+                : (imagePath = dataRoot.Resolve(file, out string? outside)) is null ? outside
+                : requireImageFiles && !File.Exists(imagePath) ? $"image {file} not found in {folder}"
                 : null;
             if (problem is not null)
             {
@@ -70,7 +75,7 @@ public static class ImageFolderLoader
             }
 
             string id = JsonFields.Id(root, "id") ?? line.ToString(CultureInfo.InvariantCulture);
-            var image = ImageReference.FromFile(Path.Combine(folder, file!));
+            var image = ImageReference.FromFile(imagePath!);
             for (int i = 0; i < captions!.Count; i++)
             {
                 pairs.Add(new ImageCaptionPair(captions.Count == 1 ? id : string.Create(CultureInfo.InvariantCulture, $"{id}/{i}"), captions[i], image));
@@ -86,15 +91,15 @@ public static class ImageFolderLoader
 
     private static List<string>? Captions(JsonElement root)
     {
-        if (root.TryGetProperty("caption", out JsonElement one) && one.ValueKind == JsonValueKind.String && one.GetString()!.Trim() is { Length: > 0 } caption)
+        if (root.TryGetProperty("caption", out JsonElement one) && JsonFields.Text(one)?.Trim() is { Length: > 0 } caption)
         {
             return [caption];
         }
 
         if (root.TryGetProperty("captions", out JsonElement many) && many.ValueKind == JsonValueKind.Array &&
-            many.EnumerateArray().All(c => c.ValueKind == JsonValueKind.String && c.GetString()!.Trim().Length > 0) && many.GetArrayLength() > 0)
+            many.EnumerateArray().All(c => JsonFields.Text(c)?.Trim().Length > 0) && many.GetArrayLength() > 0)
         {
-            return many.EnumerateArray().Select(c => c.GetString()!.Trim()).ToList();
+            return many.EnumerateArray().Select(c => JsonFields.Text(c)!.Trim()).ToList();
         }
 
         return null;

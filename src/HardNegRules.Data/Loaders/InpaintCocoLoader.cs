@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using HardNegRules.IO;
 using Parquet;
 using Parquet.Schema;
 
@@ -74,12 +75,20 @@ public static class InpaintCocoLoader
 
     private static async Task<ParquetReader?> OpenAsync(string path, DataLoadReport report, CancellationToken cancellationToken)
     {
+        FileStream? stream = null;
         try
         {
-            return await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
+            // Opened here, not by the parquet reader, so a pipe or device named like the file is refused, not waited on.
+            stream = InputFile.OpenRead(path);
+            return await ParquetReader.CreateAsync(stream, null, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
             report.Add(DataLoadError.InFile(path, $"not a readable parquet file: {e.Message}"));
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HardNegRules.IO;
 
 namespace HardNegRules.Data.Loaders;
 
@@ -13,71 +14,63 @@ internal static class JsonArrayStream
 
     /// <summary>
     /// The elements of <paramref name="property"/>'s array, with their index. Each element is valid only until the next
-    /// is requested. A malformed file or a missing array is reported once and ends the stream.
+    /// is requested. A file that is not JSON, is cut short, or has no such array throws <see cref="DataFileException"/>
+    /// (with the byte offset and line) after the elements before the fault: callers must not use what they got.
     /// </summary>
-    public static IEnumerable<(long Index, JsonElement Element)> Read(string path, string property, DataLoadReport report)
+    public static IEnumerable<(long Index, JsonElement Element)> Read(string path, string property)
     {
-        FileStream stream;
-        try
+        using FileStream stream = InputFile.OpenRead(path);
+        var scan = new Scan(property);
+        byte[] buffer = new byte[InitialBuffer];
+        int length = 0;
+        long dropped = 0;
+        long index = 0;
+        while (!scan.Done)
         {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            report.Add(DataLoadError.InFile(path, $"unreadable: {e.Message}"));
-            yield break;
-        }
-
-        using (stream)
-        {
-            var scan = new Scan(property);
-            byte[] buffer = new byte[InitialBuffer];
-            int length = 0;
-            bool final = false;
-            long index = 0;
-            while (!scan.Done)
+            int read = stream.Read(buffer, length, buffer.Length - length);
+            length += read;
+            bool final = read == 0;
+            var batch = new List<JsonDocument>();
+            JsonFault? fault = scan.Advance(buffer.AsSpan(0, length), final, batch, out int consumed);
+            foreach (JsonDocument document in batch)
             {
-                int read = stream.Read(buffer, length, buffer.Length - length);
-                length += read;
-                final = read == 0;
-                var batch = new List<JsonDocument>();
-                int consumed;
-                string? error = scan.Advance(buffer.AsSpan(0, length), final, batch, out consumed);
-                foreach (JsonDocument document in batch)
+                using (document)
                 {
-                    using (document)
-                    {
-                        yield return (index++, document.RootElement);
-                    }
+                    yield return (index++, document.RootElement);
                 }
+            }
 
-                if (error is not null)
-                {
-                    report.Add(DataLoadError.InFile(path, error));
-                    yield break;
-                }
+            if (fault is { } f)
+            {
+                throw new DataFileException(path, dropped + f.Offset, f.Line, f.Problem);
+            }
 
-                if (scan.Done)
-                {
-                    break;
-                }
+            if (scan.Done)
+            {
+                break;
+            }
 
-                if (final)
-                {
-                    report.Add(DataLoadError.InFile(path, scan.InArray ? $"the file ends inside the \"{property}\" array (truncated?)" : $"no \"{property}\" array in the root object"));
-                    yield break;
-                }
+            if (final)
+            {
+                throw new DataFileException(path, dropped + length, scan.Line,
+                    scan.InArray ? $"the file ends inside the \"{property}\" array (cut short?)" : $"no \"{property}\" array in the root object");
+            }
 
-                // Keep the unread tail; grow when one element is larger than the whole buffer.
-                Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
-                length -= consumed;
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
+            // Keep the unread tail; grow when one element is larger than the whole buffer.
+            Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
+            length -= consumed;
+            dropped += consumed;
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
             }
         }
     }
+
+    /// <summary>Where and why a file is not the JSON expected.</summary>
+    private readonly record struct JsonFault(long Offset, long Line, string Problem);
+
+    private static long CountLines(ReadOnlySpan<byte> data) => data.Count((byte)'\n');
 
     /// <summary>The scanner's position between buffers.</summary>
     private sealed class Scan(string property)
@@ -89,8 +82,11 @@ internal static class JsonArrayStream
 
         public bool Done { get; private set; }
 
-        /// <summary>Reads what the buffer holds; complete elements go to <paramref name="batch"/>. Returns an error or null.</summary>
-        public string? Advance(ReadOnlySpan<byte> data, bool final, List<JsonDocument> batch, out int consumed)
+        /// <summary>The 1-based line the scan has reached.</summary>
+        public long Line { get; private set; } = 1;
+
+        /// <summary>Reads what the buffer holds; complete elements go to <paramref name="batch"/>. Returns a fault or null.</summary>
+        public JsonFault? Advance(ReadOnlySpan<byte> data, bool final, List<JsonDocument> batch, out int consumed)
         {
             var reader = new Utf8JsonReader(data, final, _state);
             try
@@ -126,7 +122,7 @@ internal static class JsonArrayStream
                     if (reader.CurrentDepth == 0 && reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.EndObject)
                     {
                         consumed = (int)reader.BytesConsumed;
-                        return "the root is not a JSON object";
+                        return new JsonFault(reader.TokenStartIndex, Line + CountLines(data[..(int)reader.TokenStartIndex]), "the root is not a JSON object");
                     }
 
                     if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
@@ -139,7 +135,7 @@ internal static class JsonArrayStream
                         if (reader.TokenType != JsonTokenType.StartArray)
                         {
                             consumed = (int)reader.BytesConsumed;
-                            return $"\"{property}\" is not an array";
+                            return new JsonFault(reader.TokenStartIndex, Line + CountLines(data[..(int)reader.TokenStartIndex]), $"\"{property}\" is not an array");
                         }
 
                         InArray = true;
@@ -149,11 +145,19 @@ internal static class JsonArrayStream
             catch (JsonException e)
             {
                 consumed = (int)reader.BytesConsumed;
-                return $"not valid JSON at line {(e.LineNumber ?? 0) + 1}: {e.Message}";
+                // The offset is where the token or array element holding the fault starts; the line is the fault's own.
+                // A file cut in the middle of a value fails as "end of data" on its last buffer: say what that means.
+                if (final && InArray && (e.Message.Contains("end of data", StringComparison.Ordinal) || e.Message.Contains("should be closed", StringComparison.Ordinal)))
+                {
+                    return new JsonFault(data.Length, (e.LineNumber ?? 0) + 1, $"the file ends inside the \"{property}\" array (cut short?)");
+                }
+
+                return new JsonFault(consumed, (e.LineNumber ?? 0) + 1, $"not valid JSON: {e.Message}");
             }
 
             _state = reader.CurrentState;
             consumed = (int)reader.BytesConsumed;
+            Line += CountLines(data[..consumed]);
             return null;
         }
     }

@@ -15,8 +15,7 @@ internal static class JsonFields
             return null;
         }
 
-        if (element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String &&
-            value.GetString()!.Trim() is { Length: > 0 } text)
+        if (element.TryGetProperty(name, out JsonElement value) && Text(value)?.Trim() is { Length: > 0 } text)
         {
             return text;
         }
@@ -25,13 +24,34 @@ internal static class JsonFields
         return null;
     }
 
+    /// <summary>
+    /// A string value, or null when the value is not a string or not valid text: JSON may escape half of a UTF-16
+    /// surrogate pair ("\ud800"), which System.Text.Json refuses to turn into a string with an exception.
+    /// </summary>
+    public static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>An id field written as a number or a string, as text; null when absent or of another kind.</summary>
     public static string? Id(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
             ? value.ValueKind switch
             {
                 JsonValueKind.Number => value.GetRawText(),
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => Text(value),
                 _ => null,
             }
             : null;

@@ -11,17 +11,24 @@ namespace HardNegRules.Data.Loaders;
 /// </summary>
 public static class KarpathyCocoLoader
 {
+    /// <summary>The splits Karpathy's files use.</summary>
+    public static IReadOnlyList<string> Splits { get; } = ["train", "restval", "val", "test"];
+
     /// <summary>The pairs of the file, in file order.</summary>
     /// <param name="path">dataset_coco.json.</param>
     /// <param name="imageRoot">The folder that holds the "filepath" folders (e.g. the COCO root holding train2014/, val2014/); null keeps paths relative.</param>
-    /// <param name="report">Where unreadable images and sentences are reported.</param>
+    /// <param name="report">Where unreadable images and sentences, images without a known split and paths that leave the
+    /// image folder are reported.</param>
     /// <param name="split">Only this split ("train", "restval", "val", "test"); null for all.</param>
+    /// <param name="allowAbsolutePaths">Accept absolute image paths (see <see cref="DataRoot"/>).</param>
     /// <returns>The pairs; their <see cref="ImageCaptionPair.Id"/> is the sentence's "sentid", else "image index/sentence index".</returns>
-    public static IEnumerable<ImageCaptionPair> Read(string path, string? imageRoot, DataLoadReport report, string? split = null)
+    /// <exception cref="DataFileException">The file is not JSON, is cut short or has no "images" array.</exception>
+    public static IEnumerable<ImageCaptionPair> Read(string path, string? imageRoot, DataLoadReport report, string? split = null, bool allowAbsolutePaths = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);
-        foreach ((long index, JsonElement image) in JsonArrayStream.Read(path, "images", report))
+        var root = new DataRoot(imageRoot, allowAbsolutePaths);
+        foreach ((long index, JsonElement image) in JsonArrayStream.Read(path, "images"))
         {
             string? file = JsonFields.String(image, "filename", out string? error);
             if (file is null)
@@ -30,7 +37,13 @@ public static class KarpathyCocoLoader
                 continue;
             }
 
-            string? imageSplit = image.TryGetProperty("split", out JsonElement s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            // An image outside the four splits would silently fall out of every split: report it instead.
+            if (SplitOf(image) is not { } imageSplit)
+            {
+                report.Add(DataLoadError.AtRecord(path, index, $"image {index} ({file}): {SplitProblem(image)}; expected one of {string.Join(", ", Splits)}"));
+                continue;
+            }
+
             if (split is not null && !string.Equals(split, imageSplit, StringComparison.Ordinal))
             {
                 continue;
@@ -42,9 +55,14 @@ public static class KarpathyCocoLoader
                 continue;
             }
 
-            string folder = image.TryGetProperty("filepath", out JsonElement f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : string.Empty;
-            string relative = Path.Combine(folder, file);
-            var reference = ImageReference.FromFile(imageRoot is null ? relative : Path.Combine(imageRoot, relative));
+            string folder = image.TryGetProperty("filepath", out JsonElement f) ? JsonFields.Text(f) ?? string.Empty : string.Empty;
+            if (root.Resolve(Path.Combine(folder, file), out string? problem) is not { } imagePath)
+            {
+                report.Add(DataLoadError.AtRecord(path, index, $"image {index}: {problem}"));
+                continue;
+            }
+
+            var reference = ImageReference.FromFile(imagePath);
             int sentenceIndex = 0;
             foreach (JsonElement sentence in sentences.EnumerateArray())
             {
@@ -64,4 +82,14 @@ public static class KarpathyCocoLoader
             }
         }
     }
+
+    private static string? SplitOf(JsonElement image) =>
+        image.TryGetProperty("split", out JsonElement s) && JsonFields.Text(s) is { } text && Splits.Contains(text, StringComparer.Ordinal)
+            ? text
+            : null;
+
+    private static string SplitProblem(JsonElement image) =>
+        !image.TryGetProperty("split", out JsonElement s) ? "no \"split\""
+        : s.ValueKind == JsonValueKind.String ? $"unknown split {s.GetRawText()}"
+        : $"\"split\" is {s.GetRawText()}, not a text";
 }

@@ -14,15 +14,18 @@ public static class NegClipTsvLoader
     /// <param name="report">Where rows without a caption or image, or with an unreadable negatives list, are reported.</param>
     /// <param name="imageRoot">The folder image paths are relative to; null keeps them as written.</param>
     /// <param name="separator">The separator (tab for NegCLIP's files).</param>
+    /// <param name="allowAbsolutePaths">Accept absolute image paths (see <see cref="DataRoot"/>).</param>
     /// <returns>The rows.</returns>
-    public static IEnumerable<NegClipRecord> Read(string path, DataLoadReport report, string? imageRoot = null, char separator = '\t')
+    /// <exception cref="DataFileException">The file is empty or its header lacks a required column.</exception>
+    public static IEnumerable<NegClipRecord> Read(string path, DataLoadReport report, string? imageRoot = null, char separator = '\t', bool allowAbsolutePaths = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);
-        var options = new DelimitedTableOptions { Separator = separator, ImageRoot = imageRoot };
+        var options = new DelimitedTableOptions { Separator = separator, ImageRoot = imageRoot, AllowAbsolutePaths = allowAbsolutePaths };
+        var root = new DataRoot(imageRoot, allowAbsolutePaths);
         foreach (DelimitedRow row in DelimitedTableReader.Read(path, separator, [options.CaptionColumn, options.ImageColumn, NegativesColumn], report))
         {
-            if (CaptionTableLoader.ToPair(path, row, options, report) is not { } pair)
+            if (CaptionTableLoader.ToPair(path, row, options, root, report) is not { } pair)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using HardNegRules.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -57,15 +58,17 @@ public sealed class SafeImageLoader
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // A pipe or device named like an image would block the read or never end: only regular files are read.
+            InputFileKind kind = InputFile.KindOf(path);
+            if (kind != InputFileKind.Regular)
             {
-                return (null, "file not found");
+                return (null, kind == InputFileKind.Missing ? "file not found" : new NotARegularFileException(path, kind).Message);
             }
 
+            var info = new FileInfo(path);
             return info.Length > Options.MaxFileBytes
                 ? (null, $"file of {info.Length:N0} bytes is over the limit of {Options.MaxFileBytes:N0}")
-                : (File.ReadAllBytes(path), null);
+                : (InputFile.ReadAllBytes(path), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

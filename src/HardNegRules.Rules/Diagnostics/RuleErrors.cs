@@ -53,6 +53,15 @@ public static class RuleErrors
     /// <summary>A rule that has no effect (a warning).</summary>
     public const string NoEffect = "HNR015";
 
+    /// <summary>A rule file over a limit of the rule language: too large, or nested too deeply.</summary>
+    public const string OverLimit = "HNR016";
+
+    /// <summary>A rule file that is not valid UTF-8 text.</summary>
+    public const string InvalidText = "HNR017";
+
+    /// <summary>Two rules that contradict each other (a pair both synonyms and opposites, a term opposite to itself).</summary>
+    public const string Contradiction = "HNR018";
+
     /// <summary>Titles for each id, as shown by the build's diagnostic descriptors.</summary>
     public static IReadOnlyDictionary<string, string> Titles { get; } = new Dictionary<string, string>
     {
@@ -71,5 +80,8 @@ public static class RuleErrors
         [DuplicateConcept] = "Concept defined twice",
         [MissingCategory] = "Term has no category",
         [NoEffect] = "Rule has no effect",
+        [OverLimit] = "Rule file over a limit",
+        [InvalidText] = "Rule file is not valid UTF-8",
+        [Contradiction] = "Rules contradict each other",
     };
 }

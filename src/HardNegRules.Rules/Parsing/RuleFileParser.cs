@@ -4,6 +4,7 @@ using System.Linq;
 using HardNegRules.Rules.Diagnostics;
 using HardNegRules.Rules.Model;
 using HardNegRules.Rules.Text;
+using HardNegRules.Rules.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace HardNegRules.Rules.Parsing;
@@ -86,6 +87,11 @@ public static class RuleFileParser
         }
 
         ConceptDefinition? concept = ParseConcept(reader, mapping);
+        if (concept is not null)
+        {
+            ConceptContradictions.Check(concept, diagnostics);
+        }
+
         return concept is null ? null : new RuleFile(path, pack, concept, null);
     }
 

@@ -27,10 +27,31 @@ internal sealed class YamlReader
 
     public bool HasErrors { get; private set; }
 
-    /// <summary>Parses the text into its root node; null (with HNR001 reported) when it is not valid YAML.</summary>
+    /// <summary>
+    /// Parses the text into its root node; null (with an error reported) when it is not valid YAML, not valid UTF-8 or
+    /// over a limit of <see cref="RuleFileLimits"/>.
+    /// </summary>
     public YamlNode? Load(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        if (text.Length > RuleFileLimits.MaxChars)
+        {
+            Error(RuleErrors.OverLimit,
+                $"The rule file holds {text.Length:N0} characters, over the limit of {RuleFileLimits.MaxChars:N0}: split its concepts into several files.",
+                SourceSpan.StartOf(_path));
+            return null;
+        }
+
+        int bad = RuleTextScan.FirstReplacementChar(text);
+        if (bad >= 0)
+        {
+            (int line, int column) = RuleTextScan.LineColumn(text, bad);
+            Error(RuleErrors.InvalidText,
+                "The rule file is not valid UTF-8 here (or holds the replacement character U+FFFD): save it as UTF-8 and retype the text at this place.",
+                new SourceSpan(_path, bad, 1, line, column, line, column + 1));
+            return null;
+        }
+
+        var parser = new DepthLimitedParser(new Parser(new StringReader(text)), RuleFileLimits.MaxDepth);
         try
         {
             var stream = new YamlStream();
@@ -48,19 +69,42 @@ internal sealed class YamlReader
 
             return stream.Documents[0].RootNode;
         }
+        catch (YamlException) when (parser.TooDeep is { } deep)
+        {
+            Error(RuleErrors.OverLimit,
+                $"Lists and mappings are nested more than {RuleFileLimits.MaxDepth} deep here; the rule language needs at most 6 levels: close the brackets or remove the extra indentation.",
+                At(deep.Start, deep.End));
+            return null;
+        }
         catch (YamlException e)
         {
-            Error(RuleErrors.MalformedYaml, $"Not valid YAML: {Clean(e.Message)}", At(e.Start, e.End));
+            ReportYamlError(text, Clean(e.Message), e.Start, e.End);
             return null;
         }
 #pragma warning disable CA1031 // YamlDotNet throws other exceptions on some malformed input; a rule error must never be a crash.
-        catch (Exception e)
+        catch (Exception)
 #pragma warning restore CA1031
         {
+            // Seen for a '[' or '{' left open at the end of the file: the exception's own message names no YAML rule.
             Mark mark = parser.Current?.Start ?? Mark.Empty;
-            Error(RuleErrors.MalformedYaml, $"Not valid YAML: {Clean(e.Message)}", At(mark, mark));
+            ReportYamlError(text, "the file ends or breaks off inside a structure: check for an unclosed '[', '{' or quote near here.", mark, mark);
             return null;
         }
+    }
+
+    private void ReportYamlError(string text, string message, Mark start, Mark end)
+    {
+        // YamlDotNet reports a tab in indentation at the node it was reading, which may start lines earlier.
+        int tab = message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 ? RuleTextScan.FirstIndentTab(text, (int)start.Index) : -1;
+        if (tab >= 0)
+        {
+            (int line, int column) = RuleTextScan.LineColumn(text, tab);
+            Error(RuleErrors.MalformedYaml, "Not valid YAML: a tab in the indentation; YAML indents with spaces only: replace the tab with spaces.",
+                new SourceSpan(_path, tab, 1, line, column, line, column + 1));
+            return;
+        }
+
+        Error(RuleErrors.MalformedYaml, $"Not valid YAML: {message}", At(start, end));
     }
 
     public SourceSpan At(YamlNode node) => At(node.Start, node.End);

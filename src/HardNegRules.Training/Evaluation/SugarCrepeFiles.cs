@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HardNegRules.IO;
 using HardNegRules.Data.Loaders;
 
 namespace HardNegRules.Training.Evaluation;
@@ -48,7 +49,7 @@ public static class SugarCrepeFiles
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document = JsonDocument.Parse(InputFile.ReadAllBytes(path));
         }
         catch (JsonException e)
         {
@@ -84,9 +85,21 @@ public static class SugarCrepeFiles
         return items;
     }
 
-    private static string? Text(JsonElement item, string name) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out JsonElement value)
-            && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text
-            ? text
-            : null;
+    private static string? Text(JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString()!.Trim() is { Length: > 0 } text ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped half of a surrogate pair ("\ud800") is not text: the item is reported as incomplete.
+            return null;
+        }
+    }
 }

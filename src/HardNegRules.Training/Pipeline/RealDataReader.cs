@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using HardNegRules.IO;
 using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Presets;
 
@@ -50,9 +51,9 @@ public static partial class RealDataReader
                 throw new PresetException($"preset '{preset.Name}'", 0, 0,
                     $"data.held-out=file: {captions} is a COCO captions file, which has no split of its own; use data.held-out=fraction (or auto).");
             }
-            return SplitByFraction(preset, [.. CocoCaptionsLoader.Read(captions, images, report)]);
+            return SplitByFraction(preset, [.. CocoCaptionsLoader.Read(captions, images, report, allowAbsolutePaths: preset.Data.AllowAbsolutePaths)]);
         }
-        List<ImageCaptionPair> all = [.. KarpathyCocoLoader.Read(captions, images, report).Where(p => ImageExists(p, report))];
+        List<ImageCaptionPair> all = [.. KarpathyCocoLoader.Read(captions, images, report, allowAbsolutePaths: preset.Data.AllowAbsolutePaths).Where(p => ImageExists(p, report))];
         if (preset.Data.HeldOut == "fraction")
         {
             return SplitByFraction(preset, all);
@@ -67,15 +68,15 @@ public static partial class RealDataReader
             "the Fashion200K root the label files' image paths are relative to (it holds women/)");
         string labels = PresetPaths.ExistingFolder(preset, "data.labels", preset.Data.Labels ?? Path.Combine(root, "labels"),
             "the folder of the *_train_detect_all.txt label files");
-        List<ImageCaptionPair> train = ReadFashionSplit(labels, root, "train", report);
+        List<ImageCaptionPair> train = ReadFashionSplit(labels, root, "train", report, preset.Data.AllowAbsolutePaths);
         if (preset.Data.HeldOut == "fraction")
         {
             return SplitByFraction(preset, train);
         }
-        return (train, ReadFashionSplit(labels, root, "test", report), "the test label files");
+        return (train, ReadFashionSplit(labels, root, "test", report, preset.Data.AllowAbsolutePaths), "the test label files");
     }
 
-    private static List<ImageCaptionPair> ReadFashionSplit(string labels, string root, string split, DataLoadReport report)
+    private static List<ImageCaptionPair> ReadFashionSplit(string labels, string root, string split, DataLoadReport report, bool allowAbsolutePaths)
     {
         var pairs = new List<ImageCaptionPair>();
         foreach (string category in Fashion200KLoader.Categories)
@@ -86,7 +87,7 @@ public static partial class RealDataReader
                 report.Add(DataLoadError.InFile(file, "label file not found"));
                 continue;
             }
-            pairs.AddRange(Fashion200KLoader.ReadLabelFile(file, root, category, split, report).Select(item => item.Pair));
+            pairs.AddRange(Fashion200KLoader.ReadLabelFile(file, root, category, split, report, allowAbsolutePaths: allowAbsolutePaths).Select(item => item.Pair));
         }
         return pairs;
     }
@@ -113,7 +114,7 @@ public static partial class RealDataReader
     /// both; reading the whole file to find out would take seconds.</summary>
     internal static bool IsKarpathy(string path)
     {
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = InputFile.OpenRead(path);
         byte[] head = new byte[64 * 1024];
         int length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         return KarpathyKey().IsMatch(Encoding.UTF8.GetString(head, 0, length));

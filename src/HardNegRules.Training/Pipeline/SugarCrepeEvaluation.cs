@@ -28,10 +28,25 @@ public static class SugarCrepeEvaluation
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(imageFolder);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        string[] files = [.. items.Select(i => i.FileName).Distinct(StringComparer.Ordinal)];
+        // A file name that leaves the image folder is reported and its items counted as skipped, like a missing image.
+        var root = new DataRoot(imageFolder);
+        var resolved = new List<(string Name, string Path)>();
+        foreach (string name in items.Select(i => i.FileName).Distinct(StringComparer.Ordinal))
+        {
+            if (root.Resolve(name, out string? problem) is { } path)
+            {
+                resolved.Add((name, path));
+            }
+            else
+            {
+                report.Add(DataLoadError.InFile(imageFolder, $"SugarCrepe image: {problem}"));
+            }
+        }
+
+        string[] files = [.. resolved.Select(r => r.Name)];
         var embedder = new ClipEmbedder(model, tokenizer, batchSize);
         float[]?[] rows = PhotoEmbeddings.Embed(embedder, new PhotoDecoder(model.Options.Vision.ImageSize, report),
-            [.. files.Select(f => (ImageReference.FromFile(Path.Combine(imageFolder, f)), "SugarCrepe image"))], batchSize);
+            [.. resolved.Select(r => (ImageReference.FromFile(r.Path), "SugarCrepe image"))], batchSize);
         var images = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (int i = 0; i < files.Length; i++)
         {

@@ -43,6 +43,10 @@ public sealed record DataPreset
     /// <c>labels/</c> under <see cref="Images"/>.</summary>
     public string? Labels { get; init; }
 
+    /// <summary>Real data: accept absolute image paths in the data files. Off by default: a path in a data file must
+    /// stay inside <see cref="Images"/> (links resolved), and one that leaves it is reported and skipped.</summary>
+    public bool AllowAbsolutePaths { get; init; }
+
     /// <summary>Real data: use only the first this many training pairs; null for all.</summary>
     public int? MaxSamples { get; init; }
 

@@ -20,6 +20,7 @@ internal static class PresetKeys
                 ["captions"] = (p, v) => p with { Data = p.Data with { Captions = v.NullableString() } },
                 ["images"] = (p, v) => p with { Data = p.Data with { Images = v.NullableString() } },
                 ["labels"] = (p, v) => p with { Data = p.Data with { Labels = v.NullableString() } },
+                ["allow-absolute-paths"] = (p, v) => p with { Data = p.Data with { AllowAbsolutePaths = v.Bool() } },
                 ["max-samples"] = (p, v) => p with { Data = p.Data with { MaxSamples = v.NullableInt(1) } },
                 ["held-out"] = (p, v) => p with { Data = p.Data with { HeldOut = v.OneOf(DataPreset.HeldOutNames) } },
                 ["validation-fraction"] = (p, v) => p with { Data = p.Data with { ValidationFraction = v.Double(0.001, 0.9) } },

@@ -1,3 +1,4 @@
+using HardNegRules.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -31,14 +32,15 @@ public static class PresetLoader
         {
             throw new PresetException(path, 0, 0, "the preset file does not exist.");
         }
-        // Length before reading: a pipe or device reports 0 and is refused without blocking on it.
+        // A pipe or device is refused before it is opened (opening a FIFO blocks); then the length bounds the read.
+        InputFile.EnsureRegular(path);
         long length = new FileInfo(path).Length;
         if (length > MaxFileBytes)
         {
             throw new PresetException(path, 0, 0,
                 $"the file has {length:N0} bytes; a preset is at most {MaxFileBytes:N0} (is this the right file?).");
         }
-        string text = length == 0 ? string.Empty : File.ReadAllText(path);
+        string text = length == 0 ? string.Empty : InputFile.ReadAllText(path);
         if (ReadDocument(text, path) is null)
         {
             throw new PresetException(path, 0, 0,

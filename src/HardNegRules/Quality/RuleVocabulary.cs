@@ -1,3 +1,4 @@
+using HardNegRules.IO;
 using System.Text;
 
 namespace HardNegRules.Quality;
@@ -31,7 +32,7 @@ public sealed class RuleVocabulary
     {
         IEnumerable<string> files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml"))
             .Order(StringComparer.Ordinal);
-        return Parse(files.Select(File.ReadAllText));
+        return Parse(files.Select(f => InputFile.ReadAllText(f)));
     }
 
     /// <summary>
@@ -51,9 +52,9 @@ public sealed class RuleVocabulary
         }
 
         string folder = Path.Combine(rulesDirectory, pack);
-        List<string> texts = [.. YamlFiles(folder).Select(File.ReadAllText)];
+        List<string> texts = [.. YamlFiles(folder).Select(f => InputFile.ReadAllText(f))];
         HashSet<string> reused = [.. texts.SelectMany(VocabularyFileReader.ReusedConcepts)];
-        texts.AddRange(YamlFiles(rulesDirectory).Select(File.ReadAllText).Where(text => VocabularyFileReader.ConceptName(text) is { } name && reused.Contains(name)));
+        texts.AddRange(YamlFiles(rulesDirectory).Select(f => InputFile.ReadAllText(f)).Where(text => VocabularyFileReader.ConceptName(text) is { } name && reused.Contains(name)));
         return Parse(texts);
     }
 

@@ -1,3 +1,4 @@
+using HardNegRules.IO;
 using System.Text.Json;
 
 namespace HardNegRules.Quality;
@@ -13,7 +14,7 @@ public sealed record SugarCrepeRecord(string Id, string Caption, string Negative
     /// <returns>Its records in file order.</returns>
     public static IReadOnlyList<SugarCrepeRecord> Load(string path)
     {
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = InputFile.OpenRead(path);
         using JsonDocument document = JsonDocument.Parse(stream);
         var records = new List<SugarCrepeRecord>();
         foreach (JsonProperty property in document.RootElement.EnumerateObject())

@@ -81,25 +81,23 @@ public class KarpathyCocoLoaderTests : LoaderTestFiles
     }
 
     [Test]
-    public void A_truncated_or_wrong_file_is_one_error_after_the_records_before_it()
+    public void A_truncated_or_wrong_file_is_an_error_with_its_place()
     {
         var report = new DataLoadReport();
-        string truncated = Sample[..Sample.IndexOf("{\"filepath\": \"val2014\", \"split\"", StringComparison.Ordinal)];
-        var pairs = KarpathyCocoLoader.Read(Write("t.json", truncated), null, report).ToList();
-        Assert.That(pairs, Has.Count.EqualTo(3));
-        Assert.That(report.Errors[^1].Message, Does.StartWith("not valid JSON at line 7"));
+        int cut = Sample.IndexOf("{\"filepath\": \"val2014\", \"split\"", StringComparison.Ordinal);
+        DataFileException? e = Assert.Throws<DataFileException>(() => KarpathyCocoLoader.Read(Write("t.json", Sample[..cut]), null, report).ToList());
+        Assert.That(e!.Message, Does.Contain("t.json at byte 561 (line 7): the file ends inside the \"images\" array"));
 
-        _ = KarpathyCocoLoader.Read(Write("a.json", "[1, 2]"), null, report).ToList();
-        _ = KarpathyCocoLoader.Read(Write("b.json", "{\"images\": {}}"), null, report).ToList();
-        _ = KarpathyCocoLoader.Read(Write("c.json", "{\"dataset\": \"coco\"}"), null, report).ToList();
-        _ = KarpathyCocoLoader.Read(Write("d.json", "{\"images\": [{\"filename\": \"a.jpg\", \"sentences\": [}]}"), null, report).ToList();
-        _ = KarpathyCocoLoader.Read(Path.Combine(Dir, "missing.json"), null, report).ToList();
-        Assert.That(report.Errors.Skip(3).Select(e => e.Message).ToList(), Has.Count.EqualTo(5));
-        Assert.That(report.Errors[3].Message, Is.EqualTo("the root is not a JSON object"));
-        Assert.That(report.Errors[4].Message, Is.EqualTo("\"images\" is not an array"));
-        Assert.That(report.Errors[5].Message, Is.EqualTo("no \"images\" array in the root object"));
-        Assert.That(report.Errors[6].Message, Does.StartWith("not valid JSON at line 1"));
-        Assert.That(report.Errors[7].Message, Does.StartWith("unreadable"));
+        string Fault(string name, string json) =>
+            Assert.Throws<DataFileException>(() => KarpathyCocoLoader.Read(Write(name, json), null, report).ToList())!.Message;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fault("a.json", "[1, 2]"), Does.Contain("a.json at byte 0 (line 1): the root is not a JSON object"));
+            Assert.That(Fault("b.json", "{\"images\": {}}"), Does.Contain("b.json at byte 11 (line 1): \"images\" is not an array"));
+            Assert.That(Fault("c.json", "{\"dataset\": \"coco\"}\n"), Does.Contain("c.json at byte 20 (line 2): no \"images\" array in the root object"));
+            Assert.That(Fault("d.json", "{\"images\": [{\"filename\": \"a.jpg\", \"sentences\": [}]}"), Does.Contain("(line 1): not valid JSON"));
+            Assert.That(() => KarpathyCocoLoader.Read(Path.Combine(Dir, "missing.json"), null, report).ToList(), Throws.TypeOf<FileNotFoundException>());
+        });
     }
 }
 
