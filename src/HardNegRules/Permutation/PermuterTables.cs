@@ -34,6 +34,25 @@ internal sealed class PermuterTables
             EntryGroupEnd[e] = e + 1 < entries && pack.Entries[e + 1].Text == pack.Entries[e].Text ? EntryGroupEnd[e + 1] : e + 1;
         }
 
+        NeedsPhraseStart = new bool[entries];
+        var conceptsOfText = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (CompiledEntry entry in pack.Entries)
+        {
+            if (entry.Term >= 0)
+            {
+                conceptsOfText[entry.Text] = conceptsOfText.GetValueOrDefault(entry.Text) | (1UL << entry.Concept);
+            }
+        }
+
+        for (int e = 0; e < entries; e++)
+        {
+            // A modifier + head compound whose modifier is a particle ("off white" = "off" + the term "white").
+            string text = pack.Entries[e].Text;
+            int space = text.IndexOf(' ', StringComparison.Ordinal);
+            NeedsPhraseStart[e] = pack.Entries[e].Term >= 0 && space > 0 && Particles.Contains(text[..space]) &&
+                (conceptsOfText.GetValueOrDefault(text[(space + 1)..]) & (1UL << pack.Entries[e].Concept)) != 0;
+        }
+
         int terms = pack.Terms.Count;
         TermConcept = new int[terms];
         TermWeight = new double[terms];
@@ -84,6 +103,13 @@ internal sealed class PermuterTables
         }
     }
 
+    /// <summary>
+    /// For each entry, whether it is a compound whose first word is a particle and whose rest is a term of its concept
+    /// ("off white"): it is read only where a noun phrase may begin, since after a verb the particle belongs to the verb
+    /// ("letting off white smoke").
+    /// </summary>
+    public bool[] NeedsPhraseStart { get; }
+
     /// <summary>The longest text any term writes: bounds how much a negative can grow.</summary>
     public int MaxFormLength { get; }
 
@@ -130,6 +156,8 @@ internal sealed class PermuterTables
     public string? Form(int term, int form) => TermForms[(term * FormCount) + form];
 
     public bool CanReplace(int term, int by) => Array.BinarySearch(TermTargets[term], by) >= 0;
+
+    private static readonly HashSet<string> Particles = new(HardNegRules.Rules.Text.English.Particles, StringComparer.Ordinal);
 
     private static string[][] Words(IReadOnlyList<IReadOnlyList<string>> phrases)
     {

@@ -91,6 +91,14 @@ public abstract class RulePermuter : IPermuter
             }
 
             int length = MatchAt(caption, i, out group);
+            if (length > 0 && Tables.NeedsPhraseStart[group] && !OpensNounPhrase(caption, i))
+            {
+                // "letting off white smoke": the particle belongs to the verb, so neither "off white" nor "white" alone
+                // is read with certainty; leave the whole compound.
+                i += length;
+                continue;
+            }
+
             if (length > 0)
             {
                 start = i;
@@ -109,6 +117,54 @@ public abstract class RulePermuter : IPermuter
         start = i;
         group = -1;
         return 0;
+    }
+
+    // Whether a noun phrase may begin at a word start: the caption's start, punctuation, or a determiner, preposition,
+    // conjunction or form of "be" before it.
+    private static bool OpensNounPhrase(ReadOnlySpan<char> caption, int start)
+    {
+        int end = start;
+        while (end > 0 && CaptionChars.Fold(caption[end - 1]) == ' ')
+        {
+            end--;
+        }
+
+        if (end == 0 || !CaptionChars.IsWordChar(caption[end - 1]))
+        {
+            return true;
+        }
+
+        int begin = end;
+        while (begin > 0 && CaptionChars.IsWordChar(caption[begin - 1]))
+        {
+            begin--;
+        }
+
+        ReadOnlySpan<char> word = caption[begin..end];
+        foreach (string opener in NounPhraseOpeners)
+        {
+            if (opener.Length == word.Length && FoldedEquals(word, opener))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] NounPhraseOpeners = [.. English.NounPhraseOpeners];
+
+    private static bool FoldedEquals(ReadOnlySpan<char> text, string folded)
+    {
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (CaptionChars.Fold(text[i]) != folded[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -362,11 +418,12 @@ public abstract class RulePermuter : IPermuter
             return new HardNegative(text, concept, NegativeKind.Replace, Tables.RuleNames[first.Term], edit);
         }
 
+        // A swap moves each text as written: each edit's To is the other's From.
         TermMatch second = span.Second;
-        var firstEdit = new TermEdit(first.Start, first.Length, caption.Substring(first.Start, first.Length),
-            NegativeWriter.Cased(caption.AsSpan(first.Start, first.Length), Tables.Form(second.Term, first.Form)!));
-        var secondEdit = new TermEdit(second.Start, second.Length, caption.Substring(second.Start, second.Length),
-            NegativeWriter.Cased(caption.AsSpan(second.Start, second.Length), Tables.Form(first.Term, second.Form)!));
+        string firstText = caption.Substring(first.Start, first.Length);
+        string secondText = caption.Substring(second.Start, second.Length);
+        var firstEdit = new TermEdit(first.Start, first.Length, firstText, secondText);
+        var secondEdit = new TermEdit(second.Start, second.Length, secondText, firstText);
         return new HardNegative(text, concept, NegativeKind.Swap, Tables.SwapRuleNames[span.Concept], firstEdit, secondEdit);
     }
 
@@ -394,11 +451,25 @@ public abstract class RulePermuter : IPermuter
             }
         }
 
+        // "an orange sofa with black and white fence": "black and white" describes one thing together, so none of its
+        // terms swaps, with each other or with a term elsewhere ("a black sofa with orange and white fence" is wrong).
+        Span<bool> coordinated = stackalloc bool[matches.Length];
+        coordinated.Clear();
+        for (int m = 0; m + 1 < matches.Length; m++)
+        {
+            if (matches[m + 1].Concept == matches[m].Concept &&
+                Neighbours.Coordinated(caption, matches[m].Start + matches[m].Length, matches[m + 1].Start))
+            {
+                coordinated[m] = true;
+                coordinated[m + 1] = true;
+            }
+        }
+
         for (int a = 0; a < matches.Length; a++)
         {
             TermMatch first = matches[a];
             double weight = Tables.SwapWeight[first.Concept];
-            if (weight <= 0)
+            if (weight <= 0 || coordinated[a])
             {
                 continue;
             }
@@ -406,9 +477,7 @@ public abstract class RulePermuter : IPermuter
             for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
             {
                 TermMatch second = matches[b];
-                // "a black and white cat" swapped is still true: coordinated terms describe one thing together.
-                if (second.Concept == first.Concept && Swappable(first, second) &&
-                    !Neighbours.Coordinated(caption, first.Start + first.Length, second.Start))
+                if (second.Concept == first.Concept && !coordinated[b] && Swappable(first, second))
                 {
                     slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
                 }
@@ -418,10 +487,11 @@ public abstract class RulePermuter : IPermuter
         return count;
     }
 
-    // Two terms swap when each may replace the other and each has the other's form.
+    // Two terms swap when each may replace the other and both are written in one form: the texts move as written, so
+    // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement.
     private bool Swappable(TermMatch first, TermMatch second) =>
-        first.Term != second.Term && Tables.CanReplace(first.Term, second.Term) && Tables.CanReplace(second.Term, first.Term) &&
-        Tables.Form(second.Term, first.Form) is not null && Tables.Form(first.Term, second.Form) is not null;
+        first.Term != second.Term && first.Form == second.Form && Tables.CanReplace(first.Term, second.Term) &&
+        Tables.CanReplace(second.Term, first.Term);
 
     private int CountTargets(TermMatch match)
     {
