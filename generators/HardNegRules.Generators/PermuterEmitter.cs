@@ -321,9 +321,10 @@ internal static class PermuterEmitter
         w.Line($"maxNegatives: {pack.MaxNegatives},");
         w.Line($"concepts: new {RulesNs}.CompiledConcept[]");
         w.Open();
-        foreach (CompiledConcept c in pack.Concepts)
+        for (int c = 0; c < pack.Concepts.Count; c++)
         {
-            w.Line($"new({Literal(c.Name)}, {Number(c.Weight)}, {Number(c.ReplaceWeight)}, {Number(c.SwapWeight)}, {Literal(c.Source)}),");
+            CompiledConcept concept = pack.Concepts[c];
+            w.Line($"/* {c} */ new(Name: {Literal(concept.Name)}, Weight: {Number(concept.Weight)}, ReplaceWeight: {Number(concept.ReplaceWeight)}, SwapWeight: {Number(concept.SwapWeight)}, Source: {Literal(concept.Source)}),");
         }
 
         w.Close("},");
@@ -334,8 +335,14 @@ internal static class PermuterEmitter
             CompiledTerm term = pack.Terms[t];
             string forms = string.Join(", ", term.Forms.Select(f => f is null ? "null" : Literal(f)));
             string an = string.Join(", ", term.AnArticle.Select(a => a ? "true" : "false"));
-            string targets = string.Join(", ", term.Targets);
-            w.Line($"/* {t} */ new({term.Concept}, {Literal(term.Name)}, {Number(term.Weight)}, new string?[] {{ {forms} }}, new bool[] {{ {an} }}, new int[] {{ {targets} }}, {Literal(term.Source)}),");
+            var line = new StringBuilder($"/* {t} */ new(Concept: {term.Concept}, Name: {Literal(term.Name)}, Weight: {Number(term.Weight)}, ");
+            line.Append($"Forms: new string?[] {{ {forms} }}, AnArticle: new bool[] {{ {an} }}, Targets: {Ints(term.Targets)}, Source: {Literal(term.Source)})");
+            if (term.PoolEnd > term.PoolStart || term.Excluded.Count > 0)
+            {
+                line.Append($" {{ PoolStart = {term.PoolStart}, PoolEnd = {term.PoolEnd}, Excluded = {Ints(term.Excluded)} }}");
+            }
+
+            w.Line(line.Append(',').ToString());
         }
 
         w.Close("},");
@@ -344,20 +351,31 @@ internal static class PermuterEmitter
         for (int e = 0; e < pack.Entries.Count; e++)
         {
             CompiledEntry entry = pack.Entries[e];
-            w.Line($"/* {e} */ new({Literal(entry.Text)}, {entry.Term}, {entry.Concept}, {entry.Form}, {entry.Context}, {Literal(entry.Source)}),");
+            w.Line($"/* {e} */ new(Text: {Literal(entry.Text)}, Term: {entry.Term}, Concept: {entry.Concept}, Form: {entry.Form}, Context: {entry.Context}, Source: {Literal(entry.Source)}),");
         }
 
         w.Close("},");
         w.Line($"contexts: new {RulesNs}.CompiledContext[]");
         w.Open();
-        foreach (CompiledContext context in pack.Contexts)
+        for (int i = 0; i < pack.Contexts.Count; i++)
         {
-            w.Line($"new({Phrases(context.NotBefore)}, {Phrases(context.NotAfter)}, {Phrases(context.OnlyBefore)}, {Phrases(context.OnlyAfter)}, {Literal(context.Source)}),");
+            CompiledContext context = pack.Contexts[i];
+            w.Line($"/* {i} */ new(");
+            w.Indent();
+            w.Line($"NotBefore: {Phrases(context.NotBefore)},");
+            w.Line($"NotAfter: {Phrases(context.NotAfter)},");
+            w.Line($"OnlyBefore: {Phrases(context.OnlyBefore)},");
+            w.Line($"OnlyAfter: {Phrases(context.OnlyAfter)},");
+            w.Line($"Source: {Literal(context.Source)}),");
+            w.Outdent();
         }
 
         w.Close("});");
         w.Outdent();
     }
+
+    private static string Ints(IReadOnlyList<int> values) =>
+        values.Count == 0 ? "global::System.Array.Empty<int>()" : "new int[] { " + string.Join(", ", values) + " }";
 
     private static string Phrases(IReadOnlyList<IReadOnlyList<string>> phrases) =>
         phrases.Count == 0

@@ -24,6 +24,13 @@ public static class Program
         ArgumentNullException.ThrowIfNull(args);
         Console.WriteLine($"// Corpus: {CaptionCorpus.Instance.Note}");
         Console.WriteLine($"// Repository: {RepositoryPaths.Root}; processors visible: {Environment.ProcessorCount}");
+        int scaling = Array.IndexOf(args, "--compile-scaling");
+        if (scaling >= 0)
+        {
+            CompileScaling.Run(args[scaling + 1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)));
+            return 0;
+        }
+
         if (args.Contains("--check"))
         {
             Check(args.Contains("--loop") ? 20 : 3);

@@ -234,7 +234,7 @@ public abstract class RulePermuter : IPermuter
             var replacements = new List<string>();
             var skipped = new List<string>();
             string form = ((HardNegRules.Rules.Model.FormKind)entry.Form).ToString().ToLowerInvariant();
-            foreach (int target in Tables.TermTargets[entry.Term])
+            foreach (int target in Tables.Targets(entry.Term))
             {
                 if (Tables.Form(target, entry.Form) is { } replacement)
                 {
@@ -493,19 +493,7 @@ public abstract class RulePermuter : IPermuter
         first.Term != second.Term && first.Form == second.Form && Tables.CanReplace(first.Term, second.Term) &&
         Tables.CanReplace(second.Term, first.Term);
 
-    private int CountTargets(TermMatch match)
-    {
-        int count = 0;
-        foreach (int target in Tables.TermTargets[match.Term])
-        {
-            if (Tables.Form(target, match.Form) is not null)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
     // concept once before any twice), and weights decide the order and the share when k exceeds the terms.
@@ -554,21 +542,55 @@ public abstract class RulePermuter : IPermuter
         return last;
     }
 
+    // A target of the match's term with its form, by weight, not yet used for this slot. Listed targets are walked; a
+    // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
+    // costs the logarithm of the concept's size, not its size.
     private int PickTarget(TermMatch match, int slot, ReadOnlySpan<long> used, ref SplitMix random)
     {
-        int[] targets = Tables.TermTargets[match.Term];
-        double total = 0;
-        foreach (int target in targets)
+        int term = match.Term;
+        int form = match.Form;
+        int[] listed = Tables.TermListed[term];
+        double listedTotal = 0;
+        foreach (int target in listed)
         {
             if (Available(match, slot, target, used))
             {
-                total += Tables.TermWeight[target];
+                listedTotal += Tables.TermWeight[target];
             }
         }
 
-        double r = random.NextDouble() * total;
+        // The used targets of this slot that lie in the pool, ascending (a caption asks for few negatives).
+        int poolStart = Tables.TermPoolStart[term];
+        int poolEnd = Tables.TermPoolEnd[term];
+        int[] excluded = Tables.TermExcluded[term];
+        Span<int> usedInPool = stackalloc int[used.Length];
+        int usedCount = 0;
+        foreach (long u in used)
+        {
+            int target = (int)(uint)u;
+            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && Array.BinarySearch(excluded, target) < 0)
+            {
+                usedInPool[usedCount++] = target;
+            }
+        }
+
+        usedInPool = usedInPool[..usedCount];
+        usedInPool.Sort();
+        double[] prefix = Tables.FormWeightPrefix[form];
+        double poolTotal = prefix[poolEnd] - prefix[poolStart];
+        foreach (int x in excluded)
+        {
+            poolTotal -= prefix[x + 1] - prefix[x];
+        }
+
+        foreach (int x in usedInPool)
+        {
+            poolTotal -= prefix[x + 1] - prefix[x];
+        }
+
+        double r = random.NextDouble() * (listedTotal + Math.Max(0, poolTotal));
         int last = -1;
-        foreach (int target in targets)
+        foreach (int target in listed)
         {
             if (!Available(match, slot, target, used))
             {
@@ -583,11 +605,56 @@ public abstract class RulePermuter : IPermuter
             }
         }
 
+        if (poolTotal <= 0)
+        {
+            return last;
+        }
+
+        // r is now a point in the pool's weight without the removed stretches: move it past each removed stretch that
+        // starts at or before it, in ascending order, then find the term whose stretch holds it.
+        double v = prefix[poolStart] + r;
+        int e = 0;
+        int u2 = 0;
+        while (e < excluded.Length || u2 < usedInPool.Length)
+        {
+            int x = u2 >= usedInPool.Length || (e < excluded.Length && excluded[e] < usedInPool[u2]) ? excluded[e++] : usedInPool[u2++];
+            if (prefix[x] > v)
+            {
+                break;
+            }
+
+            v += prefix[x + 1] - prefix[x];
+        }
+
+        int lo = poolStart;
+        int hi = poolEnd - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (prefix[mid + 1] > v)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        // Rounding can land on a removed or empty stretch at the very end: take the nearest available term before it.
+        for (int t = lo; t >= poolStart; t--)
+        {
+            if (prefix[t + 1] > prefix[t] && Array.BinarySearch(excluded, t) < 0 && !usedInPool.Contains(t))
+            {
+                return t;
+            }
+        }
+
         return last;
     }
 
     private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
-        Tables.Form(target, match.Form) is not null && !used.Contains(((long)slot << 32) | (uint)target);
+        Tables.Writable(target, match.Form) && !used.Contains(((long)slot << 32) | (uint)target);
 
     private static bool AnyFollows(ReadOnlySpan<char> caption, int end, string[][] phrases)
     {
