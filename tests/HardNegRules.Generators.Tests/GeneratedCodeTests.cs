@@ -39,8 +39,8 @@ public class GeneratedCodeTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Does.Contain("internal sealed class DefaultPermuter : global::HardNegRules.Permutation.RulePermuter"));
-            Assert.That(code, Does.Contain("protected override int MatchAt("));
-            Assert.That(code, Does.Contain("switch (Fold(s[0]))"));
+            Assert.That(code, Does.Contain("private static global::System.ReadOnlySpan<int> Trie => new int[]"));
+            Assert.That(code, Does.Contain("/* 0 \"\" */ -1, 3, 'b', "), "the root's children: b, g, l, r");
             Assert.That(code, Does.Contain("// \"light blue\": color/light blue (rules/color.yaml:5)"));
             Assert.That(code, Does.Contain("// \"grey\": color/gray (rules/color.yaml:6)"));
             Assert.That(code, Does.Contain("// \"red light\": blocked phrase of color (rules/color.yaml:8)"));

@@ -7,9 +7,10 @@ using HardNegRules.Rules.Text;
 namespace HardNegRules.Permutation;
 
 /// <summary>
-/// The permuter engine over a compiled pack. Subclasses supply only <see cref="MatchAt"/>, the longest rule text at a
-/// word start: generated permuters as code over the caption's characters, the interpreter by walking a trie. Context
-/// conditions, sampling and writing negatives are shared, so both give the same negatives for the same rules and seed.
+/// The permuter engine over a compiled pack. Matching is a flat automaton over the caption's folded characters
+/// (<see cref="CaptionAutomaton"/>): generated permuters carry its table as data compiled at build, the interpreter
+/// builds it from rules read at run time. Context conditions, sampling and writing negatives are shared, so both give
+/// the same negatives for the same rules and seed.
 /// </summary>
 public abstract class RulePermuter : IPermuter
 {
@@ -18,14 +19,24 @@ public abstract class RulePermuter : IPermuter
     private const int MaxSlots = 256;
 
     private readonly string[] _concepts;
+    private readonly CaptionAutomaton _automaton;
 
-    /// <summary>Creates the engine over a compiled pack.</summary>
+    /// <summary>Creates the engine over a compiled pack, building its automaton from the pack's texts.</summary>
     /// <param name="pack">The pack's tables.</param>
     protected RulePermuter(CompiledPack pack)
+        : this(pack, MatchTrie.Build(pack ?? throw new ArgumentNullException(nameof(pack))).Encode())
+    {
+    }
+
+    /// <summary>Creates the engine over a compiled pack and its encoded trie (as the generator writes it).</summary>
+    /// <param name="pack">The pack's tables.</param>
+    /// <param name="trie">The pack's texts as <see cref="MatchTrie.Encode"/> writes them.</param>
+    protected RulePermuter(CompiledPack pack, ReadOnlySpan<int> trie)
     {
         ArgumentNullException.ThrowIfNull(pack);
         Tables = new PermuterTables(pack);
         _concepts = Tables.ConceptNames;
+        _automaton = new CaptionAutomaton(trie);
     }
 
     /// <inheritdoc />
@@ -37,23 +48,10 @@ public abstract class RulePermuter : IPermuter
     /// <summary>The compiled pack this permuter runs.</summary>
     public CompiledPack CompiledPack => Tables.Pack;
 
+    /// <summary>The size of the matcher's automaton: states and character classes.</summary>
+    public (int States, int Classes) AutomatonSize => (_automaton.States, _automaton.Classes);
+
     internal PermuterTables Tables { get; }
-
-    /// <summary>
-    /// The longest rule text that starts at <paramref name="start"/> (a word start) and ends at a word boundary.
-    /// </summary>
-    /// <param name="caption">The caption.</param>
-    /// <param name="start">A position where a word starts.</param>
-    /// <param name="entry">The first entry (in <see cref="CompiledPack.Entries"/>) with the matched text; -1 when none.</param>
-    /// <returns>The matched length, 0 when nothing matches.</returns>
-    protected abstract int MatchAt(ReadOnlySpan<char> caption, int start, out int entry);
-
-    /// <summary>Whether position <paramref name="end"/> is a word boundary (for generated matchers).</summary>
-    /// <param name="text">The text from the match's start.</param>
-    /// <param name="end">The candidate end.</param>
-    /// <returns>True when the text ends there or a non-word character follows.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static bool IsBoundary(ReadOnlySpan<char> text, int end) => end >= text.Length || !CaptionChars.IsWordChar(text[end]);
 
     /// <inheritdoc />
     public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All)
@@ -77,45 +75,23 @@ public abstract class RulePermuter : IPermuter
     }
 
     /// <summary>
-    /// Moves <paramref name="i"/> past the next rule text that starts at a word start, skipping words that start none.
+    /// Moves <paramref name="i"/> past the next rule text that starts at a word start, skipping compounds read across a
+    /// phrase boundary.
     /// </summary>
     /// <returns>The text's length, or 0 when the caption has no more.</returns>
     private int NextMatch(ReadOnlySpan<char> caption, ref int i, out int start, out int group)
     {
-        while (i < caption.Length)
+        int length;
+        while ((length = _automaton.Next(caption, ref i, out start, out group)) > 0)
         {
-            if (!CaptionChars.IsWordChar(caption[i]))
+            // "letting off white smoke": the particle belongs to the verb, so neither "off white" nor "white" alone is
+            // read with certainty; leave the whole compound.
+            if (!Tables.NeedsPhraseStart[group] || OpensNounPhrase(caption, start))
             {
-                i++;
-                continue;
-            }
-
-            int length = MatchAt(caption, i, out group);
-            if (length > 0 && Tables.NeedsPhraseStart[group] && !OpensNounPhrase(caption, i))
-            {
-                // "letting off white smoke": the particle belongs to the verb, so neither "off white" nor "white" alone
-                // is read with certainty; leave the whole compound.
-                i += length;
-                continue;
-            }
-
-            if (length > 0)
-            {
-                start = i;
-                i += length;
                 return length;
             }
-
-            // Not a rule text here: skip the rest of the word.
-            do
-            {
-                i++;
-            }
-            while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
         }
 
-        start = i;
-        group = -1;
         return 0;
     }
 
