@@ -32,6 +32,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Contains("--coverage"))
+        {
+            ColorCoverage.Run();
+            return 0;
+        }
+
         if (args.Contains("--check"))
         {
             Check(args.Contains("--loop") ? 20 : 3);

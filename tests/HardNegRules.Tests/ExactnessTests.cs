@@ -3,36 +3,20 @@ namespace HardNegRules.Tests;
 /// <summary>
 /// Defects that independent checks found on captions the rules were not written for, one test per class: swaps that
 /// respell, compounds read across a phrase boundary, coordinations split by a swap, the caption's end not counted as a
-/// boundary, article repair that misses quotes or touches other words, and combining marks.
+/// boundary, article repair that misses quotes or touches other words, and combining marks. The small pack in
+/// Rules/exactness runs through both engines.
 /// </summary>
-public class ExactnessTests
+[TestFixture(Engine.Generated)]
+[TestFixture(Engine.Interpreted)]
+public class ExactnessTests(Engine engine)
 {
-    private const string Colors = """
-        concept: color
-        kinds: [replace, swap]
-        terms: [red, orange, blue, tan, black, white, { gray: { variants: [grey] } }, { off-white: { variants: [off white] } }]
-        synonyms: [[white, off-white]]
-        contexts:
-          - term: orange
-            not-before: [is, ".", ","]
-        """;
 
-    private const string Objects = """
-        concept: object
-        policy: same-category
-        inflection: noun
-        kinds: [replace, swap]
-        categories:
-          food: [apple, banana, pie, orange]
-          animal: [dog, cat, horse]
-        """;
+    private readonly IPermuter Permuter = TestPacks.Pack(engine, "exactness");
 
-    private static readonly IPermuter Permuter = TestRules.Interpret(("color.yaml", Colors), ("object.yaml", Objects));
-
-    private static List<HardNegative> All(string caption, string concept) =>
+    private List<HardNegative> All(string caption, string concept) =>
         [.. Permuter.Permute(caption, 200, new NegativeSeed(1), ConceptMask.Of(Permuter, [concept]))];
 
-    private static List<string> Swaps(string caption, string concept) =>
+    private List<string> Swaps(string caption, string concept) =>
         [.. All(caption, concept).Where(n => n.Kind == NegativeKind.Swap).Select(n => n.Text)];
 
     [Test]
@@ -110,7 +94,7 @@ public class ExactnessTests
     [Test]
     public void Swaps_on_real_captions_are_permutations_of_their_words()
     {
-        IPermuter repository = RuleSet.Load(TestRules.RepositoryRules).Get();
+        IPermuter repository = engine == Engine.Generated ? Permuters.Default : RuleSet.Load(TestRules.RepositoryRules).Get();
         int swaps = 0;
         foreach ((string id, string caption) in TestRules.CocoSample)
         {

@@ -101,14 +101,20 @@ internal sealed class CaptionAutomaton
     /// <returns>Its length, or 0 when the caption has no more.</returns>
     public int Next(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
+        // Table reads without bounds checks: every class is below _classCount and every state below States by
+        // construction, so the hot loop is a load, an add and a compare per character.
         ref int next = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref int accept = ref MemoryMarshal.GetArrayDataReference(_accept);
+        ref byte ascii = ref MemoryMarshal.GetArrayDataReference(_asciiClass);
+        ref char text = ref MemoryMarshal.GetReference(caption);
         int classes = _classCount;
         int firstWord = _firstWordClass;
         int n = caption.Length;
         int pos = i;
         while (pos < n)
         {
-            int cls = Class(caption[pos]);
+            char ch = Unsafe.Add(ref text, pos);
+            int cls = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
             if (cls < firstWord)
             {
                 pos++;
@@ -125,7 +131,13 @@ internal sealed class CaptionAutomaton
             int wordEnd = -1;
             while (state != Dead)
             {
-                int c = pos < n ? Class(caption[pos]) : 0;
+                int c = 0;
+                if (pos < n)
+                {
+                    ch = Unsafe.Add(ref text, pos);
+                    c = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
+                }
+
                 if (c < firstWord)
                 {
                     if (wordEnd < 0)
@@ -133,7 +145,7 @@ internal sealed class CaptionAutomaton
                         wordEnd = pos;
                     }
 
-                    int accepted = _accept[state];
+                    int accepted = Unsafe.Add(ref accept, state);
                     if (accepted >= 0)
                     {
                         bestEnd = pos;
@@ -164,7 +176,7 @@ internal sealed class CaptionAutomaton
             }
             else
             {
-                while (pos < n && Class(caption[pos]) >= firstWord)
+                while (pos < n && Class(Unsafe.Add(ref text, pos)) >= firstWord)
                 {
                     pos++;
                 }
