@@ -6,14 +6,26 @@ using System.Text;
 using System.Threading;
 using HardNegRules.Rules.Compilation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace HardNegRules.Generators;
 
 /// <summary>
-/// Compiles the rule packs in <c>rules/**/*.yaml</c> (given as AdditionalFiles) into permuters: one readable C# class per
-/// pack, plus a registry of them. Every mistake in a rule file becomes a build diagnostic at its file, line and column.
+/// Compiles rule packs into permuters: one readable C# class per pack, plus a registry of them. Every mistake in a rule
+/// file becomes a build diagnostic at its file, line and column.
 /// </summary>
+/// <remarks>
+/// A project says which AdditionalFiles are rules by item metadata, and whether it hosts the registry by a property:
+/// <code>
+/// &lt;AdditionalFiles Include="rules/**/*.yaml" Exclude="rules/presets/**" HardNegRulesPack="true" HardNegRulesFolder="%(RecursiveDir)" /&gt;
+/// &lt;CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="HardNegRulesPack" /&gt;
+/// &lt;CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="HardNegRulesFolder" /&gt;
+/// &lt;CompilerVisibleProperty Include="HardNegRulesRegistry" /&gt;
+/// </code>
+/// <c>HardNegRulesPack</c> is "true" (the pack follows the folder: files at the top are the "default" pack, files in a
+/// subfolder the pack of that name) or a pack's name. The build files in the generator's folder set this up.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class RulePackGenerator : IIncrementalGenerator
 {
@@ -27,12 +39,15 @@ public sealed class RulePackGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValuesProvider<RuleFileText> files = context.AdditionalTextsProvider
-            .Where(static text => IsRuleFile(text.Path))
-            .Select(static (text, cancellationToken) => Read(text, cancellationToken))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (input, _) => (Text: input.Left, Pack: PackOf(input.Left, input.Right.GetOptions(input.Left))))
+            .Where(static input => input.Pack is not null)
+            .Select(static (input, cancellationToken) => Read(input.Text, input.Pack!, cancellationToken))
             .WithTrackingName(RuleFilesStep);
 
-        IncrementalValueProvider<bool> hostsRegistry = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.AssemblyName == "HardNegRules.Permuters");
+        IncrementalValueProvider<bool> hostsRegistry = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(RegistryProperty, out string? value) &&
+                string.Equals(value, "true", StringComparison.OrdinalIgnoreCase));
 
         IncrementalValuesProvider<GeneratorOutput> outputs = files.Collect()
             .Combine(hostsRegistry)
@@ -53,15 +68,36 @@ public sealed class RulePackGenerator : IIncrementalGenerator
         });
     }
 
-    private static bool IsRuleFile(string path) =>
-        (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)) &&
-        RulePaths.RelativeToRulesFolder(path) is { } relative && RulePaths.PackOf(relative) is not null;
+    /// <summary>The build property that makes a project host the registry of its packs.</summary>
+    public const string RegistryProperty = "build_property.HardNegRulesRegistry";
 
-    private static RuleFileText Read(AdditionalText text, CancellationToken cancellationToken)
+    /// <summary>The item metadata that marks an AdditionalFile as a rule file ("true" or a pack's name).</summary>
+    public const string PackMetadata = "build_metadata.AdditionalFiles.HardNegRulesPack";
+
+    /// <summary>The item metadata with the file's folder below the rules folder (MSBuild's %(RecursiveDir)).</summary>
+    public const string FolderMetadata = "build_metadata.AdditionalFiles.HardNegRulesFolder";
+
+    // The pack of a rule file, or null for an AdditionalFile that is not one.
+    private static string? PackOf(AdditionalText text, AnalyzerConfigOptions options)
     {
-        string pack = RulePaths.PackOf(RulePaths.RelativeToRulesFolder(text.Path)!)!;
-        return new RuleFileText(text.Path, pack, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
+        if (!options.TryGetValue(PackMetadata, out string? pack) || string.IsNullOrWhiteSpace(pack) ||
+            string.Equals(pack, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!string.Equals(pack, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return pack.Trim();
+        }
+
+        options.TryGetValue(FolderMetadata, out string? folder);
+        string name = text.Path.Replace('\\', '/');
+        return RulePaths.PackOf((folder ?? string.Empty).Replace('\\', '/') + name.Substring(name.LastIndexOf('/') + 1));
     }
+
+    private static RuleFileText Read(AdditionalText text, string pack, CancellationToken cancellationToken) =>
+        new(text.Path, pack, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
 
     private static ImmutableArray<GeneratorOutput> Generate(ImmutableArray<RuleFileText> files, bool hostsRegistry, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace HardNegRules.Generators.Tests;
 
@@ -39,8 +40,8 @@ public class GeneratedCodeTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Does.Contain("internal sealed class DefaultPermuter : global::HardNegRules.Permutation.RulePermuter"));
-            Assert.That(code, Does.Contain("protected override int MatchAt("));
-            Assert.That(code, Does.Contain("switch (Fold(s[0]))"));
+            Assert.That(code, Does.Contain("private static global::System.ReadOnlySpan<int> Trie => new int[]"));
+            Assert.That(code, Does.Contain("/* 0 \"\" */ -1, 4, 'b', 1, 'g', "), "the root's children: b, g, l, r");
             Assert.That(code, Does.Contain("// \"light blue\": color/light blue (rules/color.yaml:5)"));
             Assert.That(code, Does.Contain("// \"grey\": color/gray (rules/color.yaml:6)"));
             Assert.That(code, Does.Contain("// \"red light\": blocked phrase of color (rules/color.yaml:8)"));
@@ -50,14 +51,33 @@ public class GeneratedCodeTests
     }
 
     [Test]
-    public void The_permuters_assembly_also_gets_the_registry_of_packs()
+    public void A_project_with_the_registry_property_also_gets_the_registry_of_packs()
     {
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new YamlFile("/repo/rules/color.yaml", Colors));
-        driver = driver.RunGenerators(GeneratorHarness.Compilation("HardNegRules.Permuters"));
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(registry: true, new YamlFile("/repo/rules/color.yaml", Colors));
+        driver = driver.RunGenerators(GeneratorHarness.Compilation());
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
         string registry = result.GeneratedSources.Single(s => s.HintName == "GeneratedPermuters.g.cs").SourceText.ToString();
         Assert.That(registry, Does.Contain("\"default\" => DefaultPermuter.Instance,"));
+    }
+
+    [Test]
+    public void Without_the_registry_property_there_is_no_registry()
+    {
+        var (_, result, _) = GeneratorHarness.Run(("/repo/rules/color.yaml", Colors));
+        Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EqualTo(new[] { "DefaultPermuter.g.cs" }));
+    }
+
+    [Test]
+    public void Only_files_marked_by_item_metadata_are_rules_whatever_their_path()
+    {
+        // A file in a folder named rules but without the metadata is not a rule file.
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new RulePackGenerator().AsSourceGenerator()],
+            additionalTexts: [new YamlFile("/repo/rules/color.yaml", Colors)],
+            driverOptions: default);
+        driver = driver.RunGenerators(GeneratorHarness.Compilation());
+        Assert.That(driver.GetRunResult().Results.Single().GeneratedSources, Is.Empty);
     }
 
     [Test]

@@ -58,5 +58,5 @@ public class GeneratedMatchesInterpretedTests
     private static bool SameNegative(HardNegative x, HardNegative y) => x == y;
 
     private static string Describe(Rules.Compilation.CompiledTerm t) =>
-        $"{t.Concept}|{t.Name}|{t.Weight}|{string.Join(",", t.Forms)}|{string.Join(",", t.AnArticle)}|{string.Join(",", t.Targets)}|{t.Source}";
+        $"{t.Concept}|{t.Name}|{t.Weight}|{string.Join(",", t.Forms)}|{string.Join(",", t.AnArticle)}|{string.Join(",", t.Targets)}|{t.PoolStart}-{t.PoolEnd}|{string.Join(",", t.Excluded)}|{t.Source}";
 }

@@ -15,7 +15,41 @@ public class CompilerTests
 
     private static CompiledTerm Term(CompiledPack pack, string name) => pack.Terms.Single(t => t.Name == name);
 
-    private static string[] Targets(CompiledPack pack, string name) => [.. Term(pack, name).Targets.Select(t => pack.Terms[t].Name)];
+    // Every term that may replace a term: those listed, and the pool without its exclusions; weight 0 is never written.
+    private static string[] Targets(CompiledPack pack, string name)
+    {
+        CompiledTerm term = Term(pack, name);
+        IEnumerable<int> pool = Enumerable.Range(term.PoolStart, term.PoolEnd - term.PoolStart).Except(term.Excluded);
+        return [.. term.Targets.Concat(pool).Where(t => pack.Terms[t].Weight > 0).Distinct().Order().Select(t => pack.Terms[t].Name)];
+    }
+
+    [TestCase("any")]
+    [TestCase("same-category")]
+    public void Replacement_tables_grow_linearly_with_the_vocabulary(string policy)
+    {
+        // Each term's replacements are a pool (the concept or its category) minus a few exclusions, not a list of every
+        // other term: 3,000 terms would otherwise hold 9 million target entries.
+        const int count = 3000;
+        var yaml = new System.Text.StringBuilder($"concept: thing\npolicy: {policy}\n");
+        yaml.Append(policy == "any" ? "terms:\n" : "categories:\n");
+        for (int i = 0; i < count; i++)
+        {
+            if (policy != "any" && i % 100 == 0)
+            {
+                yaml.Append($"  c{i / 100}:\n");
+            }
+
+            yaml.Append(policy == "any" ? "  - " : "    - ").Append($"w{i}\n");
+        }
+
+        yaml.Append("synonyms: [[w0, w1, w2]]\nnever-swap: [[w3, w4]]\n");
+        CompiledPack pack = Pack(("rules/thing.yaml", yaml.ToString()));
+        long stored = pack.Terms.Sum(t => (long)t.Targets.Count + t.Excluded.Count);
+        Assert.That(stored, Is.LessThan(count * 4L));
+        Assert.That(Targets(pack, "w0"), Does.Not.Contain("w1").And.Not.Contain("w2").And.Not.Contain("w0").And.Contain("w5"));
+        Assert.That(Targets(pack, "w3"), Does.Not.Contain("w4").And.Contain("w5"));
+        Assert.That(Targets(pack, "w5"), Has.Length.EqualTo(policy == "any" ? count - 1 : 99));
+    }
 
     [Test]
     public void Noun_inflection_makes_regular_plurals_unless_given_or_none()

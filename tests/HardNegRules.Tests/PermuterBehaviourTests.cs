@@ -1,48 +1,21 @@
 namespace HardNegRules.Tests;
 
-/// <summary>What a permuter does with a caption, on small rule sets read at run time.</summary>
-public class PermuterBehaviourTests
+/// <summary>
+/// What a permuter does with a caption, on the small pack in Rules/behaviour: the same tests against the permuter the
+/// generator compiled into this assembly and the interpreter over the same files read at run time.
+/// </summary>
+[TestFixture(Engine.Generated)]
+[TestFixture(Engine.Interpreted)]
+public class PermuterBehaviourTests(Engine engine)
 {
-    private const string Colors = """
-        concept: color
-        kinds: [replace, swap]
-        terms: [red, orange, blue, light blue, { gray: { variants: [grey] } }, black, white, charcoal]
-        synonyms: [[black, charcoal]]
-        blocked: [orange juice, black and white]
-        contexts:
-          - term: orange
-            not-after: [an]
-        """;
 
-    private const string Objects = """
-        concept: object
-        policy: same-category
-        inflection: noun
-        categories:
-          food: [apple, banana, orange, hot dog]
-          animal: [dog, cat, { sheep: { plural: sheep } }, puppy]
-          person: [man: { plural: men }, woman: { plural: women }]
-        never-swap: [[dog, puppy]]
-        """;
 
-    private const string Sizes = """
-        concept: size
-        policy: opposite
-        terms:
-          - big: { comparative: bigger, superlative: biggest }
-          - large: { comparative: larger }
-          - small: { comparative: smaller, superlative: smallest }
-          - tiny
-        synonyms: [[big, large], [small, tiny]]
-        opposites: [[big, small]]
-        """;
+    private readonly IPermuter Permuter = TestPacks.Pack(engine, "behaviour");
 
-    private static readonly IPermuter Permuter = TestRules.Interpret(("color.yaml", Colors), ("object.yaml", Objects), ("size.yaml", Sizes));
-
-    private static List<HardNegative> All(string caption, string? concept = null) =>
+    private List<HardNegative> All(string caption, string? concept = null) =>
         [.. Permuter.Permute(caption, 200, new NegativeSeed(1), concept is null ? ConceptMask.All : ConceptMask.Of(Permuter, [concept]))];
 
-    private static List<string> Texts(string caption, string? concept = null) => [.. All(caption, concept).Select(n => n.Text)];
+    private List<string> Texts(string caption, string? concept = null) => [.. All(caption, concept).Select(n => n.Text)];
 
     [Test]
     public void Replacement_keeps_the_form_and_repairs_the_article()

@@ -59,10 +59,25 @@ public sealed record CompiledConcept(string Name, double Weight, double ReplaceW
 /// <param name="Weight">Its relative chance of being picked.</param>
 /// <param name="Forms">The text written in negatives for each <see cref="Model.FormKind"/>, null where the term lacks the form.</param>
 /// <param name="AnArticle">For each form, whether "an" (rather than "a") goes before it.</param>
-/// <param name="Targets">The terms that may replace it, ascending.</param>
+/// <param name="Targets">Terms that may replace it, listed one by one (opposites), ascending; the rest are in the pool.</param>
 /// <param name="Source">Where it was defined (rules/color.yaml:12).</param>
+/// <remarks>
+/// The terms that may replace a term are <see cref="Targets"/> and the pool [<see cref="PoolStart"/>,
+/// <see cref="PoolEnd"/>) without <see cref="Excluded"/>; terms of weight 0 are never written. A pool (the concept, or the
+/// term's category) keeps the tables linear in the number of terms where a list per term would grow with its square.
+/// </remarks>
 public sealed record CompiledTerm(int Concept, string Name, double Weight, IReadOnlyList<string?> Forms, IReadOnlyList<bool> AnArticle,
-    IReadOnlyList<int> Targets, string Source);
+    IReadOnlyList<int> Targets, string Source)
+{
+    /// <summary>The first term of the pool of replacements.</summary>
+    public int PoolStart { get; init; }
+
+    /// <summary>The end of the pool (exclusive); equal to <see cref="PoolStart"/> for no pool.</summary>
+    public int PoolEnd { get; init; }
+
+    /// <summary>Terms of the pool that may not replace this one (itself, its synonyms, its never-swap partners), ascending.</summary>
+    public IReadOnlyList<int> Excluded { get; init; } = System.Array.Empty<int>();
+}
 
 /// <summary>A text the matcher looks for: a form of a term, or a blocked phrase.</summary>
 /// <param name="Text">The text, folded (lower case, single spaces).</param>

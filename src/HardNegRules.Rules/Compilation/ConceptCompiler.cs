@@ -60,9 +60,10 @@ internal sealed class ConceptCompiler
             }
         }
 
+        var targets = new TargetFinder(_concept.Policy, terms, synonymGroup, neverSwap, opposites);
         for (int i = 0; i < terms.Count; i++)
         {
-            terms[i].Targets = Targets(i, terms, synonymGroup, neverSwap, opposites);
+            terms[i].Targets = targets.Of(i);
             if (terms[i].Targets.Count == 0)
             {
                 Error(RuleErrors.NoReplacement, NoReplacementMessage(terms[i].Definition), terms[i].Definition.Span);
@@ -142,38 +143,46 @@ internal sealed class ConceptCompiler
         return new CheckedTerm(definition, forms, anArticle, spellings);
     }
 
+    // Each term's synonym group (the smallest term index in it), or -1. Groups that share a term are one group.
     private int[] Groups(List<List<Located<string>>> groups, int count, string what)
     {
-        var group = new int[count];
+        var parent = new int[count];
+        var grouped = new bool[count];
         for (int i = 0; i < count; i++)
         {
-            group[i] = -1;
+            parent[i] = i;
         }
 
-        for (int g = 0; g < groups.Count; g++)
+        foreach (List<Located<string>> group in groups)
         {
-            foreach (int term in Resolve(groups[g], what))
+            int[] members = Resolve(group, what);
+            foreach (int term in members)
             {
-                if (group[term] >= 0 && group[term] != g)
-                {
-                    // Two synonym groups that share a term are one group: merge the later into the earlier.
-                    int old = group[term];
-                    for (int i = 0; i < count; i++)
-                    {
-                        if (group[i] == g)
-                        {
-                            group[i] = old;
-                        }
-                    }
-
-                    continue;
-                }
-
-                group[term] = g;
+                grouped[term] = true;
+                int a = Root(parent, members[0]);
+                int b = Root(parent, term);
+                parent[Math.Max(a, b)] = Math.Min(a, b);
             }
         }
 
-        return group;
+        var result = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = grouped[i] ? Root(parent, i) : -1;
+        }
+
+        return result;
+    }
+
+    private static int Root(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+
+        return i;
     }
 
     private int[] Resolve(List<Located<string>> names, string what)
@@ -223,65 +232,6 @@ internal sealed class ConceptCompiler
         }
 
         return pairs;
-    }
-
-    private List<int> Targets(int term, List<CheckedTerm> terms, int[] synonymGroup, List<int[]> neverSwap, List<(int A, int B)> opposites)
-    {
-        var allowed = new SortedSet<int>();
-        switch (_concept.Policy)
-        {
-            case SwapPolicy.Any:
-                for (int i = 0; i < terms.Count; i++)
-                {
-                    allowed.Add(i);
-                }
-
-                break;
-            case SwapPolicy.SameCategory:
-                string? category = terms[term].Definition.Category;
-                for (int i = 0; i < terms.Count; i++)
-                {
-                    if (category is not null && terms[i].Definition.Category == category)
-                    {
-                        allowed.Add(i);
-                    }
-                }
-
-                break;
-            case SwapPolicy.Opposite:
-                // Opposites hold between synonym groups: big <-> small makes large <-> little too.
-                foreach ((int a, int b) in opposites)
-                {
-                    if (SameGroup(term, a, synonymGroup))
-                    {
-                        AddGroup(allowed, b, synonymGroup);
-                    }
-
-                    if (SameGroup(term, b, synonymGroup))
-                    {
-                        AddGroup(allowed, a, synonymGroup);
-                    }
-                }
-
-                break;
-        }
-
-        allowed.RemoveWhere(other => other == term || SameGroup(term, other, synonymGroup) || terms[other].Definition.Weight <= 0 ||
-            neverSwap.Any(group => Array.IndexOf(group, term) >= 0 && Array.IndexOf(group, other) >= 0));
-        return allowed.ToList();
-    }
-
-    private static bool SameGroup(int a, int b, int[] group) => a == b || (group[a] >= 0 && group[a] == group[b]);
-
-    private static void AddGroup(SortedSet<int> set, int term, int[] group)
-    {
-        for (int i = 0; i < group.Length; i++)
-        {
-            if (SameGroup(term, i, group))
-            {
-                set.Add(i);
-            }
-        }
     }
 
     private string NoReplacementMessage(TermDefinition term) => _concept.Policy switch
@@ -431,7 +381,7 @@ internal sealed class CheckedTerm
 
     public List<(string Folded, FormKind Form, Located<string> Written)> Spellings { get; }
 
-    public List<int> Targets { get; set; } = new();
+    public TargetSet Targets { get; set; } = TargetSet.None;
 
     public ContextRule? Context { get; set; }
 }

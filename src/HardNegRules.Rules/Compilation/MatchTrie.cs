@@ -46,6 +46,28 @@ public sealed class MatchTrie
 
         return new MatchTrie(nodes);
     }
+
+    /// <summary>
+    /// The trie as flat data, the form the generated permuters carry and the matcher's automaton is built from: for each
+    /// node in order, the entry that ends there (or -1), the number of children, then each child's character and node.
+    /// </summary>
+    /// <returns>The encoded trie.</returns>
+    public int[] Encode()
+    {
+        var data = new List<int>();
+        foreach (MatchTrieNode node in Nodes)
+        {
+            data.Add(node.Entry);
+            data.Add(node.Children.Count);
+            foreach (KeyValuePair<char, int> child in node.Children)
+            {
+                data.Add(child.Key);
+                data.Add(child.Value);
+            }
+        }
+
+        return data.ToArray();
+    }
 }
 
 /// <summary>A trie node: the characters that continue from it, and the entry whose text ends here (or -1).</summary>

@@ -94,7 +94,8 @@ internal sealed class PackCompiler
         var allowed = new HashSet<int>();
         foreach (Located<string> name in only)
         {
-            int index = concept.Terms.FindIndex(t => t.Spellings.Any(s => s.Folded == ConceptCompiler.NormalizeSpaces(Text.CaptionChars.Fold(name.Value))));
+            string folded = ConceptCompiler.NormalizeSpaces(Text.CaptionChars.Fold(name.Value));
+            int index = concept.Terms.FindIndex(t => t.Spellings.Any(s => s.Folded == folded));
             if (index < 0)
             {
                 Error(RuleErrors.UnknownTerm, $"'{name.Value}' in 'only' is not a term of concept '{concept.Definition.Name}': fix its spelling.", name.Span);
@@ -134,8 +135,20 @@ internal sealed class PackCompiler
                 }
 
                 int index = terms.Count;
-                terms.Add(new CompiledTerm(c, term.Definition.Canonical, term.Definition.Weight, term.Forms, term.AnArticle,
-                    term.Targets.Where(t => only is null || only.Contains(t)).Select(t => t + offset).ToArray(), Source(concept.Path, term.Definition.Span)));
+                TargetSet targets = term.Targets;
+                // An empty pool is written as 0..0, so the generated and the interpreted tables compare equal.
+                int poolOffset = targets.PoolEnd > targets.PoolStart ? offset : 0;
+                string source = Source(concept.Path, term.Definition.Span);
+                terms.Add(only is null
+                    ? new CompiledTerm(c, term.Definition.Canonical, term.Definition.Weight, term.Forms, term.AnArticle,
+                        targets.Listed.Select(t => t + offset).ToArray(), source)
+                    {
+                        PoolStart = targets.PoolStart + poolOffset,
+                        PoolEnd = targets.PoolEnd + poolOffset,
+                        Excluded = targets.Excluded.Select(t => t + offset).ToArray(),
+                    }
+                    : new CompiledTerm(c, term.Definition.Canonical, term.Definition.Weight, term.Forms, term.AnArticle,
+                        targets.All().Where(only.Contains).Select(t => t + offset).ToArray(), source));
                 foreach ((string folded, FormKind form, Located<string> written) in term.Spellings)
                 {
                     entries.Add((new CompiledEntry(folded, index, c, (int)form, context, Source(concept.Path, written.Span)), context >= 0 ? 0 : 1, written));

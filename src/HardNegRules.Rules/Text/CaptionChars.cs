@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Rules.Text;
@@ -22,12 +23,14 @@ public static class CaptionChars
 
     /// <summary>
     /// Whether <paramref name="c"/> belongs to a word: letters, digits, '-' and '_'. Hyphenated words are one word, so
-    /// "red-haired" or "t-shirt" never yield "red" or "shirt" by themselves.
+    /// "red-haired" or "t-shirt" never yield "red" or "shirt" by themselves. A combining mark, a joiner or a soft hyphen
+    /// belongs to the word it follows ("red" + U+0301 is not "red"), and so does either half of a surrogate pair: a
+    /// character outside the BMP right after a term makes it another word, which never yields a wrong match.
     /// </summary>
     /// <param name="c">The character.</param>
     /// <returns>True for a word character.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsWordChar(char c) => c < 128 ? (Ascii[c] & 1) != 0 : char.IsLetterOrDigit(c);
+    public static bool IsWordChar(char c) => c < 128 ? (Ascii[c] & 1) != 0 : IsNonAsciiWordChar(c);
 
     /// <summary>Folds a whole string with <see cref="Fold(char)"/>.</summary>
     /// <param name="text">The text.</param>
@@ -41,6 +44,25 @@ public static class CaptionChars
         }
 
         return new string(chars);
+    }
+
+    private static bool IsNonAsciiWordChar(char c)
+    {
+        if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+        {
+            return true;
+        }
+
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.EnclosingMark:
+                return true;
+            default:
+                // Zero-width non-joiner and joiner, soft hyphen, word joiner: they sit inside words.
+                return c == '\u200C' || c == '\u200D' || c == '\u00AD' || c == '\u2060';
+        }
     }
 
     private static char FoldNonAscii(char c) => char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace HardNegRules.Rules.Text;
 
@@ -60,6 +61,31 @@ public static class English
 
         return IsVowel(word[0]) ? "an" : "a";
     }
+
+    /// <summary>
+    /// Particles and prepositions that also begin modifier + head compounds ("off white"). After a verb they belong to
+    /// it ("letting off white smoke"), so such a compound is read only where a noun phrase may begin.
+    /// </summary>
+    public static IReadOnlyList<string> Particles { get; } = new[]
+    {
+        "off", "on", "in", "out", "up", "down", "over", "under", "back", "away", "through", "about", "around", "along",
+        "across", "by", "past", "behind", "above", "below", "into", "onto", "apart", "aside", "forward", "together",
+    };
+
+    /// <summary>
+    /// Words after which a noun phrase begins: determiners, numbers, prepositions, conjunctions and forms of "be" ("a",
+    /// "with", "and", "is"). A compound whose first word is a particle is read as one term only after one of these, after
+    /// punctuation, or at the caption's start.
+    /// </summary>
+    public static IReadOnlyList<string> NounPhraseOpeners { get; } = new[]
+    {
+        "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "any",
+        "no", "each", "every", "all", "both", "many", "several", "few", "more", "most", "other", "another", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "and", "or", "but", "nor", "with", "without", "of",
+        "in", "on", "at", "by", "for", "from", "to", "into", "onto", "under", "over", "near", "behind", "beside", "besides",
+        "between", "among", "against", "like", "than", "as", "is", "are", "was", "were", "be", "been", "being", "very",
+        "plus", "wearing", "wears", "wear", "has", "have", "had", "having",
+    };
 
     // Spellings whose first sound is not what the first letter suggests.
     private static readonly string[] ConsonantSoundingVowelStarts =

@@ -4,7 +4,9 @@ namespace HardNegRules.Matching;
 
 /// <summary>
 /// Reads the words next to a term for context conditions and article repair. Only whitespace may separate neighbours:
-/// punctuation ends a context, so "left, and" is not "left and".
+/// punctuation ends a context, so "left, and" is not "left and". The start and the end of the caption are boundaries
+/// like a punctuation mark: a context phrase that is (or ends with) ".", ",", ";", ":", "!" or "?" also holds at the
+/// end of the caption, and one that is (or starts with) such a mark also holds at its start.
 /// </summary>
 internal static class Neighbours
 {
@@ -12,11 +14,18 @@ internal static class Neighbours
     public static bool FollowedBy(ReadOnlySpan<char> text, int end, string[] words)
     {
         int pos = end;
-        foreach (string word in words)
+        for (int w = 0; w < words.Length; w++)
         {
+            string word = words[w];
             int start = SkipSpaceForward(text, pos);
             if (IsPunctuation(word))
             {
+                // "holding an orange" ends the caption as "holding an orange." would: the end is a boundary too.
+                if (w == words.Length - 1 && IsBoundaryMark(word[0]) && AtEnd(text, start))
+                {
+                    return true;
+                }
+
                 // A punctuation mark may follow with or without space: "an orange." / "an orange ,".
                 if (start >= text.Length || text[start] != word[0])
                 {
@@ -48,6 +57,11 @@ internal static class Neighbours
             int end = SkipSpaceBackward(text, pos);
             if (IsPunctuation(word))
             {
+                if (w == 0 && IsBoundaryMark(word[0]) && AtStart(text, end))
+                {
+                    return true;
+                }
+
                 if (end == 0 || text[end - 1] != word[0])
                 {
                     return false;
@@ -84,6 +98,34 @@ internal static class Neighbours
     }
 
     /// <summary>
+    /// The indefinite article that belongs to a term at <paramref name="start"/>: the word right before it, with only
+    /// whitespace and opening quotes or brackets between (<c>An "Apple" logo</c>); false when that word is not "a" or
+    /// "an".
+    /// </summary>
+    public static bool ArticleBefore(ReadOnlySpan<char> text, int start, out int articleStart, out int articleLength, out bool isAn)
+    {
+        int end = SkipSpaceBackward(text, start);
+        // An opening quote starts a word: whitespace, the caption's start or another opening mark before it. A quote
+        // after a letter closes something ("no" red) and an apostrophe after a letter is a possessive (dogs' red).
+        while (end > 0 && IsOpening(text[end - 1]) && (end == 1 || CaptionChars.Fold(text[end - 2]) == ' ' || IsOpening(text[end - 2])))
+        {
+            end = SkipSpaceBackward(text, end - 1);
+        }
+
+        int begin = end;
+        while (begin > 0 && CaptionChars.IsWordChar(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        articleStart = begin;
+        articleLength = end - begin;
+        ReadOnlySpan<char> word = text.Slice(begin, end - begin);
+        isAn = word.Length == 2 && CaptionChars.Fold(word[0]) == 'a' && CaptionChars.Fold(word[1]) == 'n';
+        return end < start && (isAn || (word.Length == 1 && CaptionChars.Fold(word[0]) == 'a'));
+    }
+
+    /// <summary>
     /// Whether only a coordination separates two terms: whitespace with "and", "or", "&amp;", "/" or "," between
     /// ("black and white", "red, blue", "black/white").
     /// </summary>
@@ -107,6 +149,35 @@ internal static class Neighbours
 
     /// <summary>Whether a context word is a single punctuation mark (matched as a character, spaces optional).</summary>
     public static bool IsPunctuation(string word) => word.Length == 1 && !CaptionChars.IsWordChar(word[0]) && word[0] != ' ';
+
+    // Marks that end a phrase: the caption's own start and end count as one of them.
+    private static bool IsBoundaryMark(char c) => c is '.' or ',' or ';' or ':' or '!' or '?';
+
+    private static bool IsOpening(char c) => c is '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB';
+
+    private static bool IsClosing(char c) => c is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019' or '\u00BB';
+
+    // Only closing quotes, brackets and whitespace remain after pos.
+    private static bool AtEnd(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos < text.Length && (IsClosing(text[pos]) || CaptionChars.Fold(text[pos]) == ' '))
+        {
+            pos++;
+        }
+
+        return pos >= text.Length;
+    }
+
+    // Only opening quotes, brackets and whitespace come before pos.
+    private static bool AtStart(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos > 0 && (IsOpening(text[pos - 1]) || CaptionChars.Fold(text[pos - 1]) == ' '))
+        {
+            pos--;
+        }
+
+        return pos == 0;
+    }
 
     // The whole word at [start, start + word.Length): same letters (folded) and word boundaries on both sides.
     private static bool WordAt(ReadOnlySpan<char> text, int start, string word)

@@ -4,8 +4,10 @@ using HardNegRules.Rules.Text;
 namespace HardNegRules.Permutation;
 
 /// <summary>
-/// Writes a negative: the caption with one or two terms changed, each replacement cased like the text it replaces, and
-/// an indefinite article right before a changed term repaired to fit it ("an apple" -> "a banana").
+/// Writes a negative. A replacement writes the new term's form cased like the text it replaces; a swap moves the two
+/// texts exactly as the caption writes them (spelling and casing), so the negative is a permutation of the caption's
+/// words. Either way the indefinite article of a changed term (and no other word) is repaired to fit what now follows it
+/// ("an apple" -> "a banana", <c>An "Apple"</c> -> <c>A "Pie"</c>).
 /// </summary>
 internal static class NegativeWriter
 {
@@ -14,17 +16,20 @@ internal static class NegativeWriter
     {
         var buffer = default(EditBuffer);
         Span<Edit> edits = buffer;
-        int count = AddEdits(tables, caption, match, to, edits, 0);
+        int count = AddArticle(tables, caption, match.Start, to, match.Form, edits, 0);
+        edits[count++] = new Edit(match.Start, match.Length, tables.Form(to, match.Form)!, 0, 0);
         return Write(caption, edits[..count], destination);
     }
 
-    /// <summary>Writes the caption with two matches exchanged, each in the other's place and its own form.</summary>
+    /// <summary>Writes the caption with two matches exchanged: each one's text, as written, in the other's place.</summary>
     public static int WriteSwap(PermuterTables tables, ReadOnlySpan<char> caption, TermMatch first, TermMatch second, Span<char> destination)
     {
         var buffer = default(EditBuffer);
         Span<Edit> edits = buffer;
-        int count = AddEdits(tables, caption, first, second.Term, edits, 0);
-        count = AddEdits(tables, caption, second, first.Term, edits, count);
+        int count = AddArticle(tables, caption, first.Start, second.Term, second.Form, edits, 0);
+        edits[count++] = new Edit(first.Start, first.Length, null, second.Start, second.Length);
+        count = AddArticle(tables, caption, second.Start, first.Term, first.Form, edits, count);
+        edits[count++] = new Edit(second.Start, second.Length, null, first.Start, first.Length);
         return Write(caption, edits[..count], destination);
     }
 
@@ -36,26 +41,19 @@ internal static class NegativeWriter
         return new string(buffer);
     }
 
-    private static int AddEdits(PermuterTables tables, ReadOnlySpan<char> caption, TermMatch match, int to, Span<Edit> edits, int count)
+    // The article of the term at termStart, when the term that lands there wants the other one.
+    private static int AddArticle(PermuterTables tables, ReadOnlySpan<char> caption, int termStart, int term, int form, Span<Edit> edits, int count)
     {
-        string replacement = tables.Form(to, match.Form)!;
-        if (Neighbours.PreviousWord(caption, match.Start, out int articleStart, out int articleLength) && IsArticle(caption.Slice(articleStart, articleLength), out bool isAn))
+        if (Neighbours.ArticleBefore(caption, termStart, out int articleStart, out int articleLength, out bool isAn))
         {
-            bool wantAn = tables.TermAn[(to * PermuterTables.FormCount) + match.Form];
+            bool wantAn = tables.TermAn[(term * PermuterTables.FormCount) + form];
             if (wantAn != isAn)
             {
-                edits[count++] = new Edit(articleStart, articleLength, wantAn ? "an" : "a");
+                edits[count++] = new Edit(articleStart, articleLength, wantAn ? "an" : "a", 0, 0);
             }
         }
 
-        edits[count++] = new Edit(match.Start, match.Length, replacement);
         return count;
-    }
-
-    private static bool IsArticle(ReadOnlySpan<char> word, out bool isAn)
-    {
-        isAn = word.Length == 2 && CaptionChars.Fold(word[0]) == 'a' && CaptionChars.Fold(word[1]) == 'n';
-        return isAn || (word.Length == 1 && CaptionChars.Fold(word[0]) == 'a');
     }
 
     // Copies the caption, applying edits (non-overlapping) in position order.
@@ -65,7 +63,7 @@ internal static class NegativeWriter
         int length = caption.Length;
         foreach (Edit edit in edits)
         {
-            length += edit.Replacement.Length - edit.Length;
+            length += edit.NewLength - edit.Length;
         }
 
         if (length > destination.Length)
@@ -79,8 +77,16 @@ internal static class NegativeWriter
         {
             caption[from..edit.Start].CopyTo(destination[to..]);
             to += edit.Start - from;
-            CopyCased(caption.Slice(edit.Start, edit.Length), edit.Replacement, destination.Slice(to, edit.Replacement.Length));
-            to += edit.Replacement.Length;
+            if (edit.Text is { } text)
+            {
+                CopyCased(caption.Slice(edit.Start, edit.Length), text, destination.Slice(to, text.Length));
+            }
+            else
+            {
+                caption.Slice(edit.SourceStart, edit.SourceLength).CopyTo(destination[to..]);
+            }
+
+            to += edit.NewLength;
             from = edit.Start + edit.Length;
         }
 
@@ -118,7 +124,12 @@ internal static class NegativeWriter
         }
     }
 
-    private readonly record struct Edit(int Start, int Length, string Replacement);
+    // Replace [Start, Start + Length) with Text cased like it, or (Text null) with the caption's own text at
+    // [SourceStart, SourceStart + SourceLength), unchanged.
+    private readonly record struct Edit(int Start, int Length, string? Text, int SourceStart, int SourceLength)
+    {
+        public int NewLength => Text?.Length ?? SourceLength;
+    }
 
     // Room for two terms and their articles, on the stack.
     [System.Runtime.CompilerServices.InlineArray(4)]

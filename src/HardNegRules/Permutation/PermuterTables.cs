@@ -34,12 +34,34 @@ internal sealed class PermuterTables
             EntryGroupEnd[e] = e + 1 < entries && pack.Entries[e + 1].Text == pack.Entries[e].Text ? EntryGroupEnd[e + 1] : e + 1;
         }
 
+        NeedsPhraseStart = new bool[entries];
+        var conceptsOfText = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (CompiledEntry entry in pack.Entries)
+        {
+            if (entry.Term >= 0)
+            {
+                conceptsOfText[entry.Text] = conceptsOfText.GetValueOrDefault(entry.Text) | (1UL << entry.Concept);
+            }
+        }
+
+        for (int e = 0; e < entries; e++)
+        {
+            // A modifier + head compound whose modifier is a particle ("off white" = "off" + the term "white").
+            string text = pack.Entries[e].Text;
+            int space = text.IndexOf(' ', StringComparison.Ordinal);
+            NeedsPhraseStart[e] = pack.Entries[e].Term >= 0 && space > 0 && Particles.Contains(text[..space]) &&
+                (conceptsOfText.GetValueOrDefault(text[(space + 1)..]) & (1UL << pack.Entries[e].Concept)) != 0;
+        }
+
         int terms = pack.Terms.Count;
         TermConcept = new int[terms];
         TermWeight = new double[terms];
         TermForms = new string?[terms * FormCount];
         TermAn = new bool[terms * FormCount];
-        TermTargets = new int[terms][];
+        TermListed = new int[terms][];
+        TermPoolStart = new int[terms];
+        TermPoolEnd = new int[terms];
+        TermExcluded = new int[terms][];
         RuleNames = new string[terms];
         for (int t = 0; t < terms; t++)
         {
@@ -52,7 +74,10 @@ internal sealed class PermuterTables
                 TermAn[(t * FormCount) + f] = f < term.AnArticle.Count && term.AnArticle[f];
             }
 
-            TermTargets[t] = [.. term.Targets];
+            TermListed[t] = [.. term.Targets];
+            TermPoolStart[t] = term.PoolStart;
+            TermPoolEnd[t] = term.PoolEnd;
+            TermExcluded[t] = [.. term.Excluded];
             RuleNames[t] = pack.Concepts[term.Concept].Name + "/" + term.Name;
         }
 
@@ -77,12 +102,53 @@ internal sealed class PermuterTables
             Contexts[i] = new ContextConditions(Words(context.NotBefore), Words(context.NotAfter), Words(context.OnlyBefore), Words(context.OnlyAfter));
         }
 
+        // Per form, running sums of the weights of the terms that have it, so a pool's weight is two lookups.
+        FormWeightPrefix = new double[FormCount][];
+        for (int f = 0; f < FormCount; f++)
+        {
+            double[] prefix = FormWeightPrefix[f] = new double[terms + 1];
+            for (int t = 0; t < terms; t++)
+            {
+                prefix[t + 1] = prefix[t] + (Writable(t, f) ? TermWeight[t] : 0);
+            }
+        }
+
+        TargetCount = new int[terms * FormCount];
+        for (int t = 0; t < terms; t++)
+        {
+            for (int f = 0; f < FormCount; f++)
+            {
+                int count = 0;
+                foreach (int target in TermListed[t])
+                {
+                    count += Writable(target, f) ? 1 : 0;
+                }
+
+                // Pools are only as large as their concept; counting them per form would again be quadratic, so count
+                // through a running count.
+                count += WritableBefore(f, TermPoolEnd[t]) - WritableBefore(f, TermPoolStart[t]);
+                foreach (int excluded in TermExcluded[t])
+                {
+                    count -= Writable(excluded, f) ? 1 : 0;
+                }
+
+                TargetCount[(t * FormCount) + f] = count;
+            }
+        }
+
         MaxNegatives = pack.MaxNegatives;
         foreach (string? form in TermForms)
         {
             MaxFormLength = Math.Max(MaxFormLength, form?.Length ?? 0);
         }
     }
+
+    /// <summary>
+    /// For each entry, whether it is a compound whose first word is a particle and whose rest is a term of its concept
+    /// ("off white"): it is read only where a noun phrase may begin, since after a verb the particle belongs to the verb
+    /// ("letting off white smoke").
+    /// </summary>
+    public bool[] NeedsPhraseStart { get; }
 
     /// <summary>The longest text any term writes: bounds how much a negative can grow.</summary>
     public int MaxFormLength { get; }
@@ -108,8 +174,23 @@ internal sealed class PermuterTables
 
     public bool[] TermAn { get; }
 
-    /// <summary>The terms that may replace each term, ascending.</summary>
-    public int[][] TermTargets { get; }
+    /// <summary>Targets listed one by one, per term, ascending.</summary>
+    public int[][] TermListed { get; }
+
+    /// <summary>The first term of each term's pool of targets.</summary>
+    public int[] TermPoolStart { get; }
+
+    /// <summary>The end (exclusive) of each term's pool of targets.</summary>
+    public int[] TermPoolEnd { get; }
+
+    /// <summary>Terms of each pool that are not targets, ascending.</summary>
+    public int[][] TermExcluded { get; }
+
+    /// <summary>Per form, the sum of the weights of writable terms before each term index.</summary>
+    public double[][] FormWeightPrefix { get; }
+
+    /// <summary>The number of targets of term t that have form f, at [t * FormCount + f].</summary>
+    public int[] TargetCount { get; }
 
     public string[] RuleNames { get; }
 
@@ -129,7 +210,50 @@ internal sealed class PermuterTables
 
     public string? Form(int term, int form) => TermForms[(term * FormCount) + form];
 
-    public bool CanReplace(int term, int by) => Array.BinarySearch(TermTargets[term], by) >= 0;
+    /// <summary>Whether <paramref name="by"/> may replace <paramref name="term"/> (in any form).</summary>
+    public bool CanReplace(int term, int by) =>
+        TermWeight[by] > 0 && (Array.BinarySearch(TermListed[term], by) >= 0 ||
+            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && Array.BinarySearch(TermExcluded[term], by) < 0));
+
+    /// <summary>Every target of a term, ascending (for explanations; walks the whole pool).</summary>
+    public IEnumerable<int> Targets(int term)
+    {
+        var all = new SortedSet<int>(TermListed[term]);
+        for (int t = TermPoolStart[term]; t < TermPoolEnd[term]; t++)
+        {
+            if (TermWeight[t] > 0 && Array.BinarySearch(TermExcluded[term], t) < 0)
+            {
+                all.Add(t);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>Whether term t can be written in form f: it has the form and a positive weight.</summary>
+    public bool Writable(int term, int form) => TermWeight[term] > 0 && TermForms[(term * FormCount) + form] is not null;
+
+    private int[][]? _writablePrefix;
+
+    private int WritableBefore(int form, int term)
+    {
+        if (_writablePrefix is null)
+        {
+            _writablePrefix = new int[FormCount][];
+            for (int f = 0; f < FormCount; f++)
+            {
+                int[] prefix = _writablePrefix[f] = new int[TermWeight.Length + 1];
+                for (int t = 0; t < TermWeight.Length; t++)
+                {
+                    prefix[t + 1] = prefix[t] + (Writable(t, f) ? 1 : 0);
+                }
+            }
+        }
+
+        return _writablePrefix[form][term];
+    }
+
+    private static readonly HashSet<string> Particles = new(HardNegRules.Rules.Text.English.Particles, StringComparer.Ordinal);
 
     private static string[][] Words(IReadOnlyList<IReadOnlyList<string>> phrases)
     {

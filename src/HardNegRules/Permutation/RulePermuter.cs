@@ -7,9 +7,10 @@ using HardNegRules.Rules.Text;
 namespace HardNegRules.Permutation;
 
 /// <summary>
-/// The permuter engine over a compiled pack. Subclasses supply only <see cref="MatchAt"/>, the longest rule text at a
-/// word start: generated permuters as code over the caption's characters, the interpreter by walking a trie. Context
-/// conditions, sampling and writing negatives are shared, so both give the same negatives for the same rules and seed.
+/// The permuter engine over a compiled pack. Matching is a flat automaton over the caption's folded characters
+/// (<see cref="CaptionAutomaton"/>): generated permuters carry its table as data compiled at build, the interpreter
+/// builds it from rules read at run time. Context conditions, sampling and writing negatives are shared, so both give
+/// the same negatives for the same rules and seed.
 /// </summary>
 public abstract class RulePermuter : IPermuter
 {
@@ -18,14 +19,24 @@ public abstract class RulePermuter : IPermuter
     private const int MaxSlots = 256;
 
     private readonly string[] _concepts;
+    private readonly CaptionAutomaton _automaton;
 
-    /// <summary>Creates the engine over a compiled pack.</summary>
+    /// <summary>Creates the engine over a compiled pack, building its automaton from the pack's texts.</summary>
     /// <param name="pack">The pack's tables.</param>
     protected RulePermuter(CompiledPack pack)
+        : this(pack, MatchTrie.Build(pack ?? throw new ArgumentNullException(nameof(pack))).Encode())
+    {
+    }
+
+    /// <summary>Creates the engine over a compiled pack and its encoded trie (as the generator writes it).</summary>
+    /// <param name="pack">The pack's tables.</param>
+    /// <param name="trie">The pack's texts as <see cref="MatchTrie.Encode"/> writes them.</param>
+    protected RulePermuter(CompiledPack pack, ReadOnlySpan<int> trie)
     {
         ArgumentNullException.ThrowIfNull(pack);
         Tables = new PermuterTables(pack);
         _concepts = Tables.ConceptNames;
+        _automaton = new CaptionAutomaton(trie);
     }
 
     /// <inheritdoc />
@@ -37,23 +48,10 @@ public abstract class RulePermuter : IPermuter
     /// <summary>The compiled pack this permuter runs.</summary>
     public CompiledPack CompiledPack => Tables.Pack;
 
+    /// <summary>The size of the matcher's automaton: states and character classes.</summary>
+    public (int States, int Classes) AutomatonSize => (_automaton.States, _automaton.Classes);
+
     internal PermuterTables Tables { get; }
-
-    /// <summary>
-    /// The longest rule text that starts at <paramref name="start"/> (a word start) and ends at a word boundary.
-    /// </summary>
-    /// <param name="caption">The caption.</param>
-    /// <param name="start">A position where a word starts.</param>
-    /// <param name="entry">The first entry (in <see cref="CompiledPack.Entries"/>) with the matched text; -1 when none.</param>
-    /// <returns>The matched length, 0 when nothing matches.</returns>
-    protected abstract int MatchAt(ReadOnlySpan<char> caption, int start, out int entry);
-
-    /// <summary>Whether position <paramref name="end"/> is a word boundary (for generated matchers).</summary>
-    /// <param name="text">The text from the match's start.</param>
-    /// <param name="end">The candidate end.</param>
-    /// <returns>True when the text ends there or a non-word character follows.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static bool IsBoundary(ReadOnlySpan<char> text, int end) => end >= text.Length || !CaptionChars.IsWordChar(text[end]);
 
     /// <inheritdoc />
     public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All)
@@ -77,38 +75,72 @@ public abstract class RulePermuter : IPermuter
     }
 
     /// <summary>
-    /// Moves <paramref name="i"/> past the next rule text that starts at a word start, skipping words that start none.
+    /// Moves <paramref name="i"/> past the next rule text that starts at a word start, skipping compounds read across a
+    /// phrase boundary.
     /// </summary>
     /// <returns>The text's length, or 0 when the caption has no more.</returns>
     private int NextMatch(ReadOnlySpan<char> caption, ref int i, out int start, out int group)
     {
-        while (i < caption.Length)
+        int length;
+        while ((length = _automaton.Next(caption, ref i, out start, out group)) > 0)
         {
-            if (!CaptionChars.IsWordChar(caption[i]))
+            // "letting off white smoke": the particle belongs to the verb, so neither "off white" nor "white" alone is
+            // read with certainty; leave the whole compound.
+            if (!Tables.NeedsPhraseStart[group] || OpensNounPhrase(caption, start))
             {
-                i++;
-                continue;
-            }
-
-            int length = MatchAt(caption, i, out group);
-            if (length > 0)
-            {
-                start = i;
-                i += length;
                 return length;
             }
-
-            // Not a rule text here: skip the rest of the word.
-            do
-            {
-                i++;
-            }
-            while (i < caption.Length && CaptionChars.IsWordChar(caption[i]));
         }
 
-        start = i;
-        group = -1;
         return 0;
+    }
+
+    // Whether a noun phrase may begin at a word start: the caption's start, punctuation, or a determiner, preposition,
+    // conjunction or form of "be" before it.
+    private static bool OpensNounPhrase(ReadOnlySpan<char> caption, int start)
+    {
+        int end = start;
+        while (end > 0 && CaptionChars.Fold(caption[end - 1]) == ' ')
+        {
+            end--;
+        }
+
+        if (end == 0 || !CaptionChars.IsWordChar(caption[end - 1]))
+        {
+            return true;
+        }
+
+        int begin = end;
+        while (begin > 0 && CaptionChars.IsWordChar(caption[begin - 1]))
+        {
+            begin--;
+        }
+
+        ReadOnlySpan<char> word = caption[begin..end];
+        foreach (string opener in NounPhraseOpeners)
+        {
+            if (opener.Length == word.Length && FoldedEquals(word, opener))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] NounPhraseOpeners = [.. English.NounPhraseOpeners];
+
+    private static bool FoldedEquals(ReadOnlySpan<char> text, string folded)
+    {
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (CaptionChars.Fold(text[i]) != folded[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -178,7 +210,7 @@ public abstract class RulePermuter : IPermuter
             var replacements = new List<string>();
             var skipped = new List<string>();
             string form = ((HardNegRules.Rules.Model.FormKind)entry.Form).ToString().ToLowerInvariant();
-            foreach (int target in Tables.TermTargets[entry.Term])
+            foreach (int target in Tables.Targets(entry.Term))
             {
                 if (Tables.Form(target, entry.Form) is { } replacement)
                 {
@@ -362,11 +394,12 @@ public abstract class RulePermuter : IPermuter
             return new HardNegative(text, concept, NegativeKind.Replace, Tables.RuleNames[first.Term], edit);
         }
 
+        // A swap moves each text as written: each edit's To is the other's From.
         TermMatch second = span.Second;
-        var firstEdit = new TermEdit(first.Start, first.Length, caption.Substring(first.Start, first.Length),
-            NegativeWriter.Cased(caption.AsSpan(first.Start, first.Length), Tables.Form(second.Term, first.Form)!));
-        var secondEdit = new TermEdit(second.Start, second.Length, caption.Substring(second.Start, second.Length),
-            NegativeWriter.Cased(caption.AsSpan(second.Start, second.Length), Tables.Form(first.Term, second.Form)!));
+        string firstText = caption.Substring(first.Start, first.Length);
+        string secondText = caption.Substring(second.Start, second.Length);
+        var firstEdit = new TermEdit(first.Start, first.Length, firstText, secondText);
+        var secondEdit = new TermEdit(second.Start, second.Length, secondText, firstText);
         return new HardNegative(text, concept, NegativeKind.Swap, Tables.SwapRuleNames[span.Concept], firstEdit, secondEdit);
     }
 
@@ -394,11 +427,25 @@ public abstract class RulePermuter : IPermuter
             }
         }
 
+        // "an orange sofa with black and white fence": "black and white" describes one thing together, so none of its
+        // terms swaps, with each other or with a term elsewhere ("a black sofa with orange and white fence" is wrong).
+        Span<bool> coordinated = stackalloc bool[matches.Length];
+        coordinated.Clear();
+        for (int m = 0; m + 1 < matches.Length; m++)
+        {
+            if (matches[m + 1].Concept == matches[m].Concept &&
+                Neighbours.Coordinated(caption, matches[m].Start + matches[m].Length, matches[m + 1].Start))
+            {
+                coordinated[m] = true;
+                coordinated[m + 1] = true;
+            }
+        }
+
         for (int a = 0; a < matches.Length; a++)
         {
             TermMatch first = matches[a];
             double weight = Tables.SwapWeight[first.Concept];
-            if (weight <= 0)
+            if (weight <= 0 || coordinated[a])
             {
                 continue;
             }
@@ -406,9 +453,7 @@ public abstract class RulePermuter : IPermuter
             for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
             {
                 TermMatch second = matches[b];
-                // "a black and white cat" swapped is still true: coordinated terms describe one thing together.
-                if (second.Concept == first.Concept && Swappable(first, second) &&
-                    !Neighbours.Coordinated(caption, first.Start + first.Length, second.Start))
+                if (second.Concept == first.Concept && !coordinated[b] && Swappable(first, second))
                 {
                     slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
                 }
@@ -418,24 +463,13 @@ public abstract class RulePermuter : IPermuter
         return count;
     }
 
-    // Two terms swap when each may replace the other and each has the other's form.
+    // Two terms swap when each may replace the other and both are written in one form: the texts move as written, so
+    // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement.
     private bool Swappable(TermMatch first, TermMatch second) =>
-        first.Term != second.Term && Tables.CanReplace(first.Term, second.Term) && Tables.CanReplace(second.Term, first.Term) &&
-        Tables.Form(second.Term, first.Form) is not null && Tables.Form(first.Term, second.Form) is not null;
+        first.Term != second.Term && first.Form == second.Form && Tables.CanReplace(first.Term, second.Term) &&
+        Tables.CanReplace(second.Term, first.Term);
 
-    private int CountTargets(TermMatch match)
-    {
-        int count = 0;
-        foreach (int target in Tables.TermTargets[match.Term])
-        {
-            if (Tables.Form(target, match.Form) is not null)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
     // concept once before any twice), and weights decide the order and the share when k exceeds the terms.
@@ -484,21 +518,55 @@ public abstract class RulePermuter : IPermuter
         return last;
     }
 
+    // A target of the match's term with its form, by weight, not yet used for this slot. Listed targets are walked; a
+    // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
+    // costs the logarithm of the concept's size, not its size.
     private int PickTarget(TermMatch match, int slot, ReadOnlySpan<long> used, ref SplitMix random)
     {
-        int[] targets = Tables.TermTargets[match.Term];
-        double total = 0;
-        foreach (int target in targets)
+        int term = match.Term;
+        int form = match.Form;
+        int[] listed = Tables.TermListed[term];
+        double listedTotal = 0;
+        foreach (int target in listed)
         {
             if (Available(match, slot, target, used))
             {
-                total += Tables.TermWeight[target];
+                listedTotal += Tables.TermWeight[target];
             }
         }
 
-        double r = random.NextDouble() * total;
+        // The used targets of this slot that lie in the pool, ascending (a caption asks for few negatives).
+        int poolStart = Tables.TermPoolStart[term];
+        int poolEnd = Tables.TermPoolEnd[term];
+        int[] excluded = Tables.TermExcluded[term];
+        Span<int> usedInPool = stackalloc int[used.Length];
+        int usedCount = 0;
+        foreach (long u in used)
+        {
+            int target = (int)(uint)u;
+            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && Array.BinarySearch(excluded, target) < 0)
+            {
+                usedInPool[usedCount++] = target;
+            }
+        }
+
+        usedInPool = usedInPool[..usedCount];
+        usedInPool.Sort();
+        double[] prefix = Tables.FormWeightPrefix[form];
+        double poolTotal = prefix[poolEnd] - prefix[poolStart];
+        foreach (int x in excluded)
+        {
+            poolTotal -= prefix[x + 1] - prefix[x];
+        }
+
+        foreach (int x in usedInPool)
+        {
+            poolTotal -= prefix[x + 1] - prefix[x];
+        }
+
+        double r = random.NextDouble() * (listedTotal + Math.Max(0, poolTotal));
         int last = -1;
-        foreach (int target in targets)
+        foreach (int target in listed)
         {
             if (!Available(match, slot, target, used))
             {
@@ -513,11 +581,56 @@ public abstract class RulePermuter : IPermuter
             }
         }
 
+        if (poolTotal <= 0)
+        {
+            return last;
+        }
+
+        // r is now a point in the pool's weight without the removed stretches: move it past each removed stretch that
+        // starts at or before it, in ascending order, then find the term whose stretch holds it.
+        double v = prefix[poolStart] + r;
+        int e = 0;
+        int u2 = 0;
+        while (e < excluded.Length || u2 < usedInPool.Length)
+        {
+            int x = u2 >= usedInPool.Length || (e < excluded.Length && excluded[e] < usedInPool[u2]) ? excluded[e++] : usedInPool[u2++];
+            if (prefix[x] > v)
+            {
+                break;
+            }
+
+            v += prefix[x + 1] - prefix[x];
+        }
+
+        int lo = poolStart;
+        int hi = poolEnd - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (prefix[mid + 1] > v)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        // Rounding can land on a removed or empty stretch at the very end: take the nearest available term before it.
+        for (int t = lo; t >= poolStart; t--)
+        {
+            if (prefix[t + 1] > prefix[t] && Array.BinarySearch(excluded, t) < 0 && !usedInPool.Contains(t))
+            {
+                return t;
+            }
+        }
+
         return last;
     }
 
     private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
-        Tables.Form(target, match.Form) is not null && !used.Contains(((long)slot << 32) | (uint)target);
+        Tables.Writable(target, match.Form) && !used.Contains(((long)slot << 32) | (uint)target);
 
     private static bool AnyFollows(ReadOnlySpan<char> caption, int end, string[][] phrases)
     {
