@@ -152,6 +152,11 @@ public sealed class CaptionBatch
     /// <returns>The file's UTF-8 text.</returns>
     public ReadOnlySpan<byte> ImageFile(int index) => Field(_entries[index].ImageFile);
 
+    /// <summary>The bytes of a field appended to this batch.</summary>
+    /// <param name="range">The field.</param>
+    /// <returns>Its bytes (empty for <see cref="ByteRange.None"/>).</returns>
+    public ReadOnlySpan<byte> Bytes(ByteRange range) => Field(range);
+
     private ReadOnlySpan<byte> Field(ByteRange range) => range.IsNone ? default : _bytes.AsSpan(range.Start, range.Length);
 
     private readonly record struct Entry(ByteRange Id, ByteRange Caption, ByteRange ImageId, ByteRange ImageFile, bool IdIsNumber);

@@ -9,41 +9,19 @@ namespace HardNegRules.Negatives;
 
 /// <summary>
 /// Turns a batch of UTF-8 caption records into output bytes on one thread: each caption is transcoded once into a
-/// reused UTF-16 buffer, permuted on spans into reused buffers, and written with a reused <see cref="Utf8JsonWriter"/>
-/// (names and provenance strings encoded once per run), so a caption costs no allocation beyond its negatives' bytes
-/// in the output. One formatter per worker thread; the permuter is shared.
+/// reused UTF-16 buffer, permuted on spans into reused buffers, and written straight into the chunk's buffer (the fixed
+/// parts of each record and each rule's provenance encoded once per run, strings copied unless they need escaping), so
+/// a caption costs no allocation beyond its negatives' bytes in the output. The bytes are those of the reference
+/// writer, <see cref="Output.NegativeJsonWriter"/>. One formatter per worker thread; the permuter is shared.
 /// </summary>
 public sealed class NegativesFormatter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        // Captions stay readable (é, not \u00E9); the output is a data file, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-        SkipValidation = true,
-    };
-
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText CaptionName = JsonEncodedText.Encode("caption");
-    private static readonly JsonEncodedText NegativesName = JsonEncodedText.Encode("negatives");
-    private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
-    private static readonly JsonEncodedText ConceptName = JsonEncodedText.Encode("concept");
-    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
-    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
-    private static readonly JsonEncodedText StartName = JsonEncodedText.Encode("start");
-    private static readonly JsonEncodedText LengthName = JsonEncodedText.Encode("length");
-    private static readonly JsonEncodedText FromName = JsonEncodedText.Encode("from");
-    private static readonly JsonEncodedText ToName = JsonEncodedText.Encode("to");
-    private static readonly JsonEncodedText SwapName = JsonEncodedText.Encode("swap");
-    private static readonly JsonEncodedText ReplaceKind = JsonEncodedText.Encode("replace");
-    private static readonly JsonEncodedText SwapKind = JsonEncodedText.Encode("swap");
-
     private readonly RulePermuter _permuter;
     private readonly PermuterTables _tables;
     private readonly NegativesJobOptions _options;
-    private readonly JsonEncodedText[] _concepts;
-    private readonly JsonEncodedText[] _rules;
-    private readonly JsonEncodedText[] _swapRules;
+    private readonly byte[][] _replaceHeads;
+    private readonly byte[][] _swapHeads;
+    private readonly JsonLineWriter _json = new();
     private readonly byte[] _imageRoot;
     private readonly int _k;
     private readonly NegativeSpan[] _results;
@@ -52,7 +30,6 @@ public sealed class NegativesFormatter
     private char[] _text = new char[4096];
     private char[] _id = new char[64];
     private byte[] _scratch = new byte[1024];
-    private Utf8JsonWriter? _writer;
 
     /// <summary>A formatter for one worker thread.</summary>
     /// <param name="permuter">The permuter (shared, immutable).</param>
@@ -64,9 +41,9 @@ public sealed class NegativesFormatter
         _permuter = permuter;
         _tables = permuter.Tables;
         _options = options;
-        _concepts = [.. _tables.ConceptNames.Select(n => JsonEncodedText.Encode(n, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))];
-        _rules = [.. _tables.RuleNames.Select(n => JsonEncodedText.Encode(n, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))];
-        _swapRules = [.. _tables.SwapRuleNames.Select(n => JsonEncodedText.Encode(n, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))];
+        // What follows a negative's text up to its first edit, for each rule: its concept, kind and rule, encoded once.
+        _replaceHeads = [.. _tables.RuleNames.Select((rule, term) => Head(_tables.ConceptNames[_tables.TermConcept[term]], "replace", rule))];
+        _swapHeads = [.. _tables.SwapRuleNames.Select((rule, concept) => Head(_tables.ConceptNames[concept], "swap", rule))];
         _imageRoot = Encoding.UTF8.GetBytes(options.ImageRoot);
         _k = Math.Min(options.K, _tables.MaxNegatives > 0 ? _tables.MaxNegatives : int.MaxValue);
         _k = Math.Min(_k, 256);
@@ -83,12 +60,6 @@ public sealed class NegativesFormatter
         ArgumentNullException.ThrowIfNull(chunk);
         chunk.Clear();
         bool json = _options.Format == NegativesFormat.Jsonl;
-        Utf8JsonWriter? writer = null;
-        if (json)
-        {
-            writer = _writer ??= new Utf8JsonWriter(chunk.Bytes, WriterOptions);
-            writer.Reset(chunk.Bytes);
-        }
 
         for (int i = 0; i < batch.Count; i++)
         {
@@ -108,7 +79,7 @@ public sealed class NegativesFormatter
             chunk.WithNegatives += count > 0 ? 1 : 0;
             if (json)
             {
-                WriteJson(writer!, chunk.Bytes, batch, i, captionUtf8, caption, count);
+                WriteJson(chunk.Bytes, batch, i, captionUtf8, caption, count);
                 chunk.EndRow(0);
             }
             else if (count > 0)
@@ -130,61 +101,60 @@ public sealed class NegativesFormatter
         return buffer.AsSpan(0, written);
     }
 
-    private void WriteJson(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, CaptionBatch batch, int record,
-        ReadOnlySpan<byte> captionUtf8, ReadOnlySpan<char> caption, int count)
+    private void WriteJson(ArrayBufferWriter<byte> output, CaptionBatch batch, int record, ReadOnlySpan<byte> captionUtf8,
+        ReadOnlySpan<char> caption, int count)
     {
-        writer.WriteStartObject();
+        // The same bytes as the reference writer (NegativeJsonWriter) gives for the same record.
+        output.Write("{\"id\":"u8);
         if (batch.IdIsNumber(record))
         {
-            writer.WritePropertyName(IdName);
-            writer.WriteRawValue(batch.Id(record), skipInputValidation: true);
+            output.Write(batch.Id(record));
         }
         else
         {
-            writer.WriteString(IdName, batch.Id(record));
+            _json.String(output, batch.Id(record));
         }
 
-        writer.WriteString(CaptionName, captionUtf8);
-        writer.WriteStartArray(NegativesName);
+        output.Write(",\"caption\":"u8);
+        _json.String(output, captionUtf8);
+        output.Write(",\"negatives\":["u8);
         Span<char> to = stackalloc char[Math.Min(_tables.MaxFormLength, 512)];
         for (int n = 0; n < count; n++)
         {
             ref readonly NegativeSpan negative = ref _results[n];
-            writer.WriteStartObject();
-            writer.WriteString(TextName, _text.AsSpan(negative.TextStart, negative.TextLength));
-            writer.WriteString(ConceptName, _concepts[negative.Concept]);
+            output.Write(n == 0 ? "{\"text\":"u8 : ",{\"text\":"u8);
+            _json.String(output, _text.AsSpan(negative.TextStart, negative.TextLength));
             bool swap = negative.Kind == NegativeKind.Swap;
-            writer.WriteString(KindName, swap ? SwapKind : ReplaceKind);
-            writer.WriteString(RuleName, swap ? _swapRules[negative.Concept] : _rules[negative.First.Term]);
-            WriteEdit(writer, caption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
+            output.Write(swap ? _swapHeads[negative.Concept] : _replaceHeads[negative.First.Term]);
+            output.Write(","u8);
+            WriteEdit(output, caption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
             if (swap)
             {
-                writer.WriteStartObject(SwapName);
-                WriteEdit(writer, caption, negative.Second, negative.First.Term, to);
-                writer.WriteEndObject();
+                output.Write(",\"swap\":{"u8);
+                WriteEdit(output, caption, negative.Second, negative.First.Term, to);
+                output.Write("}"u8);
             }
 
-            writer.WriteEndObject();
+            output.Write("}"u8);
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
-        output.GetSpan(1)[0] = (byte)'\n';
-        output.Advance(1);
-        writer.Reset();
+        output.Write("]}\n"u8);
     }
 
-    private void WriteEdit(Utf8JsonWriter writer, ReadOnlySpan<char> caption, TermMatch match, int toTerm, Span<char> to)
+    private void WriteEdit(ArrayBufferWriter<byte> output, ReadOnlySpan<char> caption, TermMatch match, int toTerm, Span<char> to)
     {
-        writer.WriteNumber(StartName, match.Start);
-        writer.WriteNumber(LengthName, match.Length);
+        output.Write("\"start\":"u8);
+        JsonLineWriter.Number(output, match.Start);
+        output.Write(",\"length\":"u8);
+        JsonLineWriter.Number(output, match.Length);
+        output.Write(",\"from\":"u8);
         ReadOnlySpan<char> from = caption.Slice(match.Start, match.Length);
-        writer.WriteString(FromName, from);
+        _json.String(output, from);
+        output.Write(",\"to\":"u8);
         string form = _tables.Form(toTerm, match.Form) ?? string.Empty;
         Span<char> cased = form.Length <= to.Length ? to[..form.Length] : new char[form.Length];
         ReplacementCasing.CopyCased(from, form, cased);
-        writer.WriteString(ToName, cased);
+        _json.String(output, cased);
     }
 
     private void WriteTsvRow(FormattedChunk chunk, CaptionBatch batch, int record, ReadOnlySpan<char> caption, int count)
@@ -243,6 +213,24 @@ public sealed class NegativesFormatter
         }
 
         chunk.EndRow(ImageKeys.Of(file));
+    }
+
+    private static byte[] Head(string concept, string kind, string rule)
+    {
+        var head = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(head, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("concept", concept);
+            writer.WriteString("kind", kind);
+            writer.WriteString("rule", rule);
+            writer.WriteEndObject();
+        }
+
+        // {"concept":...,"rule":"..."} -> ,"concept":...,"rule":"..."
+        byte[] bytes = head.WrittenSpan[..^1].ToArray();
+        bytes[0] = (byte)',';
+        return bytes;
     }
 
     private static void Put(ArrayBufferWriter<byte> output, byte value)
