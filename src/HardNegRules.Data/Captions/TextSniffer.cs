@@ -52,7 +52,7 @@ internal static class TextSniffer
             at += Math.Max(consumed, 1);
         }
 
-        if (bad > CaptionLimits.MaxNonTextShare * Math.Max(start.Length, 1))
+        if (bad >= 8 && bad > CaptionLimits.MaxNonTextShare * start.Length)
         {
             string share = start.Length == 0 ? "0" : Math.Min(100.0, 100.0 * bad / start.Length).ToString("F0", CultureInfo.InvariantCulture);
             throw new CaptionInputException(
