@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HardNegRules.Negatives;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
@@ -14,6 +15,7 @@ internal static class CocoAnnotationParser
     /// buffer ends inside it (the caller rewinds, abandons what was appended and retries with more data); otherwise the
     /// record was added, or <paramref name="error"/> says why not.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadAnnotation(ref Utf8JsonReader reader, long index, CaptionBatch batch, CocoImageFiles images, out string? error)
     {
         error = null;

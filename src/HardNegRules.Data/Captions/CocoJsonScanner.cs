@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HardNegRules.Negatives;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
@@ -131,6 +132,7 @@ internal sealed class CocoJsonScanner : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Advance(CaptionBatch batch)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, _state);
@@ -156,6 +158,7 @@ internal sealed class CocoJsonScanner : IDisposable
     }
 
     // One token at the root level, or one whole array element. False when the buffer holds no more of either.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Step(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         Utf8JsonReader checkpoint = reader;

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using HardNegRules.Negatives;
 using Microsoft.Win32.SafeHandles;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
@@ -42,6 +43,7 @@ internal sealed class LineCaptionSource : ICaptionSource
 
     public long Unreadable { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Fill(CaptionBatch batch)
     {
         int before = batch.Count;
@@ -110,6 +112,7 @@ internal sealed class LineCaptionSource : ICaptionSource
         _eof = read == 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Line(ReadOnlySpan<byte> line, CaptionBatch batch)
     {
         long number = _line++;
@@ -180,6 +183,7 @@ internal sealed class LineCaptionSource : ICaptionSource
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? JsonRecord(ReadOnlySpan<byte> line, long number, CaptionBatch batch)
     {
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });

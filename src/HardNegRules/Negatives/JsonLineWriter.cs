@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Negatives;
 
@@ -37,6 +38,7 @@ internal sealed class JsonLineWriter
     }
 
     /// <summary>Writes a quoted, escaped string from valid UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void String(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {
         if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) < 0)
@@ -57,6 +59,7 @@ internal sealed class JsonLineWriter
     }
 
     /// <summary>Writes a quoted, escaped string from UTF-16 text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void String(ArrayBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         int most = text.Length * 3;

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using HardNegRules.Permutation;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Negatives;
 
@@ -54,6 +55,7 @@ public sealed class NegativesFormatter
     /// <param name="batch">The records.</param>
     /// <param name="chunk">Receives the output and counts.</param>
     /// <exception cref="CaptionInputException">NegCLIP output was asked for a record without an image file.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Format(CaptionBatch batch, FormattedChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -101,6 +103,7 @@ public sealed class NegativesFormatter
         return buffer.AsSpan(0, written);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteJson(ArrayBufferWriter<byte> output, CaptionBatch batch, int record, ReadOnlySpan<byte> captionUtf8,
         ReadOnlySpan<char> caption, int count)
     {
@@ -141,6 +144,7 @@ public sealed class NegativesFormatter
         output.Write("]}\n"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteEdit(ArrayBufferWriter<byte> output, ReadOnlySpan<char> caption, TermMatch match, int toTerm, Span<char> to)
     {
         output.Write("\"start\":"u8);
