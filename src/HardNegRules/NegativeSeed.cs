@@ -15,6 +15,16 @@ public readonly record struct NegativeSeed(ulong Value)
     public static NegativeSeed For(ulong seed, string captionId, int epoch)
     {
         ArgumentNullException.ThrowIfNull(captionId);
+        return For(seed, captionId.AsSpan(), epoch);
+    }
+
+    /// <summary>The seed for caption <paramref name="captionId"/>, given as characters (the same seed as its string).</summary>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="captionId">A stable id of the caption.</param>
+    /// <param name="epoch">The epoch (0 outside training).</param>
+    /// <returns>The derived seed.</returns>
+    public static NegativeSeed For(ulong seed, ReadOnlySpan<char> captionId, int epoch)
+    {
         // FNV-1a over the id's UTF-16 units: stable across processes and platforms, unlike string.GetHashCode.
         ulong idHash = 14695981039346656037UL;
         foreach (char c in captionId)

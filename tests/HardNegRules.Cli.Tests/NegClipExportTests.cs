@@ -21,7 +21,7 @@ public class NegClipExportTests
 
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         Assert.That(run.Stderr, Does.Contain("1 captions without negatives left out"));
-        Assert.That(File.ReadLines(tsv).First(), Is.EqualTo("\ttitle\tfilepath\tneg_caption"));
+        Assert.That(File.ReadLines(tsv).First(), Is.EqualTo("\ttitle\tfilepath\tneg_caption\tneg_image"));
         var report = new DataLoadReport();
         List<NegClipRecord> records = [.. NegClipTsvLoader.Read(tsv, report)];
         Assert.That(report.Errors, Is.Empty);

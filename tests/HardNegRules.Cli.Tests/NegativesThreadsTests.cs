@@ -11,15 +11,23 @@ public class NegativesThreadsTests
     public void Any_number_of_threads_writes_the_bytes_one_thread_writes(string format)
     {
         string dir = Hardneg.TempDirectory();
+        string input = Sample;
+        if (format == "negclip")
+        {
+            // NegCLIP rows need each caption's image.
+            input = Path.Combine(dir, "with-images.jsonl");
+            File.WriteAllLines(input, File.ReadLines(Sample).Select((line, i) => line.TrimEnd('}') + $", \"filepath\": \"{i % 600}.jpg\"}}"));
+        }
+
         string one = Path.Combine(dir, "one.out");
-        Hardneg.Result sequential = Hardneg.Run("negatives", "--input", Sample, "--output", one, "--format", format, "--seed", "5", "--threads", "1");
+        Hardneg.Result sequential = Hardneg.Run("negatives", "--input", input, "--output", one, "--format", format, "--seed", "5", "--threads", "1");
         Assert.That(sequential.ExitCode, Is.Zero, sequential.Stderr);
         Assert.That(File.ReadAllLines(one), Has.Length.GreaterThan(2800));
 
         foreach (string threads in new[] { "2", "3" })
         {
             string many = Path.Combine(dir, $"threads{threads}.out");
-            Hardneg.Result parallel = Hardneg.Run("negatives", "--input", Sample, "--output", many, "--format", format, "--seed", "5", "--threads", threads);
+            Hardneg.Result parallel = Hardneg.Run("negatives", "--input", input, "--output", many, "--format", format, "--seed", "5", "--threads", threads);
             Assert.That(parallel.ExitCode, Is.Zero, parallel.Stderr);
             Assert.That(File.ReadAllBytes(many), Is.EqualTo(File.ReadAllBytes(one)), $"--threads {threads}");
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HardNegRules.Data.Captions;
 using HardNegRules.Data.IO;
-using HardNegRules.Output;
+using HardNegRules.Negatives;
 using HardNegRules.Permutation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,53 +9,51 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>
-/// <c>hardneg negatives --input FILE --output FILE.jsonl</c>: hard negatives for a file of captions, in the JSONL contract.
-/// Captions stream through in chunks: one thread reads, <c>--threads</c> workers make and format negatives, and the
-/// output is written in input order, byte for byte the same for any number of threads. Memory is bounded by the chunks
-/// in flight, not by the file. The output is written whole or not at all; unreadable records are reported with their
-/// place, counted and skipped.
+/// <c>hardneg negatives --input FILE --output FILE.jsonl</c>: hard negatives for a file of captions, in the JSONL contract
+/// or NegCLIP's TSV. The work is <see cref="NegativesJob"/>'s; this command checks the paths, runs it into an atomic
+/// output (written whole or not at all, never over the input) and prints what happened.
 /// </summary>
 public sealed class NegativesCommand : Command<NegativesSettings>
 {
-    // Large enough that handing a chunk between threads costs nothing next to making its negatives (~5 µs a caption).
-    private const int ChunkSize = 512;
     private const int ErrorsShown = 20;
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, NegativesSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, ulong mask) = settings.Resolve();
-        var formatter = new NegativesChunkFormatter(permuter, mask, settings);
-        var errors = new CaptionErrorLog(ErrorsShown);
-        long captions = 0;
-        long withNegatives = 0;
-        long negatives = 0;
-        var clock = Stopwatch.StartNew();
-        long nextStatus = 1 << 14;
+        FileStatus.RequireRegularFile(settings.Input, "input");
+        if (FileStatus.SameFile(settings.Input, settings.Output))
+        {
+            throw new ArgumentException($"--output '{settings.Output}' is the input file (or a link to it); write the negatives to another file.");
+        }
 
+        CaptionFormat format = settings.InputFormat ?? CaptionFileReader.Detect(settings.Input);
+        if (settings.Format == NegativesFormat.Negclip && format == CaptionFormat.Text)
+        {
+            throw new ArgumentException(
+                "--format negclip needs each caption's image, which a plain text file does not give; use a COCO captions JSON or JSONL with \"filepath\" or \"file_name\".");
+        }
+
+        (RulePermuter permuter, ulong mask) = settings.Resolve();
+        var job = new NegativesJob(permuter, new NegativesJobOptions
+        {
+            K = settings.K,
+            Seed = settings.Seed,
+            Epoch = settings.Epoch,
+            ConceptMask = mask,
+            Threads = settings.Threads,
+            Format = settings.Format,
+            ImageRoot = settings.ImageRoot,
+            NegativeImages = settings.NegativeImages,
+        });
+        var errors = new CaptionErrorLog(ErrorsShown);
+        var clock = Stopwatch.StartNew();
+        NegativesSummary summary = null!;
         CliErrors.Stderr.Status().Start("Writing negatives...", status =>
         {
-            AtomicFile.Write(settings.Output, stream =>
-            {
-                using var text = settings.Format == NegativesFormat.Negclip ? new StreamWriter(stream, NegativesChunkFormatter.TsvEncoding, 1 << 16, leaveOpen: true) : null;
-                NegClipTsvWriter? tsv = text is null ? null : new NegClipTsvWriter(text);
-                OrderedChunkPipeline.Run(CaptionFileReader.Read(settings.Input, errors.Add, settings.InputFormat), ChunkSize, settings.Threads,
-                    formatter.Format,
-                    chunk =>
-                    {
-                        formatter.Write(chunk, stream, tsv);
-                        captions += chunk.Captions;
-                        negatives += chunk.Negatives;
-                        withNegatives += chunk.WithNegatives;
-                        if (captions >= nextStatus)
-                        {
-                            nextStatus += 1 << 14;
-                            status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s");
-                        }
-                    },
-                    cancellationToken);
-            });
+            var progress = new Progress(captions => status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s"));
+            using ICaptionSource source = CaptionSources.Open(settings.Input, errors.Add, format);
+            AtomicFile.Write(settings.Output, stream => summary = job.Run(source, stream, progress, cancellationToken));
         });
 
         foreach (CaptionReadError error in errors.First)
@@ -68,10 +66,16 @@ public sealed class NegativesCommand : Command<NegativesSettings>
             Console.Error.WriteLine($"... and {errors.Count - errors.First.Count} more unreadable records.");
         }
 
-        long leftOut = settings.Format == NegativesFormat.Negclip ? captions - withNegatives : 0;
+        long leftOut = settings.Format == NegativesFormat.Negclip ? summary.Captions - summary.WithNegatives : 0;
         Console.Error.WriteLine(
-            $"Wrote {captions:N0} records ({withNegatives:N0} with negatives, {negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped."
+            $"Wrote {summary.Captions:N0} records ({summary.WithNegatives:N0} with negatives, {summary.Negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped."
             + (settings.Format == NegativesFormat.Negclip ? $" {leftOut:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty));
         return 0;
+    }
+
+    // Reports on the thread that calls Report (the job's writing thread), unlike Progress<T>, which posts to the pool.
+    private sealed class Progress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 }

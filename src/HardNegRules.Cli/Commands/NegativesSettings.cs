@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using HardNegRules.Data.Captions;
+using HardNegRules.Negatives;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +21,7 @@ public sealed class NegativesSettings : PermuterSettings
 
     /// <summary>The output's format.</summary>
     [CommandOption("--format <FORMAT>")]
-    [Description("jsonl (the negatives contract) or negclip (NegCLIP/open_clip training TSV: title, filepath, neg_caption).")]
+    [Description("jsonl (the negatives contract) or negclip (NegCLIP/open_clip training TSV: title, filepath, neg_caption, neg_image).")]
     [DefaultValue(NegativesFormat.Jsonl)]
     public NegativesFormat Format { get; init; } = NegativesFormat.Jsonl;
 
@@ -28,6 +29,12 @@ public sealed class NegativesSettings : PermuterSettings
     [CommandOption("--image-root <PREFIX>")]
     [Description("Prefix for image paths in --format negclip (e.g. coco/val2017/).")]
     public string ImageRoot { get; init; } = string.Empty;
+
+    /// <summary>Rows named in the NegCLIP TSV's neg_image column per row.</summary>
+    [CommandOption("--neg-images <N>")]
+    [Description("For --format negclip: how many rows with captions nearest by concept overlap (other images) go in neg_image; 0 leaves the column out.")]
+    [DefaultValue(3)]
+    public int NegativeImages { get; init; } = 3;
 
     /// <summary>The input's format, when its name does not tell.</summary>
     [CommandOption("--input-format <FORMAT>")]
@@ -55,16 +62,13 @@ public sealed class NegativesSettings : PermuterSettings
             return ValidationResult.Error("--threads must be 1 or more.");
         }
 
-        return !File.Exists(Input) ? ValidationResult.Error($"Input file '{Input}' does not exist.") : base.Validate();
+        if (NegativeImages < 0)
+        {
+            return ValidationResult.Error("--neg-images must be 0 or more.");
+        }
+
+        return Data.IO.FileStatus.Kind(Input) is null
+            ? ValidationResult.Error($"Input file '{Input}' does not exist.")
+            : base.Validate();
     }
-}
-
-/// <summary>Output formats of <c>hardneg negatives</c>.</summary>
-public enum NegativesFormat
-{
-    /// <summary>The JSONL negatives contract: one record per caption.</summary>
-    Jsonl,
-
-    /// <summary>NegCLIP/open_clip training TSV: title, filepath, neg_caption.</summary>
-    Negclip,
 }

@@ -1,23 +1,23 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using HardNegRules.Negatives;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
 /// <summary>
-/// Reads one element of a COCO file's "annotations" or "images" array straight from a <see cref="Utf8JsonReader"/>,
-/// without building a document per element. Fields follow <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
-/// semantics (the last of duplicated names wins), so records are the same as the whole-document reader gave.
+/// Reads one element of a COCO file's "annotations" or "images" array straight from a <see cref="Utf8JsonReader"/>
+/// into a caption batch (or the image map), without a string per field. The last of duplicated names wins.
 /// </summary>
 internal static class CocoAnnotationParser
 {
     /// <summary>
-    /// Reads the annotation whose first token the reader is on. Returns false when the buffer ends inside it (the caller
-    /// rewinds and retries with more data); otherwise exactly one of <paramref name="record"/> and <paramref name="error"/> is set.
+    /// Reads the annotation whose first token the reader is on into <paramref name="batch"/>. Returns false when the
+    /// buffer ends inside it (the caller rewinds, abandons what was appended and retries with more data); otherwise the
+    /// record was added, or <paramref name="error"/> says why not.
     /// </summary>
-    public static bool TryReadAnnotation(ref Utf8JsonReader reader, long index, out CaptionRecord? record, out string? error)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryReadAnnotation(ref Utf8JsonReader reader, long index, CaptionBatch batch, CocoImageFiles images, out string? error)
     {
-        record = null;
         error = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -25,112 +25,171 @@ internal static class CocoAnnotationParser
             return reader.TrySkip();
         }
 
-        string? caption = null;
-        string? id = null;
+        ByteRange caption = ByteRange.None;
+        ByteRange id = ByteRange.None;
         bool idIsNumber = true;
         bool idInvalid = false;
-        Field imageId = default;
-        Field image = default;
-        Field filepath = default;
-        Field fileName = default;
+        ByteRange imageId = ByteRange.None;
+        ByteRange image = ByteRange.None;
+        bool imageIdSeen = false;
+        ByteRange filepath = ByteRange.None;
+        ByteRange fileName = ByteRange.None;
+        bool filepathSeen = false;
         while (true)
         {
-            FieldStep step = NextField(ref reader, out FieldName name);
+            FieldStep step = NextField(ref reader, out JsonField name);
             if (step == FieldStep.OutOfData)
             {
                 return false;
             }
+
             if (step == FieldStep.ObjectEnd)
             {
                 break;
             }
 
-            switch (name)
+            try
             {
-                case FieldName.Caption:
-                    caption = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    break;
-                case FieldName.Id:
-                    idInvalid = reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String);
-                    idIsNumber = reader.TokenType != JsonTokenType.String;
-                    id = idInvalid ? null : Scalar(ref reader);
-                    break;
-                case FieldName.ImageId:
-                    imageId = new Field(true, IdOrNull(ref reader));
-                    break;
-                case FieldName.Image:
-                    image = new Field(true, IdOrNull(ref reader));
-                    break;
-                case FieldName.Filepath:
-                    filepath = new Field(true, reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
-                    break;
-                case FieldName.FileName:
-                    fileName = new Field(true, reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
-                    break;
-                default:
-                    break;
+                switch (name)
+                {
+                    case JsonField.Caption:
+                        caption = reader.TokenType == JsonTokenType.String ? LineCaptionSource.TrimmedString(ref reader, batch) : ByteRange.None;
+                        break;
+                    case JsonField.Id:
+                        idInvalid = reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String);
+                        idIsNumber = reader.TokenType != JsonTokenType.String;
+                        id = idInvalid ? ByteRange.None : LineCaptionSource.Scalar(ref reader, batch);
+                        break;
+                    case JsonField.ImageId:
+                        imageIdSeen = true;
+                        imageId = ScalarOrNone(ref reader, batch);
+                        break;
+                    case JsonField.Image:
+                        image = ScalarOrNone(ref reader, batch);
+                        break;
+                    case JsonField.Filepath:
+                        filepathSeen = true;
+                        filepath = reader.TokenType == JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
+                        break;
+                    case JsonField.FileName:
+                        fileName = reader.TokenType == JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                // An escape that is not valid text (a lone surrogate): the record is unreadable, the file goes on.
+                error ??= $"not valid JSON text: {e.Message}";
             }
         }
 
-        if (caption is null)
+        if (error is not null)
         {
-            error = "missing a string \"caption\" field";
-        }
-        else if (idInvalid)
-        {
-            error = "\"id\" must be a number or a string";
-        }
-        else
-        {
-            // As the document reader: "image_id" shadows "image" and "filepath" shadows "file_name" whenever present.
-            record = new CaptionRecord(id ?? index.ToString(CultureInfo.InvariantCulture), caption.Trim(),
-                imageId.Present ? imageId.Value : image.Value, idIsNumber, filepath.Present ? filepath.Value : fileName.Value);
+            return true;
         }
 
+        if (caption.IsNone)
+        {
+            error = "missing a string \"caption\" field";
+            return true;
+        }
+
+        if (idInvalid)
+        {
+            error = "\"id\" must be a number or a string";
+            return true;
+        }
+
+        foreach (ByteRange field in (ReadOnlySpan<ByteRange>)[caption, id, imageId, image, filepath, fileName])
+        {
+            if (Utf8Text.FirstInvalid(batch.Bytes(field)) is var at and >= 0)
+            {
+                error = $"not valid UTF-8 (byte {at + 1} of a field)";
+                return true;
+            }
+        }
+
+        if (id.IsNone)
+        {
+            id = batch.AppendField(System.Text.Encoding.UTF8.GetBytes(index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        ByteRange imageRange = imageIdSeen ? imageId : image;
+        ByteRange file = filepathSeen ? filepath : fileName;
+        if (file.IsNone && !imageRange.IsNone && images.Find(batch.Bytes(imageRange)) is { IsEmpty: false } known)
+        {
+            file = batch.AppendField(known);
+        }
+
+        batch.Commit(id, idIsNumber, caption, imageRange, file);
         return true;
     }
 
     /// <summary>
-    /// Reads the "images" entry whose first token the reader is on into <paramref name="files"/> (image id -> file name);
-    /// entries without both are ignored. Returns false when the buffer ends inside it.
+    /// Reads the "images" entry whose first token the reader is on into <paramref name="images"/>; entries without both
+    /// an id and a file name are ignored. Returns false when the buffer ends inside it.
     /// </summary>
-    public static bool TryReadImage(ref Utf8JsonReader reader, Dictionary<string, string> files)
+    public static bool TryReadImage(ref Utf8JsonReader reader, CocoImageFiles images, byte[] scratch)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return reader.TrySkip();
         }
 
-        string? id = null;
+        int idLength = -1;
         string? fileName = null;
+        byte[]? id = null;
         while (true)
         {
-            FieldStep step = NextField(ref reader, out FieldName name);
+            FieldStep step = NextField(ref reader, out JsonField name);
             if (step == FieldStep.OutOfData)
             {
                 return false;
             }
+
             if (step == FieldStep.ObjectEnd)
             {
                 break;
             }
 
-            if (name == FieldName.Id)
+            try
             {
-                id = IdOrNull(ref reader);
+                if (name == JsonField.Id && reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+                {
+                    idLength = reader.TokenType == JsonTokenType.Number || !reader.ValueIsEscaped ? Copy(reader.ValueSpan, scratch) : reader.CopyString(scratch);
+                    id = scratch.AsSpan(0, idLength).ToArray();
+                }
+                else if (name == JsonField.FileName)
+                {
+                    fileName = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
             }
-            else if (name == FieldName.FileName)
+            catch (InvalidOperationException)
             {
-                fileName = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                // Not valid text: the entry is ignored as one without a usable file name.
+                fileName = null;
+            }
+            catch (ArgumentException)
+            {
+                // An id longer than any image id: ignored.
+                id = null;
             }
         }
 
         if (id is not null && fileName is not null)
         {
-            files[id] = fileName;
+            images.Add(id, System.Text.Encoding.UTF8.GetBytes(fileName));
         }
 
         return true;
+    }
+
+    private static int Copy(ReadOnlySpan<byte> value, byte[] scratch)
+    {
+        value.CopyTo(scratch);
+        return value.Length;
     }
 
     /// <summary>
@@ -138,36 +197,25 @@ internal static class CocoAnnotationParser
     /// <see cref="FieldStep.Field"/> with its name, <see cref="FieldStep.ObjectEnd"/> at the object's end, or
     /// <see cref="FieldStep.OutOfData"/> when the buffer ends first.
     /// </summary>
-    private static FieldStep NextField(ref Utf8JsonReader reader, out FieldName name)
+    private static FieldStep NextField(ref Utf8JsonReader reader, out JsonField name)
     {
-        name = FieldName.Other;
+        name = JsonField.Other;
         if (!reader.Read())
         {
             return FieldStep.OutOfData;
         }
+
         if (reader.TokenType == JsonTokenType.EndObject)
         {
             return FieldStep.ObjectEnd;
         }
-        name = Name(ref reader);
+
+        name = JsonFieldNames.Of(ref reader);
         return reader.Read() && reader.TrySkip() ? FieldStep.Field : FieldStep.OutOfData;
     }
 
-    private static FieldName Name(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("caption"u8) ? FieldName.Caption
-        : reader.ValueTextEquals("id"u8) ? FieldName.Id
-        : reader.ValueTextEquals("image_id"u8) ? FieldName.ImageId
-        : reader.ValueTextEquals("image"u8) ? FieldName.Image
-        : reader.ValueTextEquals("filepath"u8) ? FieldName.Filepath
-        : reader.ValueTextEquals("file_name"u8) ? FieldName.FileName
-        : FieldName.Other;
-
-    private static string? IdOrNull(ref Utf8JsonReader reader) =>
-        reader.TokenType is JsonTokenType.Number or JsonTokenType.String ? Scalar(ref reader) : null;
-
-    // A number keeps its written text (as JsonElement.GetRawText), so ids round-trip exactly; a string is unescaped.
-    private static string Scalar(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.GetString()!;
+    private static ByteRange ScalarOrNone(ref Utf8JsonReader reader, CaptionBatch batch) =>
+        reader.TokenType is JsonTokenType.Number or JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
 
     private enum FieldStep
     {
@@ -175,17 +223,4 @@ internal static class CocoAnnotationParser
         ObjectEnd,
         OutOfData,
     }
-
-    private enum FieldName
-    {
-        Other,
-        Caption,
-        Id,
-        ImageId,
-        Image,
-        Filepath,
-        FileName,
-    }
-
-    private readonly record struct Field(bool Present, string? Value);
 }

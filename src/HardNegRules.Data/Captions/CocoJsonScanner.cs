@@ -1,13 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using HardNegRules.Negatives;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
 /// <summary>
 /// One streamed pass over a COCO captions file with <see cref="Utf8JsonReader"/> over a refilled buffer: the root
 /// object's properties are walked token by token (so arrays it does not want, however large, are skipped without being
-/// held), "images" entries go into an id -> file name map, and "annotations" elements become records, one complete
-/// element at a time. Memory is the buffer (it grows only for an element larger than itself) plus the image map.
+/// held), "images" entries go into an id -> file name map, and "annotations" elements become records in a caption
+/// batch, one complete element at a time. Memory is the buffer (it grows only for an element larger than itself, up to
+/// <see cref="CaptionLimits.MaxRecordBytes"/>) plus the image map. A file broken as a whole (cut short, not JSON, no
+/// "annotations" array, an element over the limit) throws a <see cref="CaptionInputException"/> with its line and byte offset.
 /// </summary>
 internal sealed class CocoJsonScanner : IDisposable
 {
@@ -15,10 +19,12 @@ internal sealed class CocoJsonScanner : IDisposable
 
     private readonly string _path;
     private readonly FileStream _stream;
-    private readonly Dictionary<string, string> _files;
+    private readonly CocoImageFiles _files;
+    private readonly byte[] _idScratch = new byte[1024];
     private readonly bool _annotationsWanted;
     private readonly Action<CaptionReadError> _onError;
     private byte[] _buffer = new byte[InitialBuffer];
+    private long _bufferOffset;
     private int _length;
     private bool _final;
     private bool _started;
@@ -40,7 +46,7 @@ internal sealed class CocoJsonScanner : IDisposable
     /// false, annotations met before "images" are skipped and <see cref="AnnotationsSkipped"/> says a second pass is due.
     /// </param>
     /// <param name="onError">Receives unreadable annotations and a malformed file.</param>
-    public CocoJsonScanner(string path, Dictionary<string, string> files, bool annotationsWanted, Action<CaptionReadError> onError)
+    public CocoJsonScanner(string path, CocoImageFiles files, bool annotationsWanted, Action<CaptionReadError> onError)
     {
         _path = path;
         _files = files;
@@ -72,22 +78,26 @@ internal sealed class CocoJsonScanner : IDisposable
     /// <summary>Whether annotations came before "images" and were skipped: a second pass must read them.</summary>
     public bool AnnotationsSkipped { get; private set; }
 
-    /// <summary>Whether the file could not be read to the end of what this pass needed (already reported).</summary>
-    public bool Failed { get; private set; }
+    /// <summary>Records reported unreadable by this pass.</summary>
+    public long Unreadable { get; private set; }
 
-    /// <summary>Reads on until at least one record is in <paramref name="records"/> or the pass is over.</summary>
-    /// <param name="records">Receives the records read (a buffer's worth at most).</param>
+    /// <summary>Whether the pass is over.</summary>
+    public bool Done => _mode == Mode.Done;
+
+    /// <summary>Reads on until <paramref name="batch"/> is full or the pass is over.</summary>
+    /// <param name="batch">Receives the records read.</param>
     /// <returns>False when the pass is over and nothing was added.</returns>
-    public bool Next(List<CaptionRecord> records)
+    public bool Next(CaptionBatch batch)
     {
-        while (_mode != Mode.Done && records.Count == 0)
+        int before = batch.Count;
+        while (_mode != Mode.Done && !batch.IsFull)
         {
             Fill();
-            int consumed = Advance(records);
+            int consumed = Advance(batch);
             Compact(consumed);
         }
 
-        return records.Count > 0;
+        return batch.Count > before;
     }
 
     /// <inheritdoc />
@@ -97,7 +107,14 @@ internal sealed class CocoJsonScanner : IDisposable
     {
         if (_length == _buffer.Length)
         {
-            // One element is larger than the whole buffer: grow it rather than fail.
+            // One element is larger than the whole buffer: grow it, up to the bound on a record.
+            if (_buffer.Length >= 2 * CaptionLimits.MaxRecordBytes)
+            {
+                throw new CaptionInputException(
+                    $"{_path}({LineAt(0)}): a JSON value at byte offset {_bufferOffset} is larger than {CaptionLimits.MaxRecordBytes:N0} bytes; " +
+                    "a COCO captions file holds short captions: check that this is one.");
+            }
+
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
@@ -107,6 +124,7 @@ internal sealed class CocoJsonScanner : IDisposable
         if (!_started && (_length >= 3 || _final))
         {
             _started = true;
+            TextSniffer.RequireText(_path, _buffer.AsSpan(0, Math.Min(_length, CaptionLimits.SniffBytes)), _final);
             if (_buffer.AsSpan(0, _length).StartsWith(Encoding.UTF8.Preamble))
             {
                 Compact(3);
@@ -114,24 +132,25 @@ internal sealed class CocoJsonScanner : IDisposable
         }
     }
 
-    private int Advance(List<CaptionRecord> records)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Advance(CaptionBatch batch)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, _state);
         try
         {
-            while (_mode != Mode.Done && Step(ref reader, records))
+            while (_mode != Mode.Done && !batch.IsFull && Step(ref reader, batch))
             {
             }
 
-            if (_mode != Mode.Done && _final)
+            if (_mode != Mode.Done && _final && !batch.IsFull)
             {
                 // The reader throws for a truncated file; this is the rest: an empty file or one that ends after the root.
-                Fail(LineAt((int)reader.BytesConsumed), "the file ends before the COCO captions object does");
+                Fail((int)reader.BytesConsumed, "the file ends before the COCO captions object does (is it cut short?)");
             }
         }
         catch (JsonException e)
         {
-            Fail((e.LineNumber ?? 0) + 1, $"not a valid COCO captions file: {e.Message}");
+            Fail((int)reader.BytesConsumed, $"not a valid COCO captions file: {e.Message}", (e.LineNumber ?? 0) + 1);
         }
 
         _state = reader.CurrentState;
@@ -139,7 +158,8 @@ internal sealed class CocoJsonScanner : IDisposable
     }
 
     // One token at the root level, or one whole array element. False when the buffer holds no more of either.
-    private bool Step(ref Utf8JsonReader reader, List<CaptionRecord> records)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Step(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         Utf8JsonReader checkpoint = reader;
         if (!reader.Read())
@@ -166,7 +186,7 @@ internal sealed class CocoJsonScanner : IDisposable
                     return true;
                 }
 
-                if (!Element(ref reader, records))
+                if (!Element(ref reader, batch))
                 {
                     reader = checkpoint;
                     return false;
@@ -191,7 +211,7 @@ internal sealed class CocoJsonScanner : IDisposable
                 return;
             }
 
-            Fail(LineAt((int)reader.TokenStartIndex), "a COCO captions file is a JSON object with an \"annotations\" array");
+            Fail((int)reader.TokenStartIndex, "a COCO captions file is a JSON object with an \"annotations\" array");
             return;
         }
 
@@ -211,7 +231,7 @@ internal sealed class CocoJsonScanner : IDisposable
             AnnotationsFound = true;
             if (!array)
             {
-                Fail(LineAt((int)reader.TokenStartIndex), "a COCO captions file needs an \"annotations\" array");
+                Fail((int)reader.TokenStartIndex, "a COCO captions file needs an \"annotations\" array, not an object or a single value");
                 return;
             }
 
@@ -227,25 +247,25 @@ internal sealed class CocoJsonScanner : IDisposable
             : Mode.Root;
     }
 
-    private bool Element(ref Utf8JsonReader reader, List<CaptionRecord> records)
+    private bool Element(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         if (_mode == Mode.Images)
         {
-            return CocoAnnotationParser.TryReadImage(ref reader, _files);
+            return CocoAnnotationParser.TryReadImage(ref reader, _files, _idScratch);
         }
 
         int start = (int)reader.TokenStartIndex;
-        if (!CocoAnnotationParser.TryReadAnnotation(ref reader, _index, out CaptionRecord? record, out string? error))
+        int mark = batch.Begin();
+        if (!CocoAnnotationParser.TryReadAnnotation(ref reader, _index, batch, _files, out string? error))
         {
+            batch.Abandon(mark);
             return false;
         }
 
-        if (record is not null)
+        if (error is not null)
         {
-            records.Add(record.ImageId is { } image && _files.TryGetValue(image, out string? file) ? record with { ImageFile = file } : record);
-        }
-        else
-        {
+            batch.Abandon(mark);
+            Unreadable++;
             _onError(new CaptionReadError(_path, LineAt(start), $"annotation {_index}: {error}"));
         }
 
@@ -265,16 +285,11 @@ internal sealed class CocoJsonScanner : IDisposable
         _mode = _mode == Mode.Annotations || AnnotationsSkipped ? Mode.Done : Mode.Root;
     }
 
-    private void Fail(long line, string message)
+    private void Fail(int position, string message, long? line = null)
     {
-        // A fault inside annotations this pass skips is met again, and reported, by the pass that reads them.
-        bool metAgain = _mode == Mode.Skip && _property == Property.Annotations && AnnotationsSkipped;
         _mode = Mode.Done;
-        Failed = true;
-        if (!metAgain)
-        {
-            _onError(new CaptionReadError(_path, line, message));
-        }
+        long at = _bufferOffset + position;
+        throw new CaptionInputException($"{_path}({line ?? LineAt(position)}): byte offset {at}: {message}. Nothing was written.");
     }
 
     private long LineAt(int position)
@@ -291,6 +306,7 @@ internal sealed class CocoJsonScanner : IDisposable
     private void Compact(int consumed)
     {
         LineAt(consumed);
+        _bufferOffset += consumed;
         _counted -= consumed;
         Buffer.BlockCopy(_buffer, consumed, _buffer, 0, _length - consumed);
         _length -= consumed;

@@ -69,13 +69,12 @@ public class CaptionFileReaderTests
     }
 
     [Test]
-    public void A_broken_coco_file_is_one_error_not_a_crash()
+    public void A_broken_coco_file_is_one_located_error_not_a_crash()
     {
-        var errors = new List<CaptionReadError>();
-        Assert.That(CaptionFileReader.Read(Write("broken.json", "{\"annotations\": [ {\"id\": 1,"), errors.Add).ToList(), Is.Empty);
-        Assert.That(errors, Has.Count.EqualTo(1));
-        Assert.That(CaptionFileReader.Read(Write("other.json", "{\"images\": []}"), errors.Add).ToList(), Is.Empty);
-        Assert.That(errors[1].Message, Does.Contain("\"annotations\" array"));
+        string broken = Write("broken.json", "{\"annotations\": [ {\"id\": 1,");
+        Assert.That(() => CaptionFileReader.Read(broken, _ => { }).ToList(), Throws.InstanceOf<IOException>().With.Message.StartsWith(broken + "(1): byte offset"));
+        string other = Write("other.json", "{\"images\": []}");
+        Assert.That(() => CaptionFileReader.Read(other, _ => { }).ToList(), Throws.InstanceOf<IOException>().With.Message.Contains("\"annotations\" array"));
     }
 }
 

@@ -81,37 +81,33 @@ public class CocoCaptionStreamingTests : LoaderTestFiles
     }
 
     [Test]
-    public void A_truncated_file_gives_its_records_up_to_the_break_and_one_error_with_its_line()
+    public void A_truncated_file_is_an_error_with_its_line_and_byte_offset_not_a_partial_read()
     {
         string text = File.ReadAllText(SampleAsCoco("whole.json", imagesFirst: true, pretty: true));
         string path = Write("truncated.json", text[..(text.Length * 3 / 4)]);
         var errors = new List<CaptionReadError>();
 
-        List<CaptionRecord> records = [.. CaptionFileReader.Read(path, errors.Add)];
+        var thrown = Assert.Throws<HardNegRules.Negatives.CaptionInputException>(() => _ = CaptionFileReader.Read(path, errors.Add).ToList())!;
 
-        Assert.That(records, Is.Not.Empty);
-        Assert.That(records, Is.EqualTo(SampleRecordsWithFiles().Take(records.Count)));
-        Assert.That(errors, Has.Count.EqualTo(1));
-        Assert.That(errors[0].Message, Does.StartWith("not a valid COCO captions file"));
-        Assert.That(errors[0].Line, Is.EqualTo(text[..(text.Length * 3 / 4)].Count(c => c == '\n') + 1));
+        int line = text[..(text.Length * 3 / 4)].Count(c => c == '\n') + 1;
+        Assert.That(thrown.Message, Does.StartWith($"{path}({line}): byte offset ").And.Contain("not a valid COCO captions file").And.EndWith("Nothing was written."));
+        Assert.That(errors, Is.Empty);
     }
 
     [Test]
-    public void With_annotations_first_a_fault_is_reported_once_by_the_pass_that_meets_it()
+    public void With_annotations_first_a_fault_anywhere_is_one_error_with_its_line()
     {
         string inAnnotations = Write("a.json", "{\"annotations\": [{\"id\": 1, \"caption\": \"a dog\"},\n{\"id\": 2, \"caption\": }], \"images\": []}");
         string inImages = Write("b.json", "{\"annotations\": [{\"id\": 1, \"image_id\": 5, \"caption\": \"a dog\"}],\n\"images\": [{\"id\": 5, \"file_name\": \"5.jpg\"}, {oops}]}");
-        var errors = new List<CaptionReadError>();
 
-        Assert.That(CaptionFileReader.Read(inAnnotations, errors.Add).Select(r => r.Caption), Is.EqualTo(new[] { "a dog" }));
-        Assert.That(CaptionFileReader.Read(inImages, errors.Add).Select(r => r.ImageFile), Is.EqualTo(new[] { "5.jpg" }));
-
-        Assert.That(errors.Select(e => (e.Path, e.Line)), Is.EqualTo(new[] { (inAnnotations, 2L), (inImages, 2L) }));
-        Assert.That(errors, Has.All.Property(nameof(CaptionReadError.Message)).StartsWith("not a valid COCO captions file"));
+        Assert.That(() => CaptionFileReader.Read(inAnnotations, _ => { }).ToList(),
+            Throws.InstanceOf<HardNegRules.Negatives.CaptionInputException>().With.Message.StartsWith($"{inAnnotations}(2): byte offset"));
+        Assert.That(() => CaptionFileReader.Read(inImages, _ => { }).ToList(),
+            Throws.InstanceOf<HardNegRules.Negatives.CaptionInputException>().With.Message.StartsWith($"{inImages}(2): byte offset"));
     }
 
     [Test]
-    public void A_byte_order_mark_an_element_larger_than_the_buffer_and_an_annotations_value_that_is_not_an_array()
+    public void A_byte_order_mark_and_an_element_larger_than_the_buffer_are_read()
     {
         string longCaption = "a red car " + new string('x', 600_000);
         string path = Path.Combine(Dir, "bom.json");
@@ -119,14 +115,31 @@ public class CocoCaptionStreamingTests : LoaderTestFiles
         var errors = new List<CaptionReadError>();
 
         Assert.That(CaptionFileReader.Read(path, errors.Add).Select(r => r.Caption.Length), Is.EqualTo(new[] { longCaption.Length, 5 }), () => string.Join("; ", errors));
-        Assert.That(CaptionFileReader.Read(Write("n.json", "{\"annotations\": {}}"), errors.Add), Is.Empty);
-        Assert.That(CaptionFileReader.Read(Write("r.json", "[]"), errors.Add), Is.Empty);
+        Assert.That(errors, Is.Empty);
+    }
 
-        Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
-        {
-            "a COCO captions file needs an \"annotations\" array",
-            "a COCO captions file is a JSON object with an \"annotations\" array",
-        }));
+    [TestCase("{\"annotations\": {}}", "(1): byte offset 16: a COCO captions file needs an \"annotations\" array")]
+    [TestCase("[]", "(1): byte offset 0: a COCO captions file is a JSON object")]
+    [TestCase("{\"images\": []}", ": no \"annotations\" array")]
+    [TestCase("", "(1): byte offset 0: not a valid COCO captions file")]
+    [TestCase("{\"annotations\": [{\"id\": 1, \"caption\": \"a dog\"}]", "(1): byte offset")]
+    public void A_file_that_is_not_a_coco_captions_file_is_an_error_naming_the_place(string text, string message)
+    {
+        string path = Write("x.json", text);
+        Assert.That(() => CaptionFileReader.Read(path, _ => { }).ToList(),
+            Throws.InstanceOf<HardNegRules.Negatives.CaptionInputException>().With.Message.StartsWith(path + message));
+    }
+
+    [Test]
+    public void An_element_over_the_record_limit_is_an_error_not_a_gigabyte()
+    {
+        string path = Path.Combine(Dir, "huge.json");
+        File.WriteAllText(path, "{\"annotations\": [{\"id\": 1, \"caption\": \"" + new string('x', 3 * CaptionLimits.MaxRecordBytes) + "\"}]}");
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+
+        Assert.That(() => CaptionFileReader.Read(path, _ => { }).ToList(),
+            Throws.InstanceOf<HardNegRules.Negatives.CaptionInputException>().With.Message.Contains("is larger than 1,048,576 bytes"));
+        Assert.That(GC.GetTotalAllocatedBytes(precise: true) - before, Is.LessThan(16L << 20));
     }
 
     [Test]
