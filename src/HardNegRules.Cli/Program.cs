@@ -23,7 +23,7 @@ app.Configure(config =>
         .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K) with rule-made hard negatives (checkpoints, metrics).")
         .WithExample("train", "--preset", "concept-world", "--out", "runs/cw", "--k", "1");
     config.AddCommand<EvalCommand>("eval")
-        .WithDescription("Evaluate a checkpoint on its preset's test split, or on SugarCrepe with --suite (table, and JSON with --out).")
+        .WithDescription("Evaluate a checkpoint or CLIP weights on its preset's held-out data, SugarCrepe, InpaintCOCO, Winoground, ARO or all of them (--suite); --compare puts a second model beside it.")
         .WithExample("eval", "--checkpoint", "runs/cw/checkpoint.bin", "--out", "metrics.json");
     config.AddCommand<ExperimentCommand>("experiment")
         .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")
