@@ -20,7 +20,7 @@ app.Configure(config =>
         .WithDescription("Write hard negatives for a file of captions (text lines, JSONL or COCO captions JSON) as JSONL.")
         .WithExample("negatives", "--input", "captions.json", "--output", "negatives.jsonl", "--k", "3", "--seed", "7");
     config.AddCommand<TrainCommand>("train")
-        .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K) with rule-made hard negatives (checkpoints, metrics).")
+        .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K, or your own CSV/TSV, JSONL, image folder, NegCLIP TSV, InpaintCOCO) with hard negatives (checkpoints, metrics, TensorBoard).")
         .WithExample("train", "--preset", "concept-world", "--out", "runs/cw", "--k", "1");
     config.AddCommand<EvalCommand>("eval")
         .WithDescription("Evaluate a checkpoint or CLIP weights on its preset's held-out data, SugarCrepe, InpaintCOCO, Winoground, ARO or all of them (--suite); --compare puts a second model beside it.")
