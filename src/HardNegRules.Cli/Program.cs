@@ -25,10 +25,10 @@ app.Configure(config =>
         .WithDescription("Write hard negatives for a file of captions (text lines, JSONL or COCO captions JSON) as JSONL.")
         .WithExample("negatives", "--input", "captions.json", "--output", "negatives.jsonl", "--k", "3", "--seed", "7");
     Add<TrainCommand>(config, "train")
-        .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K) with rule-made hard negatives (checkpoints, metrics).")
+        .WithDescription("Train CLIP on a preset's data (the concept world, COCO, Fashion200K, or your own CSV/TSV, JSONL, image folder, NegCLIP TSV, InpaintCOCO) with hard negatives (checkpoints, metrics, TensorBoard).")
         .WithExample("train", "--preset", "concept-world", "--out", "runs/cw", "--k", "1");
     Add<EvalCommand>(config, "eval")
-        .WithDescription("Evaluate a checkpoint on its preset's test split, or on SugarCrepe with --suite (table, and JSON with --out).")
+        .WithDescription("Evaluate a checkpoint or CLIP weights on its preset's held-out data, SugarCrepe, InpaintCOCO, Winoground, ARO or all of them (--suite); --compare puts a second model beside it.")
         .WithExample("eval", "--checkpoint", "runs/cw/checkpoint.bin", "--out", "metrics.json");
     Add<ExperimentCommand>(config, "experiment")
         .WithDescription("Train plain and hard-negative CLIP alike, evaluate both, write report.json, plots and report.md.")

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text;
 using System.Text.Json;
 using HardNegRules.Data.IO;
 using HardNegRules.Training.Evaluation;
@@ -11,17 +12,14 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>
-/// <c>hardneg eval --checkpoint PATH</c>: evaluates a trained model on its preset's held-out data (the concept world's
-/// test split, or a real data set's held-out pairs) and prints the metrics as a table (and JSON with <c>--out</c>). The
-/// preset comes from <c>--preset</c>, else from the run folder's <c>run.json</c>, else the default.
-/// <c>--suite sugarcrepe --images DIR</c> runs SugarCrepe instead; <c>--weights</c> evaluates Hugging Face CLIP weights
-/// in the architecture of <c>--preset</c> (default <c>coco</c>: ViT-B/32) without a checkpoint.
+/// <c>hardneg eval --checkpoint PATH</c>: evaluates a trained model on its preset's held-out data, or with
+/// <c>--suite</c> on SugarCrepe, InpaintCOCO, Winoground, ARO, or every suite whose data is present (<c>all</c>), and
+/// prints one table (JSON and Markdown with <c>--out</c>). <c>--weights</c> evaluates Hugging Face CLIP weights in the
+/// architecture of <c>--preset</c> (default <c>coco</c>: ViT-B/32); <c>--compare</c> adds a second model as a column,
+/// with the difference.
 /// </summary>
 public sealed class EvalCommand : Command<EvalCommand.Settings>
 {
-    private const string PresetSuite = "preset";
-    private const string SugarCrepeSuite = "sugarcrepe";
-
     /// <summary>Options of <c>eval</c>.</summary>
     public sealed class Settings : CommandSettings
     {
@@ -35,6 +33,11 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Hugging Face CLIP model.safetensors (or its folder) to evaluate instead of a checkpoint, in --preset's architecture (default coco: ViT-B/32).")]
         public string? Weights { get; init; }
 
+        /// <summary>A second model, shown beside the first with the difference.</summary>
+        [CommandOption("--compare <PATH>")]
+        [Description("A second model to put beside the first, with the difference: a run folder or checkpoint, or a model.safetensors (in --preset's architecture).")]
+        public string? Compare { get; init; }
+
         /// <summary>The preset the model was trained with.</summary>
         [CommandOption("--preset <NAME>")]
         [Description("The preset the model was trained with. Default: the run folder's run.json, else concept-world (coco with --weights).")]
@@ -42,24 +45,57 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
         /// <summary>What to evaluate on.</summary>
         [CommandOption("--suite <SUITE>")]
-        [Description("preset (the preset's held-out data) or sugarcrepe (needs --images).")]
-        [DefaultValue(PresetSuite)]
-        public string Suite { get; init; } = PresetSuite;
+        [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, or all (every suite whose data is present).")]
+        [DefaultValue(EvaluationSuites.Preset)]
+        public string Suite { get; init; } = EvaluationSuites.Preset;
 
         /// <summary>SugarCrepe's image folder.</summary>
         [CommandOption("--images <DIR>")]
-        [Description("--suite sugarcrepe: the COCO val2017 image folder; items whose image is not there are skipped and counted.")]
+        [Description("sugarcrepe: the COCO val2017 image folder; items whose image is not there are skipped and counted.")]
         public string? Images { get; init; }
 
         /// <summary>SugarCrepe's json folder.</summary>
         [CommandOption("--sugarcrepe <DIR>")]
-        [Description("--suite sugarcrepe: the folder of SugarCrepe's seven json files. Default: ./sugarcrepe.")]
+        [Description("sugarcrepe: the folder of SugarCrepe's seven json files. Default: ./sugarcrepe.")]
         [DefaultValue("sugarcrepe")]
         public string SugarCrepe { get; init; } = "sugarcrepe";
 
+        /// <summary>InpaintCOCO's parquet file or folder.</summary>
+        [CommandOption("--inpaintcoco <PATH>")]
+        [Description("inpaintcoco: InpaintCOCO's parquet file, or a folder of them (HF phiyodr/InpaintCOCO data/). Default: ./inpaintcoco.")]
+        [DefaultValue("inpaintcoco")]
+        public string InpaintCoco { get; init; } = "inpaintcoco";
+
+        /// <summary>Winoground's folder.</summary>
+        [CommandOption("--winoground <DIR>")]
+        [Description("winoground: the folder of examples.jsonl and images/ (HF facebook/winoground data/, images.zip unzipped). Default: ./winoground.")]
+        [DefaultValue("winoground")]
+        public string Winoground { get; init; } = "winoground";
+
+        /// <summary>ARO's root.</summary>
+        [CommandOption("--aro <DIR>")]
+        [Description("aro: the folder of visual_genome_relation.json, visual_genome_attribution.json and images/. Default: ./aro.")]
+        [DefaultValue("aro")]
+        public string Aro { get; init; } = "aro";
+
+        /// <summary>COCO-Order's root.</summary>
+        [CommandOption("--aro-coco <DIR>")]
+        [Description("aro: the COCO root holding coco_karpathy_test.json and val2014/ (COCO-Order). Default: --aro.")]
+        public string? AroCoco { get; init; }
+
+        /// <summary>Flickr30k-Order's root.</summary>
+        [CommandOption("--aro-flickr <DIR>")]
+        [Description("aro: the Flickr30k root holding flickr30k_test.json and flickr30k-images/ (Flickr30k-Order). Default: --aro.")]
+        public string? AroFlickr { get; init; }
+
+        /// <summary>Items per benchmark.</summary>
+        [CommandOption("--max-items <N>")]
+        [Description("Score only the first N items of each benchmark (each ARO set): a quick look.")]
+        public int? MaxItems { get; init; }
+
         /// <summary>Where to write the metrics as JSON.</summary>
         [CommandOption("-o|--out <FILE>")]
-        [Description("Write the metrics as JSON to FILE.")]
+        [Description("Write the results as JSON to FILE, and the table as Markdown beside it (FILE with .md).")]
         public string? Out { get; init; }
 
         /// <summary>Preset overrides.</summary>
@@ -67,11 +103,25 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Override a preset value, e.g. --set evaluation.max-test-scenes=100. Repeatable.")]
         public string[] Set { get; init; } = [];
 
+        internal SuiteData Data => new()
+        {
+            SugarCrepe = SugarCrepe,
+            CocoImages = Images,
+            InpaintCoco = InpaintCoco,
+            Winoground = Winoground,
+            Aro = Aro,
+            AroCoco = AroCoco,
+            AroFlickr = AroFlickr,
+            MaxItems = MaxItems,
+        };
+
         /// <inheritdoc />
         public override ValidationResult Validate() =>
-            Suite is not (PresetSuite or SugarCrepeSuite) ? ValidationResult.Error($"--suite must be {PresetSuite} or {SugarCrepeSuite}; got '{Suite}'.")
+            Suite != EvaluationSuites.All && !EvaluationSuites.Names.Contains(Suite)
+                ? ValidationResult.Error($"--suite must be one of {string.Join(", ", EvaluationSuites.Names)} or {EvaluationSuites.All}; got '{Suite}'.")
             : string.IsNullOrEmpty(Checkpoint) == string.IsNullOrEmpty(Weights) ? ValidationResult.Error("Give one of --checkpoint PATH and --weights FILE.")
-            : Suite == SugarCrepeSuite && string.IsNullOrEmpty(Images) ? ValidationResult.Error("--suite sugarcrepe needs --images DIR (COCO val2017 images).")
+            : Suite == EvaluationSuites.SugarCrepe && string.IsNullOrEmpty(Images) ? ValidationResult.Error("--suite sugarcrepe needs --images DIR (COCO val2017 images).")
+            : MaxItems is < 1 ? ValidationResult.Error("--max-items must be at least 1.")
             : ValidationResult.Success();
     }
 
@@ -80,45 +130,70 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var data = new DataReportPrinter();
-        (PresetRun run, string name) = Prepare(settings, data);
+        var results = new List<ModelSuiteResult>();
+        var names = new List<string>();
         try
         {
-            using ClipModel model = settings.Weights is not null ? run.CreateModel() : run.LoadModel(CheckpointPath(settings));
-            if (settings.Suite == SugarCrepeSuite)
+            var models = new List<(string Path, bool IsWeights)> { (settings.Weights ?? settings.Checkpoint!, settings.Weights is not null) };
+            if (settings.Compare is { } compare)
             {
-                EvaluateSugarCrepe(settings, run, model, name, data);
+                models.Add((compare, IsWeights(compare)));
             }
-            else if (run.Preset.Data.IsConceptWorld)
+            foreach ((string path, bool isWeights) in models)
             {
-                ConceptWorldMetrics metrics = CliErrors.Stderr.Status().Start("Evaluating...", _ => run.Evaluate(model));
-                AnsiConsole.Write(EvalTable.Build([(name, metrics)]));
-                Write(settings.Out, metrics);
-            }
-            else
-            {
-                RealDataMetrics metrics = CliErrors.Stderr.Status().Start("Evaluating...", _ => run.EvaluateRealData(model));
-                data.PrintSummary(run.Preset.Data.Source);
-                Console.WriteLine(RealDataTable.Summary(metrics));
-                AnsiConsole.Write(RealDataTable.Build(name, metrics));
-                Write(settings.Out, metrics);
+                (PresetRun run, string name) = Prepare(settings, path, isWeights, data);
+                name = names.Contains(name) ? $"{name} ({names.Count + 1})" : name;
+                names.Add(name);
+                using ClipModel model = isWeights ? run.CreateModel() : run.LoadModel(CheckpointPath(path));
+                foreach (string suite in Suites(settings, run))
+                {
+                    SuiteResult result = CliErrors.Stderr.Status().Start($"Evaluating {name} on {suite}...",
+                        _ => EvaluationSuites.Run(suite, run, model, settings.Data));
+                    results.Add(new ModelSuiteResult(name, suite, result.Summary, result.Report, result.Rows));
+                }
             }
         }
         catch (InvalidOperationException e)
         {
             throw new ArgumentException(e.Message, e);
         }
+        data.PrintSummary("Evaluation data");
+        var all = new EvaluationResults(names, results);
+        foreach (ModelSuiteResult result in results)
+        {
+            Console.WriteLine(names.Count > 1 ? $"{result.Model}: {result.Summary}" : result.Summary);
+        }
+        AnsiConsole.Write(Render(all.Table()));
+        Write(settings.Out, results.Count == 1 ? results[0].Report : all, all);
         return 0;
     }
 
-    private static (PresetRun Run, string Name) Prepare(Settings settings, DataReportPrinter data)
+    private static List<string> Suites(Settings settings, PresetRun run)
     {
-        if (settings.Weights is not null)
+        if (settings.Suite != EvaluationSuites.All)
+        {
+            return [settings.Suite];
+        }
+        List<string> present = EvaluationSuites.Present(run, settings.Data);
+        foreach (string absent in EvaluationSuites.Names.Except(present))
+        {
+            Console.Error.WriteLine($"{absent}: not run: {EvaluationSuites.Missing(absent, run, settings.Data)}.");
+        }
+        return present.Count > 0 ? present : throw new ArgumentException("--suite all: no suite's data is present (see above).");
+    }
+
+    private static bool IsWeights(string path) =>
+        path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase) || File.Exists(Path.Combine(path, "model.safetensors"));
+
+    private static (PresetRun Run, string Name) Prepare(Settings settings, string path, bool isWeights, DataReportPrinter data)
+    {
+        if (isWeights)
         {
             Preset withWeights = PresetCatalog.Load(settings.Preset ?? DataPreset.Coco, settings.Set);
-            withWeights = withWeights with { Model = withWeights.Model with { Weights = settings.Weights } };
-            return (new PresetRun(withWeights, dataReport: data.Report), Path.GetFileName(Path.GetFullPath(settings.Weights)));
+            withWeights = withWeights with { Model = withWeights.Model with { Weights = path } };
+            return (new PresetRun(withWeights, dataReport: data.Report), Path.GetFileName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)));
         }
-        string checkpoint = CheckpointPath(settings);
+        string checkpoint = CheckpointPath(path);
         RunManifest? manifest = RunManifest.TryRead(Path.GetDirectoryName(Path.GetFullPath(checkpoint))!);
         Preset preset = settings.Preset is not null
             ? PresetCatalog.Load(settings.Preset, settings.Set)
@@ -126,46 +201,42 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         return (new PresetRun(preset, dataReport: data.Report), Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(checkpoint))) ?? "model");
     }
 
-    private static string CheckpointPath(Settings settings)
+    private static string CheckpointPath(string path)
     {
-        string checkpoint = Directory.Exists(settings.Checkpoint)
-            ? Path.Combine(settings.Checkpoint, Training.Training.Trainer.CheckpointFileName)
-            : settings.Checkpoint!;
+        string checkpoint = Directory.Exists(path) ? Path.Combine(path, Training.Training.Trainer.CheckpointFileName) : path;
         return File.Exists(checkpoint) ? checkpoint : throw new ArgumentException($"Checkpoint '{checkpoint}' does not exist.");
     }
 
-    private static void EvaluateSugarCrepe(Settings settings, PresetRun run, ClipModel model, string name, DataReportPrinter data)
+    private static Table Render(EvaluationTable cells)
     {
-        string images = Path.GetFullPath(settings.Images!);
-        if (!Directory.Exists(images))
+        var table = new Table();
+        for (int c = 0; c < cells.Header.Count; c++)
         {
-            throw new ArgumentException($"--images: no folder '{settings.Images}' ({images}).");
+            var column = new TableColumn(Markup.Escape(cells.Header[c]));
+            table.AddColumn(c >= cells.NumericFrom ? column.RightAligned() : column);
         }
-        if (!Directory.Exists(settings.SugarCrepe))
+        foreach (string[] row in cells.Rows)
         {
-            throw new ArgumentException(
-                $"--sugarcrepe: no folder '{settings.SugarCrepe}' ({Path.GetFullPath(settings.SugarCrepe)}); pass the folder of SugarCrepe's add_att.json ... swap_obj.json.");
+            table.AddRow([.. row.Select(Markup.Escape)]);
         }
-        List<SugarCrepeItem> items = SugarCrepeFiles.Read(settings.SugarCrepe, data.Report);
-        if (items.Count == 0)
-        {
-            throw new ArgumentException($"--sugarcrepe: no readable item in {Path.GetFullPath(settings.SugarCrepe)}.");
-        }
-        SugarCrepeReport report = CliErrors.Stderr.Status().Start("Evaluating SugarCrepe...",
-            _ => SugarCrepeEvaluation.Evaluate(model, run.Tokenizer, items, images, data.Report));
-        data.PrintSummary("SugarCrepe");
-        Console.Error.WriteLine(
-            $"SugarCrepe: {items.Count} items read; {report.Overall.Evaluated} evaluated, {report.Overall.Skipped} skipped (image missing or unreadable in {images}).");
-        AnsiConsole.Write(SugarCrepeTable.Build(name, report));
-        Write(settings.Out, report);
+        return table;
     }
 
-    private static void Write<T>(string? path, T metrics)
+    private static void Write(string? path, object report, EvaluationResults all)
     {
-        if (path is not null)
+        if (path is null)
         {
-            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, metrics, ExperimentReport.Json));
-            Console.Error.WriteLine($"Wrote {path}");
+            return;
         }
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, report, ExperimentReport.Json));
+        string markdown = Path.ChangeExtension(path, ".md");
+        var md = new StringBuilder("# Evaluation\n\n");
+        foreach (ModelSuiteResult result in all.Results)
+        {
+            md.Append("- ").Append(all.Models.Count > 1 ? $"{result.Model}: " : string.Empty).Append(result.Summary).Append('\n');
+        }
+        md.Append("\nPercent; items: the items a number is over (first model).\n\n").Append(all.Table().ToMarkdown());
+        AtomicFile.Write(markdown, stream => stream.Write(Encoding.UTF8.GetBytes(md.ToString())));
+        Console.Error.WriteLine($"Wrote {path} and {markdown}");
     }
 }

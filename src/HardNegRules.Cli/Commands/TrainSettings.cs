@@ -11,7 +11,7 @@ public class TrainSettings : CommandSettings
 {
     /// <summary>The preset's name or YAML file.</summary>
     [CommandOption("--preset <NAME>")]
-    [Description("A preset in rules/presets/ (concept-world, concept-world-quick, coco, fashion200k) or a YAML file. Default: concept-world.")]
+    [Description("A preset in rules/presets/ (concept-world, concept-world-quick, coco, fashion200k, custom) or a YAML file. Default: concept-world.")]
     public string? Preset { get; init; }
 
     /// <summary>Optimizer steps.</summary>

@@ -1,6 +1,7 @@
 namespace HardNegRules.Training.Datasets;
 
-/// <summary>Random-access image-caption pairs. The trainer reads it from one worker thread at a time.</summary>
+/// <summary>Random-access image-caption pairs. The trainer may read several samples at once from different threads
+/// (<see cref="Training.TrainerOptions.DecodeWorkers"/>), so <see cref="GetSample"/> must be safe to call concurrently.</summary>
 public interface IImageTextDataset
 {
     /// <summary>Number of pairs.</summary>

@@ -90,6 +90,8 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
         CheckpointDirectory = directory,
         CheckpointEvery = Preset.Schedule.CheckpointEvery,
         MetricsPath = directory is null ? null : Path.Combine(directory, "metrics.jsonl"),
+        TensorBoardDirectory = directory is not null && Preset.Schedule.TensorBoard ? directory : null,
+        DecodeWorkers = Preset.Data.Workers ?? Environment.ProcessorCount,
         Device = device,
     };
 
@@ -106,11 +108,13 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
         IImageTextDataset dataset = Preset.Data.IsConceptWorld
             ? new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize)
             : new RealImageTextDataset(RealData.Train, new PhotoDecoder(model.Options.Vision.ImageSize, DataReport));
-        PermuterNegativeSource? negatives = options.NegativesPerCaption > 0
-            ? new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
-                Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight,
-                Preset.Rules.SwapShare)
-            : null;
+        IHardNegativeSource? negatives = options.NegativesPerCaption <= 0 ? null
+            : Preset.Rules.Source == RulesPreset.DatasetSource
+                ? new DatasetNegativeSource(RealData.Negatives ?? throw new PresetException($"preset '{Preset.Name}'", 0, 0,
+                    $"rules.source=dataset: data.source {Preset.Data.Source} brings no negatives of its own."), (ulong)Preset.Schedule.Seed)
+                : new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
+                    Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight,
+                    Preset.Rules.SwapShare);
         ClipTokenizer clip = Tokenizer;
         return new Trainer(model, options, dataset, text => Array.ConvertAll(clip.Encode(text), id => (long)id),
             negatives, progress);

@@ -7,8 +7,9 @@ using HardNegRules.Training.Presets;
 namespace HardNegRules.Training.Pipeline;
 
 /// <summary>
-/// Reads the pairs of a real-data preset (<c>data.source: coco</c> or <c>fashion200k</c>) and splits them into
-/// training and held-out pairs. Captions and image paths are held; images are decoded later, one sample at a time.
+/// Reads the pairs of a real-data preset (any <c>data.source</c> but the concept world) and splits them into training
+/// and held-out pairs. Captions and image paths are held (InpaintCOCO's images, which live inside its parquet files,
+/// as encoded bytes); images are decoded later, a batch at a time.
 /// </summary>
 public static partial class RealDataReader
 {
@@ -22,12 +23,22 @@ public static partial class RealDataReader
         ArgumentNullException.ThrowIfNull(preset);
         report ??= new DataLoadReport();
         DataPreset data = preset.Data;
+        Dictionary<string, IReadOnlyList<string>>? negatives = null;
         (List<ImageCaptionPair> train, List<ImageCaptionPair> heldOut, string from) = data.Source switch
         {
-            DataPreset.Coco => ReadCoco(preset, report),
+            DataPreset.Coco or DataPreset.Karpathy => ReadCoco(preset, report),
             DataPreset.Fashion200K => ReadFashion200K(preset, report),
+            DataPreset.Csv or DataPreset.Tsv => SplitByFraction(preset, ReadTable(preset, report)),
+            DataPreset.Jsonl or DataPreset.ImageFolder => SplitByFraction(preset, ReadJsonl(preset, report)),
+            DataPreset.NegClip => SplitByFraction(preset, ReadNegClip(preset, report, out negatives)),
+            DataPreset.InpaintCoco => SplitByFraction(preset, ReadInpaintCoco(preset, report)),
             _ => throw new PresetException($"preset '{preset.Name}'", 0, 0, $"data.source {data.Source} is not read from files."),
         };
+        if (preset.Rules.Source == RulesPreset.DatasetSource && negatives is null)
+        {
+            throw new PresetException($"preset '{preset.Name}'", 0, 0,
+                $"rules.source=dataset: data.source {data.Source} brings no negatives of its own; use data.source=negclip, or rules.source=rules.");
+        }
         if (train.Count == 0 || heldOut.Count == 0)
         {
             string first = report.Errors.Count > 0 ? $" First problem: {report.Errors[0]}" : string.Empty;
@@ -35,8 +46,72 @@ public static partial class RealDataReader
                 $"data.source {data.Source} gave {train.Count} training and {heldOut.Count} held-out pairs ({from}); both need at least one ({report.ErrorCount} records skipped; data.held-out=fraction draws the held-out pairs from the training files).{first}");
         }
         IReadOnlyList<ImageCaptionPair> limited = data.MaxSamples is { } max && max < train.Count ? train.GetRange(0, max) : train;
-        return new RealDataSplits(limited, heldOut, from, report);
+        return new RealDataSplits(limited, heldOut, from, report, negatives);
     }
+
+    private static List<ImageCaptionPair> ReadTable(Preset preset, DataLoadReport report)
+    {
+        string table = PresetPaths.ExistingFile(preset, "data.captions", preset.Data.Captions,
+            $"the {preset.Data.Source.ToUpperInvariant()} file with a header row and columns {preset.Data.ImageColumn} and {preset.Data.CaptionColumn}");
+        var options = new DelimitedTableOptions
+        {
+            Separator = preset.Data.Source == DataPreset.Csv ? ',' : '\t',
+            ImageColumn = preset.Data.ImageColumn,
+            CaptionColumn = preset.Data.CaptionColumn,
+            ImageRoot = ImageRoot(preset, table),
+        };
+        return [.. CaptionTableLoader.Read(table, options, report)];
+    }
+
+    private static List<ImageCaptionPair> ReadJsonl(Preset preset, DataLoadReport report)
+    {
+        if (preset.Data.Source == DataPreset.ImageFolder)
+        {
+            string folder = PresetPaths.ExistingFolder(preset, "data.images", preset.Data.Images, "the image folder (with its captions.jsonl)");
+            string captions = Path.GetFullPath(Path.Combine(folder, preset.Data.Captions ?? "captions.jsonl"));
+            _ = PresetPaths.ExistingFile(preset, "data.captions", captions, "the captions JSONL of the image folder");
+            return [.. ImageFolderLoader.Read(folder, captions, report)];
+        }
+        string lines = PresetPaths.ExistingFile(preset, "data.captions", preset.Data.Captions,
+            "a JSONL file of {\"file_name\": ..., \"caption\": ...} lines");
+        return [.. ImageFolderLoader.Read(ImageRoot(preset, lines), lines, report)];
+    }
+
+    private static List<ImageCaptionPair> ReadNegClip(Preset preset, DataLoadReport report, out Dictionary<string, IReadOnlyList<string>> negatives)
+    {
+        string table = PresetPaths.ExistingFile(preset, "data.captions", preset.Data.Captions, "NegCLIP's TSV (title, filepath, neg_caption)");
+        var pairs = new List<ImageCaptionPair>();
+        negatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (NegClipRecord record in NegClipTsvLoader.Read(table, report, ImageRoot(preset, table)))
+        {
+            pairs.Add(record.Pair);
+            negatives[record.Pair.Id] = record.NegativeCaptions;
+        }
+        return pairs;
+    }
+
+    private static List<ImageCaptionPair> ReadInpaintCoco(Preset preset, DataLoadReport report)
+    {
+        string path = PresetPaths.ExistingPath(preset, "data.captions", preset.Data.Captions, "InpaintCOCO's parquet file or its folder");
+        var pairs = new List<ImageCaptionPair>();
+        foreach (string file in InpaintCocoEvaluation.Files(path))
+        {
+            foreach (InpaintCocoRecord record in InpaintCocoLoader.ReadAsync(file, report).ToBlockingEnumerable())
+            {
+                // The originals only: the inpainted twins are the benchmark. Rows of one COCO image share its name,
+                // so the held-out split keeps them together.
+                string id = $"{Path.GetFileNameWithoutExtension(file)}/{record.Index}";
+                ImageReference image = ImageReference.FromBytes(record.Original.Image.Bytes!, record.Original.Image.Name ?? id);
+                pairs.Add(new ImageCaptionPair(id, record.Original.Caption, image));
+            }
+        }
+        return pairs;
+    }
+
+    // Relative image paths of a table or JSONL file: in data.images when given, else beside the file.
+    private static string ImageRoot(Preset preset, string file) => preset.Data.Images is { } images
+        ? PresetPaths.ExistingFolder(preset, "data.images", images, "the folder the file's image paths are relative to")
+        : Path.GetDirectoryName(file)!;
 
     private static (List<ImageCaptionPair>, List<ImageCaptionPair>, string) ReadCoco(Preset preset, DataLoadReport report)
     {
@@ -44,7 +119,7 @@ public static partial class RealDataReader
             "COCO captions JSON, e.g. annotations/captions_train2017.json, or Karpathy's dataset_coco.json");
         string images = PresetPaths.ExistingFolder(preset, "data.images", preset.Data.Images,
             "the image folder, e.g. train2017/; for Karpathy's file the folder holding train2014/ and val2014/");
-        if (!IsKarpathy(captions))
+        if (preset.Data.Source != DataPreset.Karpathy && !IsKarpathy(captions))
         {
             if (preset.Data.HeldOut == "file")
             {

@@ -17,10 +17,33 @@ public sealed record DataPreset
     /// <summary>Fashion200K label files with their image root.</summary>
     public const string Fashion200K = "fashion200k";
 
-    /// <summary>The source names a preset may use.</summary>
-    public static IReadOnlyList<string> Sources { get; } = [ConceptWorld, Coco, Fashion200K];
+    /// <summary>Karpathy's dataset_coco.json (or dataset_flickr30k.json) with the folder holding its "filepath" folders.</summary>
+    public const string Karpathy = "karpathy";
 
-    /// <summary>Where the pairs come from: <see cref="ConceptWorld"/>, <see cref="Coco"/> or <see cref="Fashion200K"/>.</summary>
+    /// <summary>open_clip's CSV: a header row, an image path column and a caption column (<see cref="ImageColumn"/>,
+    /// <see cref="CaptionColumn"/>), comma-separated.</summary>
+    public const string Csv = "csv";
+
+    /// <summary>The same table tab-separated (open_clip's default).</summary>
+    public const string Tsv = "tsv";
+
+    /// <summary>JSON lines, one image path and caption a line ({"file_name": ..., "caption": ...}).</summary>
+    public const string Jsonl = "jsonl";
+
+    /// <summary>An image folder with a captions JSONL in it (captions.jsonl unless <see cref="Captions"/> names another).</summary>
+    public const string ImageFolder = "image-folder";
+
+    /// <summary>NegCLIP's training TSV (title, filepath, neg_caption); its negatives can replace the rules'
+    /// (<c>rules.source: dataset</c>).</summary>
+    public const string NegClip = "negclip";
+
+    /// <summary>InpaintCOCO's parquet files: training uses the original COCO images and captions.</summary>
+    public const string InpaintCoco = "inpaintcoco";
+
+    /// <summary>The source names a preset may use.</summary>
+    public static IReadOnlyList<string> Sources { get; } = [ConceptWorld, Coco, Karpathy, Fashion200K, Csv, Tsv, Jsonl, ImageFolder, NegClip, InpaintCoco];
+
+    /// <summary>Where the pairs come from: one of <see cref="Sources"/>.</summary>
     public string Source { get; init; } = ConceptWorld;
 
     /// <summary>Whether the pairs are generated (the concept world) rather than read from files.</summary>
@@ -32,11 +55,13 @@ public sealed record DataPreset
     /// <summary>Image side in pixels; the model's image size.</summary>
     public int ImageSize { get; init; } = 64;
 
-    /// <summary>coco: the captions file (COCO captions JSON or Karpathy's dataset_coco.json).</summary>
+    /// <summary>The captions file: coco, karpathy: the COCO captions JSON or Karpathy's dataset_coco.json; csv, tsv,
+    /// negclip: the table; jsonl and image-folder: the JSON lines; inpaintcoco: the parquet file or its folder.</summary>
     public string? Captions { get; init; }
 
-    /// <summary>coco: the image folder (COCO) or the folder holding Karpathy's "filepath" folders; fashion200k: the
-    /// image root the label files' paths are relative to.</summary>
+    /// <summary>The image folder: coco: the COCO image folder; karpathy: the folder holding its "filepath" folders;
+    /// fashion200k: the root the label files' paths are relative to; csv, tsv, negclip, jsonl: the folder relative image
+    /// paths are taken in (default: the captions file's folder); image-folder: the folder itself.</summary>
     public string? Images { get; init; }
 
     /// <summary>fashion200k: the folder of the <c>*_{train,test}_detect_all.txt</c> label files; null for
@@ -46,6 +71,16 @@ public sealed record DataPreset
     /// <summary>Real data: accept absolute image paths in the data files. Off by default: a path in a data file must
     /// stay inside <see cref="Images"/> (links resolved), and one that leaves it is reported and skipped.</summary>
     public bool AllowAbsolutePaths { get; init; }
+
+    /// <summary>csv, tsv, negclip: the header of the image path column (open_clip's <c>--csv-img-key</c>).</summary>
+    public string ImageColumn { get; init; } = "filepath";
+
+    /// <summary>csv, tsv, negclip: the header of the caption column (open_clip's <c>--csv-caption-key</c>).</summary>
+    public string CaptionColumn { get; init; } = "title";
+
+    /// <summary>Real data: threads that decode a batch's images (in batch order, whatever the thread count);
+    /// null for one per core.</summary>
+    public int? Workers { get; init; }
 
     /// <summary>Real data: use only the first this many training pairs; null for all.</summary>
     public int? MaxSamples { get; init; }

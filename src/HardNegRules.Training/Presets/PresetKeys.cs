@@ -21,6 +21,9 @@ internal static class PresetKeys
                 ["images"] = (p, v) => p with { Data = p.Data with { Images = v.NullableString() } },
                 ["labels"] = (p, v) => p with { Data = p.Data with { Labels = v.NullableString() } },
                 ["allow-absolute-paths"] = (p, v) => p with { Data = p.Data with { AllowAbsolutePaths = v.Bool() } },
+                ["image-column"] = (p, v) => p with { Data = p.Data with { ImageColumn = v.String() } },
+                ["caption-column"] = (p, v) => p with { Data = p.Data with { CaptionColumn = v.String() } },
+                ["workers"] = (p, v) => p with { Data = p.Data with { Workers = v.NullableInt(1) } },
                 ["max-samples"] = (p, v) => p with { Data = p.Data with { MaxSamples = v.NullableInt(1) } },
                 ["held-out"] = (p, v) => p with { Data = p.Data with { HeldOut = v.OneOf(DataPreset.HeldOutNames) } },
                 ["validation-fraction"] = (p, v) => p with { Data = p.Data with { ValidationFraction = v.Double(0.001, 0.9) } },
@@ -44,6 +47,7 @@ internal static class PresetKeys
                 },
                 ["weight"] = (p, v) => p with { Rules = p.Rules with { Weight = v.Weights() } },
                 ["swap-share"] = (p, v) => p with { Rules = p.Rules with { SwapShare = v.Double(0, 1) } },
+                ["source"] = (p, v) => p with { Rules = p.Rules with { Source = v.OneOf([RulesPreset.RulesSource, RulesPreset.DatasetSource]) } },
                 ["ranking-weight"] = (p, v) => p with { Rules = p.Rules with { RankingWeight = v.Double(0, 1000) } },
             },
             ["model"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
@@ -70,6 +74,7 @@ internal static class PresetKeys
                 ["warmup"] = (p, v) => p with { Schedule = p.Schedule with { Warmup = v.Int(0) } },
                 ["seed"] = (p, v) => p with { Schedule = p.Schedule with { Seed = v.Int() } },
                 ["checkpoint-every"] = (p, v) => p with { Schedule = p.Schedule with { CheckpointEvery = v.Int(0) } },
+                ["tensorboard"] = (p, v) => p with { Schedule = p.Schedule with { TensorBoard = v.Bool() } },
                 ["pretrain-steps"] = (p, v) => p with { Schedule = p.Schedule with { PretrainSteps = v.Int(0) } },
             },
             ["evaluation"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)

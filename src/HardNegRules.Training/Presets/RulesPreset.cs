@@ -25,6 +25,16 @@ public sealed record RulesPreset
     /// one; null keeps the rule pack's own balance of swaps and replacements.</summary>
     public double? SwapShare { get; init; }
 
+    /// <summary>Where the hard negatives come from: <c>rules</c> (the rule pack) or <c>dataset</c> (the data set's own,
+    /// e.g. NegCLIP's neg_caption column).</summary>
+    public string Source { get; init; } = RulesSource;
+
+    /// <summary>Negatives made by the rule pack.</summary>
+    public const string RulesSource = "rules";
+
+    /// <summary>Negatives the data set brings.</summary>
+    public const string DatasetSource = "dataset";
+
     /// <summary>Weight of the loss's ranking term: each caption against its own hard negatives alone (0: none).</summary>
     public double RankingWeight { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record SchedulePreset
     /// <summary>Checkpoint every this many steps (and at the end).</summary>
     public int CheckpointEvery { get; init; } = 200;
 
+    /// <summary>Write TensorBoard event files into the run folder (besides metrics.jsonl).</summary>
+    public bool TensorBoard { get; init; } = true;
+
     /// <summary>
     /// <c>hardneg experiment</c> only: steps of plain CLIP trained once, from which both arms then train
     /// <see cref="Steps"/> more (the paper's recipe: fine-tune a plain model with hard negatives); 0: both from scratch.

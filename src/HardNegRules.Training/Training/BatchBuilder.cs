@@ -1,8 +1,14 @@
+using System.Runtime.ExceptionServices;
 using HardNegRules.Training.Datasets;
 
 namespace HardNegRules.Training.Training;
 
-/// <summary>Builds a step's <see cref="PreparedBatch"/>: reads the samples, draws hard negatives, tokenises.</summary>
+/// <summary>
+/// Builds a step's <see cref="PreparedBatch"/>: reads the samples (on <paramref name="workers"/> threads: decoding
+/// photos is the slow part for a small model), draws hard negatives and tokenises (in batch order, on one thread, as
+/// the negative source requires). Each sample goes to its batch position, so the batch is the same for any thread count;
+/// at most <paramref name="workers"/> images are being decoded at once.
+/// </summary>
 internal sealed class BatchBuilder(
     IImageTextDataset dataset,
     DataOrder order,
@@ -10,7 +16,8 @@ internal sealed class BatchBuilder(
     IHardNegativeSource? negatives,
     int negativesPerCaption,
     int imageSize,
-    int contextLength)
+    int contextLength,
+    int workers = 1)
 {
     private readonly int pixelsPerImage = 3 * imageSize * imageSize;
 
@@ -23,10 +30,11 @@ internal sealed class BatchBuilder(
         var captionTokens = new long[batch * contextLength];
         var negativeCounts = new int[batch];
         var negativeTokens = new List<long[]>();
+        ImageTextSample[] samples = Read(indices);
 
         for (int i = 0; i < batch; i++)
         {
-            ImageTextSample sample = dataset.GetSample(indices[i]);
+            ImageTextSample sample = samples[i];
             if (sample.Pixels.Length != pixelsPerImage)
             {
                 throw new InvalidOperationException(
@@ -61,6 +69,31 @@ internal sealed class BatchBuilder(
             negativeTokens[n].CopyTo(tokens, (batch + n) * contextLength);
         }
         return new PreparedBatch(step, epoch, batch, pixels, tokens, negativeCounts);
+    }
+
+    private ImageTextSample[] Read(ReadOnlySpan<int> indices)
+    {
+        var samples = new ImageTextSample[indices.Length];
+        if (workers <= 1 || indices.Length <= 1)
+        {
+            for (int i = 0; i < samples.Length; i++)
+            {
+                samples[i] = dataset.GetSample(indices[i]);
+            }
+            return samples;
+        }
+        int[] positions = indices.ToArray();
+        try
+        {
+            Parallel.For(0, positions.Length, new ParallelOptions { MaxDegreeOfParallelism = workers },
+                i => samples[i] = dataset.GetSample(positions[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // The trainer reports the data set's own exception (e.g. "no image could be decoded"), not the wrapper.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return samples;
     }
 
     private void CopyRow(ReadOnlySpan<long> ids, Span<long> row, string text)

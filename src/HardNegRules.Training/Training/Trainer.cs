@@ -144,7 +144,7 @@ public sealed class Trainer : IDisposable
         try
         {
             var builder = new BatchBuilder(dataset, order, tokenize, negatives, options.NegativesPerCaption,
-                model.Options.Vision.ImageSize, model.Options.Text.ContextLength);
+                model.Options.Vision.ImageSize, model.Options.Text.ContextLength, options.DecodeWorkers);
             using var pipeline = new BatchPipeline(builder, firstStep, endStep, options.PrefetchBatches, cancellation);
             model.train();
             var total = Stopwatch.StartNew();

@@ -68,6 +68,10 @@ public sealed record TrainerOptions
     /// <summary>Torch intra-op threads; 0 means one per core. Batch preparation runs on its own worker thread.</summary>
     public int Threads { get; init; }
 
+    /// <summary>Threads that read (decode, render) a batch's samples at once; 1 reads them one after another. Samples
+    /// land in batch order whatever the count, so a run's batches do not depend on it.</summary>
+    public int DecodeWorkers { get; init; } = 1;
+
     /// <summary>Batches prepared ahead by the worker thread (bounded, so memory stays flat).</summary>
     public int PrefetchBatches { get; init; } = 2;
 
@@ -81,6 +85,7 @@ public sealed record TrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay);
         ArgumentOutOfRangeException.ThrowIfNegative(NegativesPerCaption);
         ArgumentOutOfRangeException.ThrowIfLessThan(PrefetchBatches, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(DecodeWorkers, 1);
         if (FinalLearningRateFraction is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(FinalLearningRateFraction), "Must be within [0, 1].");

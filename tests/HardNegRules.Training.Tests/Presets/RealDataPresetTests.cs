@@ -60,7 +60,7 @@ public class RealDataPresetTests
     public void A_bad_source_or_split_is_reported_with_the_accepted_values()
     {
         var source = Assert.Throws<PresetException>(() => PresetLoader.Parse("data:\n  source: imagenet\n", "p.yaml"));
-        Assert.That(source!.Message, Does.StartWith("p.yaml(2,11): 'data.source' must be one of concept-world, coco, fashion200k"));
+        Assert.That(source!.Message, Does.StartWith("p.yaml(2,11): 'data.source' must be one of concept-world, coco, karpathy, fashion200k, csv, tsv, jsonl, image-folder, negclip, inpaintcoco"));
 
         var split = Assert.Throws<PresetException>(() => PresetLoader.ApplyOverride(new Preset(), "data.held-out=dev"));
         Assert.That(split!.Message, Does.Contain("'data.held-out' must be one of auto, file, fraction"));
