@@ -59,6 +59,7 @@ public static partial class RealDataReader
             ImageColumn = preset.Data.ImageColumn,
             CaptionColumn = preset.Data.CaptionColumn,
             ImageRoot = ImageRoot(preset, table),
+            AllowAbsolutePaths = preset.Data.AllowAbsolutePaths,
         };
         return [.. CaptionTableLoader.Read(table, options, report)];
     }
@@ -70,11 +71,11 @@ public static partial class RealDataReader
             string folder = PresetPaths.ExistingFolder(preset, "data.images", preset.Data.Images, "the image folder (with its captions.jsonl)");
             string captions = Path.GetFullPath(Path.Combine(folder, preset.Data.Captions ?? "captions.jsonl"));
             _ = PresetPaths.ExistingFile(preset, "data.captions", captions, "the captions JSONL of the image folder");
-            return [.. ImageFolderLoader.Read(folder, captions, report)];
+            return [.. ImageFolderLoader.Read(folder, captions, report, allowAbsolutePaths: preset.Data.AllowAbsolutePaths)];
         }
         string lines = PresetPaths.ExistingFile(preset, "data.captions", preset.Data.Captions,
             "a JSONL file of {\"file_name\": ..., \"caption\": ...} lines");
-        return [.. ImageFolderLoader.Read(ImageRoot(preset, lines), lines, report)];
+        return [.. ImageFolderLoader.Read(ImageRoot(preset, lines), lines, report, allowAbsolutePaths: preset.Data.AllowAbsolutePaths)];
     }
 
     private static List<ImageCaptionPair> ReadNegClip(Preset preset, DataLoadReport report, out Dictionary<string, IReadOnlyList<string>> negatives)
@@ -82,7 +83,7 @@ public static partial class RealDataReader
         string table = PresetPaths.ExistingFile(preset, "data.captions", preset.Data.Captions, "NegCLIP's TSV (title, filepath, neg_caption)");
         var pairs = new List<ImageCaptionPair>();
         negatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (NegClipRecord record in NegClipTsvLoader.Read(table, report, ImageRoot(preset, table)))
+        foreach (NegClipRecord record in NegClipTsvLoader.Read(table, report, ImageRoot(preset, table), allowAbsolutePaths: preset.Data.AllowAbsolutePaths))
         {
             pairs.Add(record.Pair);
             negatives[record.Pair.Id] = record.NegativeCaptions;
