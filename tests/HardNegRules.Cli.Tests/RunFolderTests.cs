@@ -79,6 +79,18 @@ public class RunFolderTests
         }
     }
 
+    [Test]
+    public void Resuming_a_run_killed_before_its_first_checkpoint_says_to_train_again()
+    {
+        string dir = Hardneg.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, "run.json"), "{\"Preset\": \"concept-world\", \"Overrides\": []}");
+
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, TinyTraining.Args("train", "--out", dir, "--resume"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("stopped before its first checkpoint; train again without --resume"));
+    }
+
     [TestCase("", "is empty (0 bytes)")]
     [TestCase("step: 12\nweights: none\n", "is not a HardNegRules checkpoint")]
     public void A_checkpoint_that_is_empty_or_text_is_a_usage_error(string content, string expected)

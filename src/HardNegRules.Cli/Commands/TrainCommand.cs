@@ -67,7 +67,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             string previous = CheckpointFile.PreviousPath(checkpoint);
             throw new ArgumentException(File.Exists(previous)
                 ? $"--resume: there is no checkpoint at {checkpoint}, but there is {previous}: move it to {checkpoint} to resume from it."
-                : $"--resume: there is no checkpoint at {checkpoint}.");
+                : File.Exists(Path.Combine(directory, RunManifest.FileName))
+                    ? $"--resume: there is no checkpoint at {checkpoint}: the run in {directory} stopped before its first checkpoint; train again without --resume."
+                    : $"--resume: there is no checkpoint at {checkpoint}.");
         }
         if (!settings.Resume && File.Exists(checkpoint))
         {
