@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace HardNegRules.Benchmarks;
 
 /// <summary>
-/// The captions the benchmarks run over: COCO val2017 (25,014 captions) from <c>$HARDNEG_COCO_CAPTIONS</c>, by default
-/// <c>/work/shared/data/coco/captions_val2017.json</c>; when that file is missing, the repository's 3,000-caption sample
+/// The captions the benchmarks run over: COCO val2017 (25,014 captions) from the file <c>$HARDNEG_COCO_CAPTIONS</c> names
+/// (<c>captions_val2017.json</c>, not in the repository); when it is not set or missing, the repository's 3,000-caption sample
 /// (<c>tests/data/coco/captions_val2017_sample.jsonl</c>), repeated to the same count so that per-caption figures stay
 /// comparable. <see cref="Note"/> says which was used.
 /// </summary>
@@ -15,9 +15,6 @@ public sealed class CaptionCorpus
 
     /// <summary>The environment variable naming the COCO captions file.</summary>
     public const string PathVariable = "HARDNEG_COCO_CAPTIONS";
-
-    /// <summary>The COCO captions file used when the variable is not set.</summary>
-    public const string DefaultPath = "/work/shared/data/coco/captions_val2017.json";
 
     private static readonly Lazy<CaptionCorpus> Shared = new(Load);
 
@@ -51,7 +48,7 @@ public sealed class CaptionCorpus
     private static CaptionCorpus Load()
     {
         string? variable = Environment.GetEnvironmentVariable(PathVariable);
-        string path = string.IsNullOrWhiteSpace(variable) ? DefaultPath : variable;
+        string path = string.IsNullOrWhiteSpace(variable) ? "(HARDNEG_COCO_CAPTIONS not set)" : variable;
         List<(ulong Id, string Caption)> records;
         string note;
         if (File.Exists(path))
@@ -63,7 +60,7 @@ public sealed class CaptionCorpus
         {
             string sample = Path.Combine(RepositoryPaths.Root, "tests", "data", "coco", "captions_val2017_sample.jsonl");
             records = ReadJsonl(sample);
-            note = $"FALLBACK: {path} not found (set {PathVariable}); using the repository sample, {records.Count:N0} captions from {sample}";
+            note = $"FALLBACK: {path} not found (set {PathVariable} to COCO's captions_val2017.json); using the repository sample, {records.Count:N0} captions from {sample}";
         }
 
         if (records.Count == 0)

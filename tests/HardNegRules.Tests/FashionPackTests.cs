@@ -94,7 +94,7 @@ public class FashionPackTests
     [Explicit("Reads the full Fashion-IQ train captions from outside the repository.")]
     public void Full_measurement_on_fashion_iq()
     {
-        string folder = Path.Combine(Environment.GetEnvironmentVariable("HARDNEG_DATA") ?? "/work/shared/data", "fashion-iq");
+        string folder = Path.Combine(RealData.Folder(), "fashion-iq");
         Assume.That(Directory.Exists(folder), Is.True, $"{folder} not found");
         List<(string Id, string Caption)> captions = Captions(Directory.GetFiles(folder, "cap.*.train.json").Order(StringComparer.Ordinal));
         QualityReport report = RuleQualityReport.Run(Permuters.Get(Pack), Vocabulary(), captions, seed: 42, k: 3);

@@ -10,8 +10,8 @@ public abstract class LoaderTestFiles
     /// <summary>Three real COCO val2017 JPEGs (tests/data/coco/images, Flickr terms).</summary>
     protected static string CocoImages => Path.Combine(RepositoryRoot, "tests", "data", "coco", "images");
 
-    /// <summary>The shared real data (HARDNEG_DATA, default /work/shared/data), outside the repository.</summary>
-    protected static string SharedData => Environment.GetEnvironmentVariable("HARDNEG_DATA") ?? "/work/shared/data";
+    /// <summary>The repository's real test data (tests/data: COCO, NegCLIP and SugarCrepe samples, with their licences).</summary>
+    protected static string TestData => Path.Combine(RepositoryRoot, "tests", "data");
 
     [SetUp]
     public void CreateFolder()

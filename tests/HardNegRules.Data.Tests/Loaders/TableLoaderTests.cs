@@ -86,20 +86,19 @@ public class NegClipTsvLoaderTests : LoaderTestFiles
     [Test]
     public void The_real_negclip_validation_file_reads_without_errors()
     {
-        string path = Path.Combine(SharedData, "negclip", "valid_neg_clip.tsv");
-        Assume.That(File.Exists(path), Is.True, $"{path} not found");
+        string path = Path.Combine(TestData, "negclip", "valid_neg_clip_head.tsv");
         var report = new DataLoadReport();
         var records = NegClipTsvLoader.Read(path, report).ToList();
 
         Assert.That(report.Errors, Is.Empty);
-        Assert.That(records, Has.Count.EqualTo(4839));
+        Assert.That(records, Has.Count.EqualTo(5));
         Assert.That(records[0].Pair.Caption, Is.EqualTo("A child holding a flowered umbrella and petting a yak."));
         Assert.That(records[0].Pair.Image.Path, Is.EqualTo("coco/val2014/COCO_val2014_000000184613.jpg"));
         Assert.That(records[0].NegativeCaptions, Is.EqualTo(new[]
         {
             "A umbrella holding a flowered child and petting a yak .", "A child petting a flowered umbrella and holding a yak .",
         }));
-        Assert.That(records.Sum(r => r.NegativeCaptions.Count), Is.GreaterThan(4839));
+        Assert.That(records, Has.All.Matches<NegClipRecord>(r => r.NegativeCaptions.Count > 0));
     }
 }
 

@@ -20,13 +20,13 @@ public class RepositoryRulesQualityTests
 
     /// <summary>
     /// The measurement behind docs/rules.md ("Measured"): all 25,014 COCO val2017 captions and SugarCrepe. Needs the data
-    /// folder (HARDNEG_DATA, default /work/shared/data); run with <c>dotnet test --filter Name~Full_measurement</c>.
+    /// folder named by HARDNEG_DATA; run with <c>dotnet test --filter Name~Full_measurement</c>.
     /// </summary>
     [Test]
     [Explicit("Reads the full COCO val2017 captions and SugarCrepe from outside the repository.")]
     public void Full_measurement_on_coco_and_sugarcrepe()
     {
-        string data = Environment.GetEnvironmentVariable("HARDNEG_DATA") ?? "/work/shared/data";
+        string data = RealData.Folder();
         string coco = Path.Combine(data, "coco", "captions_val2017.json");
         Assume.That(File.Exists(coco), Is.True, $"{coco} not found");
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(coco));
