@@ -99,12 +99,19 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
     /// <param name="options">The trainer's options (see <see cref="TrainerOptions(string?, string)"/>).</param>
     /// <param name="progress">Receives a report after each step.</param>
     /// <returns>The trainer; the caller disposes it.</returns>
-    public Trainer CreateTrainer(ClipModel model, TrainerOptions options, IProgress<TrainingProgress>? progress = null)
+    /// <param name="twinBatches">Concept world only: fill half of each batch with the binding twins of the other half
+    /// (see <see cref="ConceptWorldTwinDataset"/>).</param>
+    public Trainer CreateTrainer(ClipModel model, TrainerOptions options, IProgress<TrainingProgress>? progress = null,
+        bool twinBatches = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(model);
+        if (twinBatches && !Preset.Data.IsConceptWorld)
+        {
+            throw new ArgumentException($"Twin batches need the concept world; preset '{Preset.Name}' reads {Preset.Data.Source}.");
+        }
         IImageTextDataset dataset = Preset.Data.IsConceptWorld
-            ? new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize)
+            ? twinBatches ? new ConceptWorldTwinDataset(World.Train, Preset.Data.ImageSize) : new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize)
             : new RealImageTextDataset(RealData.Train, new PhotoDecoder(model.Options.Vision.ImageSize, DataReport));
         PermuterNegativeSource? negatives = options.NegativesPerCaption > 0
             ? new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
@@ -134,9 +141,10 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
 
     /// <summary>Evaluates a model on the world's test split.</summary>
     /// <param name="model">The trained model.</param>
+    /// <param name="scenes">Which test scenes to evaluate on; null for all.</param>
     /// <returns>The metrics.</returns>
-    public ConceptWorldMetrics Evaluate(ClipModel model) =>
-        ConceptWorldEvaluation.Evaluate(model, World, Tokenizer, Permuter, Preset.Evaluation.ToOptions());
+    public ConceptWorldMetrics Evaluate(ClipModel model, Func<WorldScene, bool>? scenes = null) =>
+        ConceptWorldEvaluation.Evaluate(model, World, Tokenizer, Permuter, Preset.Evaluation.ToOptions(), scenes);
 
     /// <summary>Loads a checkpoint's weights into a new model of the preset's architecture.</summary>
     /// <param name="checkpointPath">A checkpoint written by the trainer.</param>

@@ -82,6 +82,10 @@ public sealed record DataPreset
     /// <summary>With complete captions: the share of captions that also state sizes.</summary>
     public double SizeMentionShare { get; init; } = 1.0 / 3;
 
+    /// <summary>Color-shape pairs training never shows (test scenes with them are reported apart); at most one fewer
+    /// than the smaller of the color and shape counts.</summary>
+    public int HeldOutPairs { get; init; } = 6;
+
     /// <summary>The shapes scenes use (lower-case names, e.g. circle, ring); empty for all of the world's.</summary>
     public IReadOnlyList<string> Shapes { get; init; } = [];
 
@@ -109,6 +113,7 @@ public sealed record DataPreset
         MaxObjects = MaxObjects,
         CompleteCaptions = CompleteCaptions,
         SizeMentionShare = SizeMentionShare,
+        HeldOutPairCount = HeldOutPairs,
         Shapes = Shapes.Count == 0 ? Enum.GetValues<ObjectShape>() : [.. Shapes.Select(Parse<ObjectShape>)],
         Colors = Colors.Count == 0 ? Enum.GetValues<ObjectColor>() : [.. Colors.Select(Parse<ObjectColor>)],
     };

@@ -33,6 +33,7 @@ internal static class PresetKeys
                 ["max-objects"] = (p, v) => p with { Data = p.Data with { MaxObjects = ObjectCount(v) } },
                 ["complete-captions"] = (p, v) => p with { Data = p.Data with { CompleteCaptions = v.Bool() } },
                 ["size-mention-share"] = (p, v) => p with { Data = p.Data with { SizeMentionShare = v.Double(0, 1) } },
+                ["held-out-pairs"] = (p, v) => p with { Data = p.Data with { HeldOutPairs = v.Int(0) } },
                 ["shapes"] = (p, v) => p with { Data = p.Data with { Shapes = v.StringsOneOf(DataPreset.ShapeNames) } },
                 ["colors"] = (p, v) => p with { Data = p.Data with { Colors = v.StringsOneOf(DataPreset.ColorNames) } },
             },

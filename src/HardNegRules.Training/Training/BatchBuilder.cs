@@ -24,9 +24,12 @@ internal sealed class BatchBuilder(
         var negativeCounts = new int[batch];
         var negativeTokens = new List<long[]>();
 
+        // A paired data set fills the batch's second half with the partners of its first half.
+        var paired = dataset as IPairedImageTextDataset;
+        int half = paired is null ? batch : (batch + 1) / 2;
         for (int i = 0; i < batch; i++)
         {
-            ImageTextSample sample = dataset.GetSample(indices[i]);
+            ImageTextSample sample = i < half ? dataset.GetSample(indices[i]) : paired!.Partner(indices[i - half]);
             if (sample.Pixels.Length != pixelsPerImage)
             {
                 throw new InvalidOperationException(
