@@ -1,6 +1,6 @@
 namespace HardNegRules.Data.ConceptWorld;
 
-/// <summary>Settings of a generated concept world. The defaults match the CPU budget of DESIGN.md's measurements.</summary>
+/// <summary>Settings of a generated concept world. The defaults are the sparse world (docs/world.md); the experiment's world sets two objects and complete captions.</summary>
 public sealed class ConceptWorldOptions
 {
     /// <summary>The seed; the whole world (scenes, captions, held-out pairs, twins, pixels) is a function of the options.</summary>
@@ -23,7 +23,7 @@ public sealed class ConceptWorldOptions
 
     /// <summary>
     /// The share (0 to 1) of captions that state location: an absolute position, a relation, or a left-to-right or
-    /// top-to-bottom order. Real captions rarely do; DESIGN.md's measurements show that when every caption does,
+    /// top-to-bottom order. Real captions rarely do; when every caption does,
     /// random negatives teach position and hard negatives cannot show an effect.
     /// </summary>
     public double PositionalCaptionShare { get; init; } = 0.15;

@@ -66,7 +66,7 @@ public sealed record DataPreset
     /// <summary>Captions per scene.</summary>
     public int CaptionsPerScene { get; init; } = 3;
 
-    /// <summary>Share of captions that state location (see WORLD.md).</summary>
+    /// <summary>Share of captions that state location (see docs/world.md).</summary>
     public double PositionalCaptionShare { get; init; } = 0.15;
 
     /// <summary>The fewest objects in a scene.</summary>
