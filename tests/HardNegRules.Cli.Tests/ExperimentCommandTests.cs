@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace HardNegRules.Cli.Tests;
@@ -13,13 +12,11 @@ public class ExperimentCommandTests
     public void Quick_experiment_runs_end_to_end_and_writes_the_report_contract()
     {
         string dir = Hardneg.TempDirectory();
-        var clock = Stopwatch.StartNew();
 
         Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot,
             ["experiment", "--quick", "--out", dir, .. TinyTraining.Overrides(20)]);
 
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
         JsonElement root = report.RootElement;
         Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
@@ -52,6 +49,8 @@ public class ExperimentCommandTests
         string markdown = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.That(markdown, Does.Contain("hardneg experiment --quick --out").And.Contain("Seeds: training 42"));
         Assert.That(markdown, Does.Contain("| text_ranking_binding | location |").And.Contain("Headline (negatives - plain"));
+        Assert.That(markdown, Does.Contain("Preset: A smoke test"), "the quick report says its numbers do not measure the effect");
+        Assert.That(result.Stdout, Does.Contain("--quick is a smoke test"));
         Assert.That(File.Exists(Path.Combine(dir, "training-loss.png")), Is.True, "ScottPlot renders headless here");
         Assert.That(File.Exists(Path.Combine(dir, "concepts-image_pair_binding.png")), Is.True);
         Assert.That(File.Exists(Path.Combine(dir, "differences.png")), Is.True);

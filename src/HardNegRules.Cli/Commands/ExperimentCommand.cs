@@ -69,6 +69,10 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
             Console.WriteLine(FormattableString.Invariant(
                 $"{headline.Arm} - plain, binding image pairs (color and shape): {headline.MeanPoints:+0.0;-0.0;0.0} points{(headline.SdPoints is { } sd ? FormattableString.Invariant($" +- {sd:0.0}") : string.Empty)} over {report.Seeds.Count} seed(s)"));
         }
+        if (settings.Quick && settings.Preset is null)
+        {
+            Console.WriteLine($"--quick is a smoke test: at the size of {QuickPreset} binding stays near chance for both arms; run 'hardneg experiment' to measure the effect.");
+        }
         if (result.PlotProblem is not null)
         {
             Console.Error.WriteLine(result.PlotProblem);

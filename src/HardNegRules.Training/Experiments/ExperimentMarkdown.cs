@@ -16,6 +16,10 @@ internal static class ExperimentMarkdown
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Experiment: {string.Join(" vs ", report.Arms)} ({report.Preset})\n\n");
         md.Append("Command:\n\n```sh\n").Append(plan.Command).Append("\n```\n\n");
+        if (!string.IsNullOrWhiteSpace(preset.Description))
+        {
+            md.Append("Preset: ").Append(preset.Description).Append("\n\n");
+        }
         md.Append(CultureInfo.InvariantCulture,
             $"Seeds: training {string.Join(", ", report.Seeds)} (every arm once per seed), world {preset.Data.Seed}, evaluation negatives {preset.Evaluation.Seed}. ");
         md.Append(report.PretrainSteps > 0
@@ -25,7 +29,9 @@ internal static class ExperimentMarkdown
             $"{report.Steps} steps at batch {report.BatchSize}, lr {preset.Schedule.LearningRate.ToString(CultureInfo.InvariantCulture)}. ");
         md.Append(CultureInfo.InvariantCulture,
             $"World: {preset.Data.TrainScenes} training scenes x {preset.Data.CaptionsPerScene} captions, {preset.Data.TestScenes} test scenes, {preset.Data.ImageSize} px, ");
-        md.Append(CultureInfo.InvariantCulture, $"{preset.Data.MinObjects}-{preset.Data.MaxObjects} objects per scene, ");
+        md.Append(preset.Data.MinObjects == preset.Data.MaxObjects
+            ? string.Create(CultureInfo.InvariantCulture, $"{preset.Data.MinObjects} objects per scene, ")
+            : string.Create(CultureInfo.InvariantCulture, $"{preset.Data.MinObjects}-{preset.Data.MaxObjects} objects per scene, "));
         md.Append(preset.Data.CompleteCaptions
             ? string.Create(CultureInfo.InvariantCulture, $"complete captions (every object with color and shape; sizes in {preset.Data.SizeMentionShare:0.##} of them)")
             : "captions that may name a subset of the objects");
