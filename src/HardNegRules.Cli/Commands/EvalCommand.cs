@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HardNegRules.Data.IO;
 using HardNegRules.Training.Evaluation;
+using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;

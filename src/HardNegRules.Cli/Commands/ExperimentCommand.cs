@@ -1,11 +1,5 @@
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using HardNegRules.Data.ConceptWorld;
-using HardNegRules.Data.IO;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Training;
 using Spectre.Console;
@@ -14,8 +8,9 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>
-/// <c>hardneg experiment</c>: trains plain CLIP (k = 0) and hard-negative CLIP (k &gt;= 1) with the same seed, data
-/// and step budget, evaluates both on the same test data, and writes <c>report.json</c>, plots and <c>report.md</c>.
+/// <c>hardneg experiment</c>: trains plain CLIP and hard-negative CLIP (and, on request, twin batches) with the same
+/// seeds, data and step budget, evaluates them on the same test data, and writes <c>report.json</c>, plots and
+/// <c>report.md</c>. The workflow is <see cref="ExperimentRunner"/>'s; this parses options and prints.
 /// </summary>
 public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 {
@@ -27,22 +22,32 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     {
         /// <summary>The experiment folder.</summary>
         [CommandOption("-o|--out <DIR>")]
-        [Description("The experiment folder (report.json, report.md, plots, one folder per run). Default: runs/experiment-<preset>.")]
+        [Description("The experiment folder (report.json, report.md, plots, CSVs, one folder per seed and arm). Default: runs/experiment-<preset>.")]
         public string? Out { get; init; }
 
         /// <summary>Use the quick preset.</summary>
         [CommandOption("--quick")]
-        [Description($"Use the {QuickPreset} preset (about a minute) unless --preset is given.")]
+        [Description($"Use the {QuickPreset} preset (about two minutes; a smoke test of the direction of the effect) unless --preset is given.")]
         public bool Quick { get; init; }
 
-        /// <summary>Plain pre-training shared by both runs.</summary>
+        /// <summary>Plain pre-training shared by the arms.</summary>
         [CommandOption("--pretrain-steps <N>")]
-        [Description("First train plain CLIP for N steps; both runs then start from those weights (fine-tuning, as in the paper). Default: the preset's schedule.pretrain-steps.")]
+        [Description("First train plain CLIP for N steps per seed; every arm then starts from those weights. Default: the preset's schedule.pretrain-steps.")]
         public int? PretrainSteps { get; init; }
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             PretrainSteps is < 0 ? ValidationResult.Error($"--pretrain-steps must be 0 or more; got {PretrainSteps}.") : base.Validate();
+
+        /// <summary>Training seeds.</summary>
+        [CommandOption("--seeds <LIST>")]
+        [Description("Training seeds, e.g. 42,7,123: every arm runs once per seed and differences are reported as mean +- sd over seeds. Default: --seed or the preset's schedule.seed.")]
+        public string? Seeds { get; init; }
+
+        /// <summary>The arms.</summary>
+        [CommandOption("--arms <LIST>")]
+        [Description("The arms to compare: plain, negatives (rule-made text hard negatives), twins (batches of scenes and their binding twins). Default: plain,negatives.")]
+        public string? Arms { get; init; }
     }
 
     /// <inheritdoc />
@@ -50,106 +55,44 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
-        List<string> overrides = settings.Overrides();
-        Preset hard = PresetCatalog.Load(presetName, overrides);
-        if (!hard.Data.IsConceptWorld)
+        ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Overrides(),
+            settings.Seeds is null ? null : ExperimentSeeds.Parse(settings.Seeds),
+            settings.Arms is null ? null : ExperimentArms.Parse(settings.Arms),
+            settings.PretrainSteps, settings.Out) with
         {
-            throw new ArgumentException(
-                $"Preset '{hard.Name}' trains on {hard.Data.Source}: hardneg experiment compares both arms on the concept " +
-                "world's twins. Train real data with 'hardneg train' and compare with 'hardneg eval'.");
-        }
-        if (hard.Rules.K == 0)
-        {
-            hard = PresetLoader.ApplyOverride(hard, "rules.k=1"); // the comparison needs a run with negatives
-        }
-        Preset plain = PresetLoader.ApplyOverride(hard, "rules.k=0");
-        string directory = Path.GetFullPath(settings.Out ?? Path.Combine("runs", $"experiment-{hard.Name}"));
-        using var runLock = Training.Runs.RunFolderLock.Acquire(directory, "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
-        ConceptWorldDataset world = ConceptWorldDataset.Generate(hard.Data.ToWorldOptions());
+            Device = settings.Device,
+            Command = "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+        };
 
-        int pretrainSteps = settings.PretrainSteps ?? hard.Schedule.PretrainSteps;
-        string? initialWeights = pretrainSteps > 0
-            ? Pretrain(PresetLoader.ApplyOverride(plain, $"schedule.steps={pretrainSteps.ToString(CultureInfo.InvariantCulture)}"),
-                world, Path.Combine(directory, "pretrain"), settings.Device, cancellationToken)
-            : null;
-        var runs = new List<ExperimentRun>();
-        var curves = new List<ExperimentCurve>();
-        foreach ((string name, Preset preset) in new[] { ("plain", plain), ("hard-negatives", hard) })
-        {
-            string runDirectory = Path.Combine(directory, name);
-            // run.json lets `hardneg eval` rebuild this run's model and data from its folder alone.
-            var manifest = new RunManifest(presetName, [.. overrides, $"rules.k={preset.Rules.K.ToString(CultureInfo.InvariantCulture)}"]);
-            (double seconds, ConceptWorldMetrics metrics) = TrainAndEvaluate(name, preset, world, runDirectory, manifest,
-                initialWeights, settings.Device, cancellationToken);
-            runs.Add(new ExperimentRun(name, preset.Rules.K, Math.Round(seconds, 1), metrics));
-            curves.Add(ExperimentCurve.Read(name, Path.Combine(runDirectory, "metrics.jsonl")));
-        }
+        ExperimentResult result = ExperimentRunner.Run(plan, new ConsoleObserver(), cancellationToken);
 
-        var report = new ExperimentReport(hard.Name, runs);
-        AtomicFile.Write(Path.Combine(directory, "report.json"), stream => JsonSerializer.Serialize(stream, report, ExperimentReport.Json));
-        (IReadOnlyList<string> pngs, string? plotProblem) = ExperimentPlots.Write(directory, curves, report);
-        string command = "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote));
-        File.WriteAllText(Path.Combine(directory, "report.md"), ExperimentMarkdown.Render(report,
-            hard with { Schedule = hard.Schedule with { PretrainSteps = pretrainSteps } }, command, pngs, plotProblem));
-
-        AnsiConsole.Write(EvalTable.Build([.. runs.Select(r => ($"{r.Name} (k={r.K})", r.Metrics))]));
-        if (plotProblem is not null)
+        ExperimentReport report = result.Report;
+        AnsiConsole.Write(EvalTable.Build([.. report.Runs.Select(r => ($"{r.Arm} seed {r.Seed}", r.Metrics))]));
+        foreach (ExperimentDifference headline in report.Headline)
         {
-            Console.Error.WriteLine(plotProblem);
+            Console.WriteLine(FormattableString.Invariant(
+                $"{headline.Arm} - plain, binding image pairs (color and shape): {headline.MeanPoints:+0.0;-0.0;0.0} points{(headline.SdPoints is { } sd ? FormattableString.Invariant($" +- {sd:0.0}") : string.Empty)} over {report.Seeds.Count} seed(s)"));
         }
-        Console.Error.WriteLine($"Wrote {Path.Combine(directory, "report.json")} and report.md");
+        if (settings.Quick && settings.Preset is null)
+        {
+            Console.WriteLine($"--quick is a smoke test: at the size of {QuickPreset} binding stays near chance for both arms; run 'hardneg experiment' to measure the effect.");
+        }
+        if (result.PlotProblem is not null)
+        {
+            Console.Error.WriteLine(result.PlotProblem);
+        }
+        Console.Error.WriteLine($"Wrote {Path.Combine(result.Directory, "report.json")} and report.md");
         return 0;
-    }
-
-    private static (double Seconds, ConceptWorldMetrics Metrics) TrainAndEvaluate(string name, Preset preset,
-        ConceptWorldDataset world, string directory, RunManifest manifest, string? initialWeights, string device,
-        CancellationToken cancellation)
-    {
-        StartFresh(directory);
-        var run = new PresetRun(preset, world);
-        manifest.Write(directory);
-        using ClipModel model = run.CreateModel();
-        if (initialWeights is not null)
-        {
-            model.load(initialWeights);
-        }
-        var clock = Stopwatch.StartNew();
-        TrainProgress.Run($"{name} (k={preset.Rules.K})", preset.Schedule.Steps, 0, progress =>
-        {
-            using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, device), progress);
-            return trainer.Train(cancellation: cancellation);
-        });
-        double seconds = clock.Elapsed.TotalSeconds;
-        ConceptWorldMetrics metrics = CliErrors.Stderr.Status().Start($"Evaluating {name}...", _ => run.Evaluate(model));
-        return (seconds, metrics);
-    }
-
-    private static string Pretrain(Preset preset, ConceptWorldDataset world, string directory, string device,
-        CancellationToken cancellation)
-    {
-        StartFresh(directory);
-        var run = new PresetRun(preset, world);
-        using ClipModel model = run.CreateModel();
-        TrainProgress.Run("pretrain (k=0)", preset.Schedule.Steps, 0, progress =>
-        {
-            using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, device), progress);
-            return trainer.Train(cancellation: cancellation);
-        });
-        string weights = Path.Combine(directory, "weights.bin");
-        model.save(weights);
-        return weights;
-    }
-
-    // An experiment always trains from scratch: stale checkpoints or appended metrics would mix runs.
-    private static void StartFresh(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        foreach (string file in new[] { Trainer.CheckpointFileName, "checkpoint.prev.bin", "checkpoint.json", "metrics.jsonl" })
-        {
-            File.Delete(Path.Combine(directory, file));
-        }
     }
 
     private static string Quote(string arg) =>
         arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c, StringComparison.Ordinal)) ? arg : $"'{arg}'";
+
+    private sealed class ConsoleObserver : IExperimentObserver
+    {
+        public TrainingResult Train(string label, int steps, Func<IProgress<TrainingProgress>?, TrainingResult> train) =>
+            TrainProgress.Run(label, steps, 0, progress => train(progress));
+
+        public T Status<T>(string message, Func<T> work) => CliErrors.Stderr.Status().Start(message, _ => work());
+    }
 }

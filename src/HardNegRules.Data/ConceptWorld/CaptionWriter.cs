@@ -3,7 +3,9 @@ namespace HardNegRules.Data.ConceptWorld;
 /// <summary>
 /// Writes varied captions that are true of a scene. A set share of them state location; the rest name objects only.
 /// Captions that name two or more objects name the same attributes of each, so the binding of attribute to object is
-/// what makes them true: swapping two named objects' colors makes "a red circle and a blue square" false.
+/// what makes them true: swapping two named objects' colors makes "a red circle and a blue square" false. With complete
+/// captions every caption names every object of the scene with color and shape (and size in a set share), so every
+/// caption of a scene of two or more objects states a binding.
 /// </summary>
 public sealed class CaptionWriter
 {
@@ -27,15 +29,29 @@ public sealed class CaptionWriter
     private static readonly LocationPhraseKind[] LocationKinds =
         [LocationPhraseKind.Column, LocationPhraseKind.Row, LocationPhraseKind.Corner, LocationPhraseKind.Center];
 
+    private static readonly CaptionTemplate[] CompleteTemplates =
+        [CaptionTemplate.ObjectList, CaptionTemplate.PictureOf, CaptionTemplate.CountedList];
+
+    private static readonly CaptionTemplate[] CompleteSingleTemplates =
+        [CaptionTemplate.SingleObject, CaptionTemplate.ThereIs, CaptionTemplate.CountedList];
+
     private readonly double _positionalShare;
+    private readonly bool _complete;
+    private readonly double _sizeShare;
 
     /// <summary>Creates a writer.</summary>
     /// <param name="positionalCaptionShare">The probability (0 to 1) that a caption states location.</param>
-    public CaptionWriter(double positionalCaptionShare)
+    /// <param name="completeCaptions">Whether every caption names every object with color and shape.</param>
+    /// <param name="sizeMentionShare">With complete captions: the probability (0 to 1) that a caption also states sizes.</param>
+    public CaptionWriter(double positionalCaptionShare, bool completeCaptions = false, double sizeMentionShare = 1.0 / 3)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(positionalCaptionShare);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(positionalCaptionShare, 1.0);
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeMentionShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sizeMentionShare, 1.0);
         _positionalShare = positionalCaptionShare;
+        _complete = completeCaptions;
+        _sizeShare = sizeMentionShare;
     }
 
     /// <summary>Writes up to <paramref name="count"/> distinct captions of <paramref name="scene"/>.</summary>
@@ -67,8 +83,68 @@ public sealed class CaptionWriter
     }
 
     /// <summary>A plan that <see cref="CaptionPhrasing.Render"/> can express for <paramref name="scene"/>.</summary>
-    internal static CaptionPlan PlanCaption(Scene scene, bool positional, WorldRandom random) =>
-        positional ? PlanPositional(scene, random) : PlanObjectsOnly(scene, random);
+    internal CaptionPlan PlanCaption(Scene scene, bool positional, WorldRandom random) => _complete
+        ? PlanComplete(scene, positional, random)
+        : positional ? PlanPositional(scene, random) : PlanObjectsOnly(scene, random);
+
+    /// <summary>A plan that names every object with color and shape, and size with the set share.</summary>
+    private CaptionPlan PlanComplete(Scene scene, bool positional, WorldRandom random)
+    {
+        IReadOnlyList<SceneObject> objects = scene.Objects;
+        int n = objects.Count;
+        NounDetail detail = random.NextBool(_sizeShare) ? NounDetail.SizeColorShape : NounDetail.ColorShape;
+        List<int> order = ShuffledIndices(n, random);
+        if (positional)
+        {
+            // Only templates that name every object: one object at its place, two in a relation, or an ordered list.
+            var templates = new List<CaptionTemplate>();
+            if (n == 1)
+            {
+                templates.AddRange([CaptionTemplate.ObjectAt, CaptionTemplate.ThereIsAt]);
+            }
+            if (n == 2)
+            {
+                templates.AddRange([CaptionTemplate.Relation, CaptionTemplate.CountedRelation]);
+            }
+            if (n >= 2 && objects.Select(o => o.Cell.Column).Distinct().Count() == n)
+            {
+                templates.Add(CaptionTemplate.LeftToRight);
+            }
+            if (n >= 2 && objects.Select(o => o.Cell.Row).Distinct().Count() == n)
+            {
+                templates.Add(CaptionTemplate.TopToBottom);
+            }
+            if (templates.Count > 0)
+            {
+                CaptionTemplate template = random.Pick(templates);
+                switch (template)
+                {
+                    case CaptionTemplate.ObjectAt:
+                    case CaptionTemplate.ThereIsAt:
+                    {
+                        LocationPhraseKind[] kinds =
+                            [.. LocationKinds.Where(k => CaptionPhrasing.LocationPhrase(objects[0].Cell, k) is not null)];
+                        return new CaptionPlan(template, [0], detail, random.Pick(kinds));
+                    }
+
+                    case CaptionTemplate.Relation:
+                    case CaptionTemplate.CountedRelation:
+                    {
+                        GridCell first = objects[order[0]].Cell, second = objects[order[1]].Cell;
+                        RelationAxis[] axes =
+                            [.. Enum.GetValues<RelationAxis>().Where(a => CaptionPhrasing.RelationWords(first, second, a) is not null)];
+                        return new CaptionPlan(template, order, detail, Axis: random.Pick(axes));
+                    }
+
+                    default:
+                        return new CaptionPlan(template, order, detail);
+                }
+            }
+        }
+
+        // Three or more objects on no common row or column order fall back to a list: it still names them all.
+        return new CaptionPlan(random.Pick(n == 1 ? CompleteSingleTemplates : CompleteTemplates), order, detail);
+    }
 
     private static CaptionPlan PlanObjectsOnly(Scene scene, WorldRandom random)
     {

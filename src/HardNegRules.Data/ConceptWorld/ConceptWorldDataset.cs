@@ -72,7 +72,7 @@ public sealed class ConceptWorldDataset
         options.Validate();
         IReadOnlyList<ColorShapePair> heldOut = HeldOutPairPicker.Pick(options);
         var sampler = new SceneSampler(options, heldOut);
-        var writer = new CaptionWriter(options.PositionalCaptionShare);
+        var writer = new CaptionWriter(options.PositionalCaptionShare, options.CompleteCaptions, options.SizeMentionShare);
         ConceptWorldSplit train = GenerateSplit(SplitKind.Train, options.TrainSceneCount, options, sampler, writer, heldOut);
         ConceptWorldSplit validation = GenerateSplit(SplitKind.Validation, options.ValidationSceneCount, options, sampler, writer, heldOut);
         ConceptWorldSplit test = GenerateSplit(SplitKind.Test, options.TestSceneCount, options, sampler, writer, heldOut);

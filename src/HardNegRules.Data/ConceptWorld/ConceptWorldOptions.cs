@@ -1,6 +1,6 @@
 namespace HardNegRules.Data.ConceptWorld;
 
-/// <summary>Settings of a generated concept world. The defaults match the CPU budget of DESIGN.md's measurements.</summary>
+/// <summary>Settings of a generated concept world. The defaults are the sparse world (docs/world.md); the experiment's world sets two objects and complete captions.</summary>
 public sealed class ConceptWorldOptions
 {
     /// <summary>The seed; the whole world (scenes, captions, held-out pairs, twins, pixels) is a function of the options.</summary>
@@ -23,10 +23,21 @@ public sealed class ConceptWorldOptions
 
     /// <summary>
     /// The share (0 to 1) of captions that state location: an absolute position, a relation, or a left-to-right or
-    /// top-to-bottom order. Real captions rarely do; DESIGN.md's measurements show that when every caption does,
+    /// top-to-bottom order. Real captions rarely do; when every caption does,
     /// random negatives teach position and hard negatives cannot show an effect.
     /// </summary>
     public double PositionalCaptionShare { get; init; } = 0.15;
+
+    /// <summary>
+    /// Whether every caption names every object of its scene with its color and shape (size in
+    /// <see cref="SizeMentionShare"/> of captions); positional captions then use only the templates that name every
+    /// object. Off by default: captions then name one object or a subset, and some omit color. Binding can only be
+    /// learnt when captions state it, so the experiment's world turns this on.
+    /// </summary>
+    public bool CompleteCaptions { get; init; }
+
+    /// <summary>With <see cref="CompleteCaptions"/>: the share (0 to 1) of captions that also state each object's size.</summary>
+    public double SizeMentionShare { get; init; } = 1.0 / 3;
 
     /// <summary>The fewest objects in a scene (at least 1).</summary>
     public int MinObjects { get; init; } = 1;
@@ -69,6 +80,7 @@ public sealed class ConceptWorldOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CaptionsPerScene, nameof(CaptionsPerScene));
         RequireShare(PositionalCaptionShare, nameof(PositionalCaptionShare));
         RequireShare(HeldOutTestShare, nameof(HeldOutTestShare));
+        RequireShare(SizeMentionShare, nameof(SizeMentionShare));
         if (MinObjects < 1 || MaxObjects > Scene.MaxObjects || MinObjects > MaxObjects)
         {
             throw new ArgumentException($"Objects per scene must satisfy 1 <= {MinObjects} <= {MaxObjects} <= {Scene.MaxObjects}.");

@@ -19,9 +19,10 @@ public static class ConceptWorldEvaluation
     /// <param name="tokenizer">CLIP's tokenizer.</param>
     /// <param name="permuter">The rule pack that makes text negatives (normally <c>concept-world</c>).</param>
     /// <param name="options">Negatives per concept, seed, size limit; null for the defaults.</param>
+    /// <param name="scenes">Which test scenes to evaluate on (e.g. those with a held-out color-shape pair); null for all.</param>
     /// <returns>The metrics.</returns>
     public static ConceptWorldMetrics Evaluate(ClipModel model, ConceptWorldDataset world, ClipTokenizer tokenizer,
-        IPermuter permuter, ConceptWorldEvaluationOptions? options = null)
+        IPermuter permuter, ConceptWorldEvaluationOptions? options = null, Func<WorldScene, bool>? scenes = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(world);
@@ -30,18 +31,18 @@ public static class ConceptWorldEvaluation
         options ??= new ConceptWorldEvaluationOptions();
         options.Validate();
 
-        WorldScene[] scenes = [.. world.Test.Scenes.Take(options.MaxTestScenes ?? int.MaxValue)];
-        if (scenes.Length == 0)
+        WorldScene[] chosen = [.. world.Test.Scenes.Take(options.MaxTestScenes ?? int.MaxValue).Where(s => scenes is null || scenes(s))];
+        if (chosen.Length == 0)
         {
             throw new ArgumentException("The world's test split is empty: there is nothing to evaluate.", nameof(world));
         }
-        var sceneIndex = scenes.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var sceneIndex = chosen.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         ConceptWorldSample[] samples = [.. world.Test.Samples.Where(s => sceneIndex.ContainsKey(s.SceneId))];
         SceneTwin[] twins = [.. world.TestTwins.Where(t => sceneIndex.ContainsKey(SceneIdOf(t)))];
 
         var embedder = new ClipEmbedder(model, tokenizer, options.BatchSize);
         var texts = new TextEmbeddings(embedder);
-        float[][] images = embedder.EmbedScenes([.. scenes.Select(s => s.Scene)]);
+        float[][] images = embedder.EmbedScenes([.. chosen.Select(s => s.Scene)]);
         var negatives = new TestNegatives(permuter, options);
 
         // Collect every text first, so that the text tower runs in full batches once.

@@ -15,6 +15,7 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
     private readonly NegativeKind? kind;
     private readonly IReadOnlyDictionary<string, double>? conceptWeights;
     private readonly double? swapShare;
+    private readonly Func<string, string, bool>? keep;
 
     /// <summary>Creates a source over <paramref name="permuter"/>.</summary>
     /// <param name="permuter">The rules that make the negatives.</param>
@@ -25,10 +26,14 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
     /// 1); null or empty keeps the rule pack's own balance.</param>
     /// <param name="swapShare">Chance in [0, 1] that each negative is a swap (two terms of the caption exchanged, the
     /// bag of words kept) when the caption still has one to give; null keeps the rule pack's own balance.</param>
+    /// <param name="keep">Which negatives may be used, given (caption id, negative text); null keeps all. The concept
+    /// world passes its checker here, so that a negative true of the scene is never trained as false.</param>
     /// <exception cref="ArgumentException">A concept is not in the permuter's pack.</exception>
     public PermuterNegativeSource(IPermuter permuter, ulong runSeed, IEnumerable<string>? concepts = null,
-        NegativeKind? kind = null, IReadOnlyDictionary<string, double>? conceptWeights = null, double? swapShare = null)
+        NegativeKind? kind = null, IReadOnlyDictionary<string, double>? conceptWeights = null, double? swapShare = null,
+        Func<string, string, bool>? keep = null)
     {
+        this.keep = keep;
         ArgumentNullException.ThrowIfNull(permuter);
         if (swapShare is { } share && !(share >= 0 && share <= 1))
         {
@@ -61,13 +66,14 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
             return [];
         }
         NegativeSeed seed = NegativeSeed.For(runSeed, captionId, epoch);
-        if (kind is null && conceptWeights is null && swapShare is null)
+        if (kind is null && conceptWeights is null && swapShare is null && keep is null)
         {
             return permuter.Permute(caption, k, seed, conceptMask);
         }
         // The permuter balances kinds and concepts itself; asking for every candidate and then choosing keeps its
         // seeded order within a concept.
-        List<HardNegative> all = [.. permuter.Permute(caption, AllCandidates, seed, conceptMask).Where(n => kind is null || n.Kind == kind)];
+        List<HardNegative> all = [.. permuter.Permute(caption, AllCandidates, seed, conceptMask)
+            .Where(n => (kind is null || n.Kind == kind) && (keep is null || keep(captionId, n.Text)))];
         if (swapShare is null && conceptWeights is null)
         {
             return [.. all.Take(k)];

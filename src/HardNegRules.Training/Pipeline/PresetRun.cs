@@ -101,12 +101,19 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
     /// <param name="options">The trainer's options (see <see cref="TrainerOptions(string?, string)"/>).</param>
     /// <param name="progress">Receives a report after each step.</param>
     /// <returns>The trainer; the caller disposes it.</returns>
-    public Trainer CreateTrainer(ClipModel model, TrainerOptions options, IProgress<TrainingProgress>? progress = null)
+    /// <param name="twinBatches">Concept world only: fill half of each batch with the binding twins of the other half
+    /// (see <see cref="ConceptWorldTwinDataset"/>).</param>
+    public Trainer CreateTrainer(ClipModel model, TrainerOptions options, IProgress<TrainingProgress>? progress = null,
+        bool twinBatches = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(model);
+        if (twinBatches && !Preset.Data.IsConceptWorld)
+        {
+            throw new ArgumentException($"Twin batches need the concept world; preset '{Preset.Name}' reads {Preset.Data.Source}.");
+        }
         IImageTextDataset dataset = Preset.Data.IsConceptWorld
-            ? new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize)
+            ? twinBatches ? new ConceptWorldTwinDataset(World.Train, Preset.Data.ImageSize) : new ConceptWorldImageTextDataset(World.Train, Preset.Data.ImageSize)
             : new RealImageTextDataset(RealData.Train, new PhotoDecoder(model.Options.Vision.ImageSize, DataReport));
         IHardNegativeSource? negatives = options.NegativesPerCaption <= 0 ? null
             : Preset.Rules.Source == RulesPreset.DatasetSource
@@ -114,10 +121,18 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
                     $"rules.source=dataset: data.source {Preset.Data.Source} brings no negatives of its own."), (ulong)Preset.Schedule.Seed)
                 : new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
                     Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight,
-                    Preset.Rules.SwapShare);
+                    Preset.Rules.SwapShare, Preset.Rules.CheckWorld && Preset.Data.IsConceptWorld ? FalseOfTrainingScene() : null);
         ClipTokenizer clip = Tokenizer;
         return new Trainer(model, options, dataset, text => Array.ConvertAll(clip.Encode(text), id => (long)id),
             negatives, progress);
+    }
+
+    /// <summary>Whether a negative is false of the training scene its caption belongs to (the world's checker). As in
+    /// the evaluation, a negative the world's grammar cannot read ("on top of") is kept.</summary>
+    private Func<string, string, bool> FalseOfTrainingScene()
+    {
+        Dictionary<string, Scene> sceneOf = World.Train.Samples.ToDictionary(s => s.CaptionId, s => s.Scene, StringComparer.Ordinal);
+        return (captionId, negative) => !sceneOf.TryGetValue(captionId, out Scene? scene) || !CaptionParser.TryParse(negative, out CaptionClaims? claims) || !CaptionChecker.IsTrueOf(claims, scene);
     }
 
     /// <summary>Evaluates a model on the real data's held-out pairs: retrieval both ways and concept ranking against
@@ -130,9 +145,10 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
 
     /// <summary>Evaluates a model on the world's test split.</summary>
     /// <param name="model">The trained model.</param>
+    /// <param name="scenes">Which test scenes to evaluate on; null for all.</param>
     /// <returns>The metrics.</returns>
-    public ConceptWorldMetrics Evaluate(ClipModel model) =>
-        ConceptWorldEvaluation.Evaluate(model, World, Tokenizer, Permuter, Preset.Evaluation.ToOptions());
+    public ConceptWorldMetrics Evaluate(ClipModel model, Func<WorldScene, bool>? scenes = null) =>
+        ConceptWorldEvaluation.Evaluate(model, World, Tokenizer, Permuter, Preset.Evaluation.ToOptions(), scenes);
 
     /// <summary>Loads a checkpoint's weights into a new model of the preset's architecture.</summary>
     /// <param name="checkpointPath">A checkpoint written by the trainer.</param>

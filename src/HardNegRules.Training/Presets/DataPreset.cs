@@ -105,8 +105,25 @@ public sealed record DataPreset
     /// <summary>Captions per scene.</summary>
     public int CaptionsPerScene { get; init; } = 3;
 
-    /// <summary>Share of captions that state location (see WORLD.md).</summary>
+    /// <summary>Share of captions that state location (see docs/world.md).</summary>
     public double PositionalCaptionShare { get; init; } = 0.15;
+
+    /// <summary>The fewest objects in a scene.</summary>
+    public int MinObjects { get; init; } = 1;
+
+    /// <summary>The most objects in a scene.</summary>
+    public int MaxObjects { get; init; } = Scene.MaxObjects;
+
+    /// <summary>Whether every caption names every object with color and shape (see
+    /// <see cref="ConceptWorldOptions.CompleteCaptions"/>).</summary>
+    public bool CompleteCaptions { get; init; }
+
+    /// <summary>With complete captions: the share of captions that also state sizes.</summary>
+    public double SizeMentionShare { get; init; } = 1.0 / 3;
+
+    /// <summary>Color-shape pairs training never shows (test scenes with them are reported apart); at most one fewer
+    /// than the smaller of the color and shape counts.</summary>
+    public int HeldOutPairs { get; init; } = 6;
 
     /// <summary>The shapes scenes use (lower-case names, e.g. circle, ring); empty for all of the world's.</summary>
     public IReadOnlyList<string> Shapes { get; init; } = [];
@@ -131,6 +148,11 @@ public sealed record DataPreset
         TestSceneCount = TestScenes,
         CaptionsPerScene = CaptionsPerScene,
         PositionalCaptionShare = PositionalCaptionShare,
+        MinObjects = MinObjects,
+        MaxObjects = MaxObjects,
+        CompleteCaptions = CompleteCaptions,
+        SizeMentionShare = SizeMentionShare,
+        HeldOutPairCount = HeldOutPairs,
         Shapes = Shapes.Count == 0 ? Enum.GetValues<ObjectShape>() : [.. Shapes.Select(Parse<ObjectShape>)],
         Colors = Colors.Count == 0 ? Enum.GetValues<ObjectColor>() : [.. Colors.Select(Parse<ObjectColor>)],
     };

@@ -33,6 +33,11 @@ internal static class PresetKeys
                 ["test-scenes"] = (p, v) => p with { Data = p.Data with { TestScenes = v.Int(1) } },
                 ["captions-per-scene"] = (p, v) => p with { Data = p.Data with { CaptionsPerScene = v.Int(1) } },
                 ["positional-caption-share"] = (p, v) => p with { Data = p.Data with { PositionalCaptionShare = v.Double(0, 1) } },
+                ["min-objects"] = (p, v) => p with { Data = p.Data with { MinObjects = ObjectCount(v) } },
+                ["max-objects"] = (p, v) => p with { Data = p.Data with { MaxObjects = ObjectCount(v) } },
+                ["complete-captions"] = (p, v) => p with { Data = p.Data with { CompleteCaptions = v.Bool() } },
+                ["size-mention-share"] = (p, v) => p with { Data = p.Data with { SizeMentionShare = v.Double(0, 1) } },
+                ["held-out-pairs"] = (p, v) => p with { Data = p.Data with { HeldOutPairs = v.Int(0) } },
                 ["shapes"] = (p, v) => p with { Data = p.Data with { Shapes = v.StringsOneOf(DataPreset.ShapeNames) } },
                 ["colors"] = (p, v) => p with { Data = p.Data with { Colors = v.StringsOneOf(DataPreset.ColorNames) } },
             },
@@ -48,6 +53,7 @@ internal static class PresetKeys
                 ["weight"] = (p, v) => p with { Rules = p.Rules with { Weight = v.Weights() } },
                 ["swap-share"] = (p, v) => p with { Rules = p.Rules with { SwapShare = v.Double(0, 1) } },
                 ["source"] = (p, v) => p with { Rules = p.Rules with { Source = v.OneOf([RulesPreset.RulesSource, RulesPreset.DatasetSource]) } },
+                ["check-world"] = (p, v) => p with { Rules = p.Rules with { CheckWorld = v.Bool() } },
                 ["ranking-weight"] = (p, v) => p with { Rules = p.Rules with { RankingWeight = v.Double(0, 1000) } },
             },
             ["model"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
@@ -84,6 +90,14 @@ internal static class PresetKeys
                 ["max-test-scenes"] = (p, v) => p with { Evaluation = p.Evaluation with { MaxTestScenes = v.NullableInt(1) } },
             },
         };
+
+    private static int ObjectCount(PresetValue value)
+    {
+        int count = value.Int(1);
+        return count <= HardNegRules.Data.ConceptWorld.Scene.MaxObjects
+            ? count
+            : throw value.Error($"A scene holds 1 to {HardNegRules.Data.ConceptWorld.Scene.MaxObjects} objects; got {count}.");
+    }
 
     /// <summary>Keys of the top level that hold a single value.</summary>
     public static IReadOnlyDictionary<string, Func<Preset, PresetValue, Preset>> TopLevel { get; } =

@@ -35,6 +35,10 @@ public sealed record RulesPreset
     /// <summary>Negatives the data set brings.</summary>
     public const string DatasetSource = "dataset";
 
+    /// <summary>Concept world only: drop training negatives that the world's checker finds true of the scene (a color
+    /// swap between two red objects says the same thing), so the choice falls to a negative that is really false.</summary>
+    public bool CheckWorld { get; init; }
+
     /// <summary>Weight of the loss's ranking term: each caption against its own hard negatives alone (0: none).</summary>
     public double RankingWeight { get; init; }
 }

@@ -32,9 +32,12 @@ internal sealed class BatchBuilder(
         var negativeTokens = new List<long[]>();
         ImageTextSample[] samples = Read(indices);
 
+        // A paired data set fills the batch's second half with the partners of its first half.
+        var paired = dataset as IPairedImageTextDataset;
+        int half = paired is null ? batch : (batch + 1) / 2;
         for (int i = 0; i < batch; i++)
         {
-            ImageTextSample sample = samples[i];
+            ImageTextSample sample = i < half ? samples[i] : paired!.Partner(indices[i - half]);
             if (sample.Pixels.Length != pixelsPerImage)
             {
                 throw new InvalidOperationException(

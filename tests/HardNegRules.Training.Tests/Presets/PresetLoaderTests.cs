@@ -8,19 +8,31 @@ namespace HardNegRules.Training.Tests.Presets;
 public class PresetLoaderTests
 {
     [Test]
-    public void The_default_preset_is_the_conv_tower_with_coordinate_channels_and_rule_negatives()
+    public void The_default_preset_is_the_two_object_world_with_complete_captions_and_checked_swap_negatives_from_scratch()
     {
         Preset preset = PresetCatalog.Load(PresetCatalog.DefaultName);
 
         Assert.That(preset.Name, Is.EqualTo("concept-world"));
         Assert.That(preset.Rules.Pack, Is.EqualTo("concept-world"));
-        Assert.That(preset.Rules.K, Is.GreaterThanOrEqualTo(1));
+        Assert.That(preset.Rules.K, Is.EqualTo(1));
         Assert.That(preset.Rules.Mode, Is.EqualTo(HardNegativeMode.Append));
+        Assert.That((preset.Rules.SwapShare, preset.Rules.CheckWorld, preset.Rules.RankingWeight), Is.EqualTo((1.0, true, 1.0)));
+        ConceptWorldOptions world = preset.Data.ToWorldOptions();
+        Assert.That((world.ImageSize, world.MinObjects, world.MaxObjects, world.CompleteCaptions), Is.EqualTo((48, 2, 2, true)));
         ClipModelOptions model = preset.Model.ToModelOptions(preset.Data.ImageSize);
-        Assert.That(model.Vision, Is.EqualTo((ClipModelOptions.SmallCpu.Vision as ConvTowerOptions)! with { MeanPool = true }));
-        Assert.That(preset.Schedule.PretrainSteps, Is.GreaterThan(0), "the paper's recipe: plain pre-training, then both arms");
-        Assert.That(preset.Rules.RankingWeight, Is.GreaterThan(0));
+        Assert.That(model.Vision, Is.EqualTo((ClipModelOptions.SmallCpu.Vision as ConvTowerOptions)! with { MeanPool = true, ImageSize = 48 }));
+        Assert.That(preset.Schedule.PretrainSteps, Is.Zero, "both arms from scratch");
         Assert.That(model.Text, Is.EqualTo(ClipModelOptions.SmallCpu.Text));
+    }
+
+    [Test]
+    public void The_sparse_preset_keeps_the_earlier_default()
+    {
+        Preset preset = PresetCatalog.Load("concept-world-sparse");
+        ConceptWorldOptions world = preset.Data.ToWorldOptions();
+
+        Assert.That((world.ImageSize, world.MinObjects, world.MaxObjects, world.CompleteCaptions), Is.EqualTo((64, 1, 3, false)));
+        Assert.That((preset.Rules.SwapShare, preset.Rules.CheckWorld, preset.Schedule.PretrainSteps), Is.EqualTo((0.5, false, 600)));
     }
 
     [Test]
@@ -41,6 +53,10 @@ public class PresetLoaderTests
             data:
               train-scenes: 50
               positional-caption-share: 0.5
+              min-objects: 2
+              max-objects: 3
+              complete-captions: true
+              size-mention-share: 0.25
               shapes: [circle, ring]
               colors: [red, blue, green]
             rules:
@@ -50,6 +66,7 @@ public class PresetLoaderTests
               weight: { location: 4 }
               swap-share: 0.75
               ranking-weight: 2
+              check-world: true
             model:
               channels: [8, 16]
               coordinate-channels: false
@@ -68,6 +85,9 @@ public class PresetLoaderTests
         Assert.That(preset.Rules.Weight["location"], Is.EqualTo(4));
         Assert.That(preset.Rules.SwapShare, Is.EqualTo(0.75));
         Assert.That(preset.Rules.RankingWeight, Is.EqualTo(2));
+        Assert.That(preset.Rules.CheckWorld, Is.True);
+        ConceptWorldOptions world = preset.Data.ToWorldOptions();
+        Assert.That((world.MinObjects, world.MaxObjects, world.CompleteCaptions, world.SizeMentionShare), Is.EqualTo((2, 3, true, 0.25)));
         Assert.That(preset.Data.ToWorldOptions().Shapes, Is.EqualTo(new[] { ObjectShape.Circle, ObjectShape.Ring }));
         Assert.That(preset.Data.ToWorldOptions().Colors, Is.EqualTo(new[] { ObjectColor.Red, ObjectColor.Blue, ObjectColor.Green }));
         Assert.That(preset.Model.Channels, Is.EqualTo(new[] { 8, 16 }));
@@ -86,6 +106,14 @@ public class PresetLoaderTests
         Assert.That(error!.Message, Does.StartWith("p.yaml(3,3): unknown key 'stepz' in 'schedule'"));
         Assert.That(error.Message, Does.Contain("steps, batch-size"));
         Assert.That((error.Line, error.Column), Is.EqualTo((3, 3)));
+    }
+
+    [Test]
+    public void More_objects_than_a_scene_holds_is_reported_with_the_limit()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetLoader.Parse("data:\n  max-objects: 5\n", "p.yaml"));
+
+        Assert.That(error!.Message, Does.StartWith("p.yaml(2,16)").And.Contain("1 to 3 objects"));
     }
 
     [Test]

@@ -1,18 +1,20 @@
 using System.Text.Json;
 
-namespace HardNegRules.Cli.Commands;
+namespace HardNegRules.Training.Experiments;
 
 /// <summary>A run's training curve read back from its <c>metrics.jsonl</c>.</summary>
-/// <param name="Name">The run's name.</param>
+/// <param name="Arm">The run's arm.</param>
+/// <param name="Seed">The run's seed.</param>
 /// <param name="Steps">Step numbers.</param>
 /// <param name="Losses">The loss of each step (NaN where the file had null).</param>
-internal sealed record ExperimentCurve(string Name, double[] Steps, double[] Losses)
+public sealed record ExperimentCurve(string Arm, int Seed, double[] Steps, double[] Losses)
 {
     /// <summary>Reads the curve of a run folder.</summary>
-    /// <param name="name">The run's name.</param>
+    /// <param name="arm">The run's arm.</param>
+    /// <param name="seed">The run's seed.</param>
     /// <param name="metricsPath">Its metrics.jsonl.</param>
     /// <returns>The curve (empty if the file is missing).</returns>
-    public static ExperimentCurve Read(string name, string metricsPath)
+    public static ExperimentCurve Read(string arm, int seed, string metricsPath)
     {
         var steps = new List<double>();
         var losses = new List<double>();
@@ -26,6 +28,6 @@ internal sealed record ExperimentCurve(string Name, double[] Steps, double[] Los
                 losses.Add(loss.ValueKind == JsonValueKind.Number ? loss.GetDouble() : double.NaN);
             }
         }
-        return new ExperimentCurve(name, [.. steps], [.. losses]);
+        return new ExperimentCurve(arm, seed, [.. steps], [.. losses]);
     }
 }

@@ -1,0 +1,100 @@
+using System.Globalization;
+using HardNegRules.Training.Presets;
+
+namespace HardNegRules.Training.Experiments;
+
+/// <summary>
+/// What <see cref="ExperimentRunner"/> runs: every arm once per training seed on one generated world, all from the same
+/// preset (the arms differ only in what their batches and loss hold), into one folder.
+/// </summary>
+public sealed record ExperimentPlan
+{
+    /// <summary>The preset as given (name or file), for each run's <c>run.json</c>.</summary>
+    public required string PresetName { get; init; }
+
+    /// <summary>The overrides given (<c>section.key=value</c>), in order.</summary>
+    public required IReadOnlyList<string> Overrides { get; init; }
+
+    /// <summary>The preset with the overrides applied; its rules are the negatives arm's (k &gt;= 1).</summary>
+    public required Preset Preset { get; init; }
+
+    /// <summary>The training seeds; each arm runs once per seed. The world and the evaluation keep their own seeds.</summary>
+    public required IReadOnlyList<int> Seeds { get; init; }
+
+    /// <summary>The arms, plain first when present.</summary>
+    public required IReadOnlyList<ExperimentArm> Arms { get; init; }
+
+    /// <summary>Steps of plain pre-training per seed from which every arm starts; 0 trains every arm from scratch.</summary>
+    public int PretrainSteps { get; init; }
+
+    /// <summary>The experiment folder.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>cpu or cuda.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>The command line that made the plan, quoted in <c>report.md</c>.</summary>
+    public string Command { get; init; } = "hardneg experiment";
+
+    /// <summary>Builds a plan from a preset and options, checking that the experiment can run on it.</summary>
+    /// <param name="presetName">The preset's name or file.</param>
+    /// <param name="overrides">Overrides (<c>section.key=value</c>).</param>
+    /// <param name="seeds">Training seeds; null for the preset's <c>schedule.seed</c> alone.</param>
+    /// <param name="arms">The arms; null for plain and negatives.</param>
+    /// <param name="pretrainSteps">Plain pre-training steps; null for the preset's <c>schedule.pretrain-steps</c>.</param>
+    /// <param name="directory">The experiment folder; null for <c>runs/experiment-&lt;preset&gt;</c>.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException">The preset trains on real data, or a value is out of range.</exception>
+    /// <exception cref="PresetException">The preset or an override is invalid.</exception>
+    public static ExperimentPlan Create(string presetName, IReadOnlyList<string> overrides, IReadOnlyList<int>? seeds = null,
+        IReadOnlyList<ExperimentArm>? arms = null, int? pretrainSteps = null, string? directory = null)
+    {
+        ArgumentNullException.ThrowIfNull(presetName);
+        ArgumentNullException.ThrowIfNull(overrides);
+        Preset preset = PresetCatalog.Load(presetName, overrides);
+        if (!preset.Data.IsConceptWorld)
+        {
+            throw new ArgumentException(
+                $"Preset '{preset.Name}' trains on {preset.Data.Source}: hardneg experiment compares the arms on the concept " +
+                "world's twins. Train real data with 'hardneg train' and compare with 'hardneg eval'.");
+        }
+        if (preset.Rules.K == 0)
+        {
+            preset = PresetLoader.ApplyOverride(preset, "rules.k=1"); // the negatives arm needs negatives
+        }
+        if (pretrainSteps is < 0)
+        {
+            throw new ArgumentException($"--pretrain-steps must be 0 or more; got {pretrainSteps}.");
+        }
+        return new ExperimentPlan
+        {
+            PresetName = presetName,
+            Overrides = overrides,
+            Preset = preset,
+            Seeds = seeds is { Count: > 0 } ? seeds : [preset.Schedule.Seed],
+            Arms = arms is { Count: > 0 } ? arms : ExperimentArms.Default,
+            PretrainSteps = pretrainSteps ?? preset.Schedule.PretrainSteps,
+            Directory = Path.GetFullPath(directory ?? Path.Combine("runs", $"experiment-{preset.Name}")),
+        };
+    }
+
+    /// <summary>The preset of one arm and seed.</summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="seed">The training seed.</param>
+    /// <returns>The preset: the plan's with the seed, and k = 0 for the arms without text negatives.</returns>
+    public Preset PresetOf(ExperimentArm arm, int seed) => PresetLoader.ApplyOverride(
+        PresetLoader.ApplyOverride(Preset, $"schedule.seed={seed.ToString(CultureInfo.InvariantCulture)}"),
+        $"rules.k={KOf(arm).ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>Hard negatives per caption of an arm.</summary>
+    /// <param name="arm">The arm.</param>
+    /// <returns>The preset's k for the negatives arm, 0 otherwise.</returns>
+    public int KOf(ExperimentArm arm) => arm == ExperimentArm.Negatives ? Preset.Rules.K : 0;
+
+    /// <summary>The folder of one run.</summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="seed">The training seed.</param>
+    /// <returns><c>seed-&lt;seed&gt;/&lt;arm&gt;</c> under the experiment folder.</returns>
+    public string RunDirectory(ExperimentArm arm, int seed) =>
+        Path.Combine(Directory, $"seed-{seed.ToString(CultureInfo.InvariantCulture)}", ExperimentArms.NameOf(arm));
+}
