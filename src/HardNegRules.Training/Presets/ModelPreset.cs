@@ -14,7 +14,7 @@ public sealed record ModelPreset
     /// <summary>Conv tower: output channels of each stride-2 stage.</summary>
     public IReadOnlyList<int> Channels { get; init; } = [32, 64, 128, 128];
 
-    /// <summary>Conv tower: add x/y coordinate channels (what lets the small tower learn position; see DESIGN.md).</summary>
+    /// <summary>Conv tower: add x/y coordinate channels (what lets the small tower learn position; see docs/experiment.md).</summary>
     public bool CoordinateChannels { get; init; } = true;
 
     /// <summary>Conv tower: also project the final map's mean over positions (see <see cref="ConvTowerOptions.MeanPool"/>).</summary>
