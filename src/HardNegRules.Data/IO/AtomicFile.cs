@@ -9,7 +9,10 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="write">Writes the content to the stream it is given (and leaves it open).</param>
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="keepPreviousAs">When set and the target exists, the target is kept under this name: by a hard link
+    /// where the file system has them (<see cref="File.Replace(string, string, string?, bool)"/>), so that the target's
+    /// name always holds a whole file.</param>
+    public static void Write(string path, Action<Stream> write, string? keepPreviousAs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
@@ -25,7 +28,14 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, full, overwrite: true);
+            if (keepPreviousAs is not null && File.Exists(full))
+            {
+                File.Replace(temp, full, Path.GetFullPath(keepPreviousAs), ignoreMetadataErrors: true);
+            }
+            else
+            {
+                File.Move(temp, full, overwrite: true);
+            }
         }
         catch
         {

@@ -159,36 +159,9 @@ public static partial class CheckpointFile
         return (files, bytes);
     }
 
-    private static void WriteKeepingPrevious(string path, Action<Stream> write)
-    {
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            if (File.Exists(full))
-            {
-                // The old checkpoint becomes the previous one by a hard link where the file system has them, so the
-                // latest name always holds a whole checkpoint.
-                File.Replace(temp, full, PreviousPath(full), ignoreMetadataErrors: true);
-            }
-            else
-            {
-                File.Move(temp, full);
-            }
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
+    // The old checkpoint stays as the previous one, so a damaged latest checkpoint has a fallback.
+    private static void WriteKeepingPrevious(string path, Action<Stream> write) =>
+        AtomicFile.Write(path, write, keepPreviousAs: PreviousPath(Path.GetFullPath(path)));
 
     private static CheckpointState VerifyAll(string path)
     {
@@ -288,21 +261,6 @@ public static partial class CheckpointFile
         catch (Exception e) when (e is CheckpointException or IOException or UnauthorizedAccessException)
         {
             return $"The previous checkpoint {previous} cannot be used either.";
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Left for RemoveStaleTemporaryFiles at the next start.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 
