@@ -24,4 +24,16 @@ public static class Permuters
         return GeneratedPermuters.Get(pack) ??
             throw new ArgumentException($"No rule pack '{pack}' is compiled in; compiled packs: {string.Join(", ", Packs)}. Use --rules DIR for rules read at run time.", nameof(pack));
     }
+
+    /// <summary>
+    /// The permuter of a pack: compiled in, or interpreted from the rule files of <paramref name="rulesDirectory"/> when
+    /// one is given (the same rules give the same negatives either way). Every command and preset picks its permuter here.
+    /// </summary>
+    /// <param name="pack">The pack's name.</param>
+    /// <param name="rulesDirectory">A rules folder to read at run time, or null for the compiled rules.</param>
+    /// <returns>The permuter.</returns>
+    /// <exception cref="ArgumentException">No such pack.</exception>
+    /// <exception cref="RuleException">The folder's rules have errors.</exception>
+    public static IPermuter Resolve(string pack, string? rulesDirectory) =>
+        rulesDirectory is null ? Get(pack) : RuleSet.Load(rulesDirectory).Get(pack);
 }

@@ -99,10 +99,19 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Write the results as JSON to FILE, and the table as Markdown beside it (FILE with .md).")]
         public string? Out { get; init; }
 
+        /// <summary>A rules folder read at run time.</summary>
+        [CommandOption("--rules <DIR>")]
+        [Description("Read the rule pack from DIR at run time instead of the rules compiled in (rules.directory): the negatives of the text-ranking tests.")]
+        public string? RulesDirectory { get; init; }
+
         /// <summary>Preset overrides.</summary>
         [CommandOption("--set <KEY=VALUE>")]
         [Description("Override a preset value, e.g. --set evaluation.max-test-scenes=100. Repeatable.")]
         public string[] Set { get; init; } = [];
+
+        /// <summary>The preset overrides these options make (--set last, so it wins).</summary>
+        internal string[] Overrides() =>
+            RulesDirectory is null ? Set : [$"rules.directory={Path.GetFullPath(RulesDirectory)}", .. Set];
 
         internal SuiteData Data => new()
         {
@@ -190,15 +199,15 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     {
         if (isWeights)
         {
-            Preset withWeights = PresetCatalog.Load(settings.Preset ?? DataPreset.Coco, settings.Set);
+            Preset withWeights = PresetCatalog.Load(settings.Preset ?? DataPreset.Coco, settings.Overrides());
             withWeights = withWeights with { Model = withWeights.Model with { Weights = path } };
             return (new PresetRun(withWeights, dataReport: data.Report), Path.GetFileName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)));
         }
         string checkpoint = CheckpointPath(path);
         RunManifest? manifest = RunManifest.TryRead(Path.GetDirectoryName(Path.GetFullPath(checkpoint))!);
         Preset preset = settings.Preset is not null
-            ? PresetCatalog.Load(settings.Preset, settings.Set)
-            : PresetCatalog.Load(manifest?.Preset ?? PresetCatalog.DefaultName, [.. manifest?.Overrides ?? [], .. settings.Set]);
+            ? PresetCatalog.Load(settings.Preset, settings.Overrides())
+            : PresetCatalog.Load(manifest?.Preset ?? PresetCatalog.DefaultName, [.. manifest?.Overrides ?? [], .. settings.Overrides()]);
         return (new PresetRun(preset, dataReport: data.Report), Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(checkpoint))) ?? "model");
     }
 

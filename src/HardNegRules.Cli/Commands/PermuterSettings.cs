@@ -56,7 +56,7 @@ public class PermuterSettings : CommandSettings
     /// <returns>The permuter and mask.</returns>
     internal (Permutation.RulePermuter Permuter, ulong Mask) Resolve()
     {
-        IPermuter permuter = RulesDirectory is null ? Permuters.Get(Pack) : RuleSet.Load(RulesDirectory).Get(Pack);
+        IPermuter permuter = Permuters.Resolve(Pack, RulesDirectory);
         string[]? concepts = Concepts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return ((Permutation.RulePermuter)permuter, ConceptMask.Of(permuter, concepts));
     }

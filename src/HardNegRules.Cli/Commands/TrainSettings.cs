@@ -40,6 +40,11 @@ public class TrainSettings : CommandSettings
     [DefaultValue("cpu")]
     public string Device { get; init; } = "cpu";
 
+    /// <summary>A rules folder read at run time.</summary>
+    [CommandOption("--rules <DIR>")]
+    [Description("Read the rule pack from DIR at run time (the interpreter) instead of the rules compiled in (rules.directory).")]
+    public string? RulesDirectory { get; init; }
+
     /// <summary>Any other preset value.</summary>
     [CommandOption("--set <KEY=VALUE>")]
     [Description("Override any preset value, e.g. --set data.captions=captions_train2017.json --set rules.weight={location: 3}. Repeatable.")]
@@ -68,6 +73,10 @@ public class TrainSettings : CommandSettings
         if (Seed is { } seed)
         {
             overrides.Add(string.Create(CultureInfo.InvariantCulture, $"schedule.seed={seed}"));
+        }
+        if (RulesDirectory is { } rules)
+        {
+            overrides.Add($"rules.directory={Path.GetFullPath(rules)}");
         }
         overrides.AddRange(Set);
         return overrides;

@@ -24,6 +24,7 @@ namespace HardNegRules.Training.Pipeline;
 public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, DataLoadReport? dataReport = null)
 {
     private ClipTokenizer? tokenizer;
+    private IPermuter? permuter;
     private RealDataSplits? realData;
 
     /// <summary>The preset.</summary>
@@ -45,8 +46,8 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
     /// <summary>CLIP's tokenizer (built on first use).</summary>
     public ClipTokenizer Tokenizer => tokenizer ??= ClipTokenizer.Create();
 
-    /// <summary>The rule pack's permuter.</summary>
-    public IPermuter Permuter => Permuters.Get(Preset.Rules.Pack);
+    /// <summary>The rule pack's permuter: compiled in, or read from <c>rules.directory</c> (built on first use).</summary>
+    public IPermuter Permuter => permuter ??= Permuters.Resolve(Preset.Rules.Pack, Preset.Rules.Directory);
 
     /// <summary>A model of the preset's architecture to train: <c>model.weights</c> loaded when given, else a random
     /// initialisation seeded with the schedule's seed.</summary>

@@ -44,6 +44,7 @@ internal static class PresetKeys
             ["rules"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)
             {
                 ["pack"] = (p, v) => p with { Rules = p.Rules with { Pack = v.OneOf(Permuters.Packs) } },
+                ["directory"] = (p, v) => p with { Rules = p.Rules with { Directory = v.NullableString() } },
                 ["concepts"] = (p, v) => p with { Rules = p.Rules with { Concepts = v.Strings() } },
                 ["k"] = (p, v) => p with { Rules = p.Rules with { K = v.Int(0) } },
                 ["mode"] = (p, v) => p with

@@ -8,6 +8,10 @@ public sealed record RulesPreset
     /// <summary>The rule pack.</summary>
     public string Pack { get; init; } = "concept-world";
 
+    /// <summary>A rules folder read at run time (the interpreter) instead of the rules compiled in; null for the
+    /// compiled rules. Set by <c>--rules DIR</c>.</summary>
+    public string? Directory { get; init; }
+
     /// <summary>Concepts negatives may change; empty for all of the pack's.</summary>
     public IReadOnlyList<string> Concepts { get; init; } = [];
 
