@@ -31,10 +31,11 @@ public class StrictOptionsTests
     [Test]
     public void An_option_that_train_does_not_have_is_not_silently_ignored()
     {
-        Hardneg.Result result = Hardneg.Run("train", "--rules", "rules", "--steps", "1");
+        // --concepts belongs to the commands that write negatives; train takes its concepts from the preset.
+        Hardneg.Result result = Hardneg.Run("train", "--concepts", "color", "--steps", "1");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
-        Assert.That(result.Stderr, Does.Contain("train: unknown option --rules"));
+        Assert.That(result.Stderr, Does.Contain("train: unknown option --concepts"));
     }
 
     [Test]
