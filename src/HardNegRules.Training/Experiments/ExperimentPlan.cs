@@ -36,6 +36,18 @@ public sealed record ExperimentPlan
     /// <summary>The command line that made the plan, quoted in <c>report.md</c>.</summary>
     public string Command { get; init; } = "hardneg experiment";
 
+    /// <summary>
+    /// Whether each run also fits linear binding probes on its frozen image and text embeddings (which tower holds
+    /// binding); a few seconds per run.
+    /// </summary>
+    public bool Probes { get; init; } = true;
+
+    /// <summary>
+    /// Merge weights of the weight-averaging sweep between each seed's plain and negatives models (WiSE-FT): each is
+    /// evaluated as one more model; 0 and 1 are the arms themselves. Empty skips the sweep; it needs both arms.
+    /// </summary>
+    public IReadOnlyList<double> Alphas { get; init; } = [0.25, 0.5, 0.75];
+
     /// <summary>Builds a plan from a preset and options, checking that the experiment can run on it.</summary>
     /// <param name="presetName">The preset's name or file.</param>
     /// <param name="overrides">Overrides (<c>section.key=value</c>).</param>

@@ -1,7 +1,9 @@
 using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Model;
+using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Training;
 
 namespace HardNegRules.Training.Tests.Presets;
 
@@ -164,7 +166,21 @@ public class PresetLoaderTests
         Assert.That(preset.Rules.Weight["location"], Is.EqualTo(2));
     }
 
+    [Test]
+    public void Optimizer_keys_reach_the_trainer_and_default_to_its_own_defaults()
+    {
+        Preset preset = PresetLoader.Parse("schedule:\n  weight-decay: 0.05\n", "p.yaml", ["schedule.beta2=0.999", "schedule.grad-clip=0"]);
+
+        TrainerOptions options = new PresetRun(preset).TrainerOptions(null);
+        Assert.That((options.WeightDecay, options.Beta2, options.GradientClipNorm), Is.EqualTo((0.05, 0.999, 0.0)));
+        TrainerOptions defaults = new PresetRun(new Preset()).TrainerOptions(null);
+        var trainer = new TrainerOptions();
+        Assert.That((defaults.WeightDecay, defaults.Beta2, defaults.GradientClipNorm),
+            Is.EqualTo((trainer.WeightDecay, trainer.Beta2, trainer.GradientClipNorm)));
+    }
+
     [TestCase("schedule.stepz=3", "override 'schedule.stepz=3': unknown key 'stepz' in 'schedule'")]
+    [TestCase("schedule.beta2=1", "override 'schedule.beta2=1'")]
     [TestCase("schedule.steps=0", "override 'schedule.steps=0'")]
     [TestCase("steps", "override 'steps': an override is section.key=value")]
     public void A_bad_override_names_itself(string entry, string expected)
