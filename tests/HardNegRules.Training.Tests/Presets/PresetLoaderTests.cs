@@ -10,7 +10,7 @@ namespace HardNegRules.Training.Tests.Presets;
 public class PresetLoaderTests
 {
     [Test]
-    public void The_default_preset_is_the_two_object_world_with_complete_captions_and_checked_swap_negatives_from_scratch()
+    public void The_default_preset_is_the_two_object_world_with_complete_captions_and_checked_swap_negatives_after_a_shared_warm_up()
     {
         Preset preset = PresetCatalog.Load(PresetCatalog.DefaultName);
 
@@ -23,7 +23,7 @@ public class PresetLoaderTests
         Assert.That((world.ImageSize, world.MinObjects, world.MaxObjects, world.CompleteCaptions), Is.EqualTo((48, 2, 2, true)));
         ClipModelOptions model = preset.Model.ToModelOptions(preset.Data.ImageSize);
         Assert.That(model.Vision, Is.EqualTo((ClipModelOptions.SmallCpu.Vision as ConvTowerOptions)! with { MeanPool = true, ImageSize = 48 }));
-        Assert.That(preset.Schedule.PretrainSteps, Is.Zero, "both arms from scratch");
+        Assert.That((preset.Schedule.PretrainSteps, preset.Schedule.Steps), Is.EqualTo((300, 600)), "a shared plain warm-up, then both arms");
         Assert.That(model.Text, Is.EqualTo(ClipModelOptions.SmallCpu.Text));
     }
 
