@@ -34,7 +34,7 @@ public sealed class NegativesCommand : Command<NegativesSettings>
                 "--format negclip needs each caption's image, which a plain text file does not give; use a COCO captions JSON or JSONL with \"filepath\" or \"file_name\".");
         }
 
-        (RulePermuter permuter, ulong mask) = settings.Resolve();
+        (IPermuter permuter, ulong mask) = settings.Resolve();
         var job = new NegativesJob(permuter, new NegativesJobOptions
         {
             K = settings.K,

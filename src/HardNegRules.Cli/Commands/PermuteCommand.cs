@@ -40,7 +40,7 @@ public sealed class PermuteCommand : Command<PermuteCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, ulong mask) = settings.Resolve();
+        (IPermuter permuter, ulong mask) = settings.Resolve();
         using Stream stdout = Console.OpenStandardOutput();
         using var json = new NegativeJsonWriter(stdout);
         for (int i = 0; i < settings.Captions.Length; i++)

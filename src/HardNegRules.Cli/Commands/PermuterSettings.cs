@@ -54,10 +54,10 @@ public class PermuterSettings : CommandSettings
 
     /// <summary>The permuter these settings select, and the mask of the selected concepts.</summary>
     /// <returns>The permuter and mask.</returns>
-    internal (Permutation.RulePermuter Permuter, ulong Mask) Resolve()
+    internal (IPermuter Permuter, ulong Mask) Resolve()
     {
         IPermuter permuter = Permuters.Resolve(Pack, RulesDirectory);
         string[]? concepts = Concepts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return ((Permutation.RulePermuter)permuter, ConceptMask.Of(permuter, concepts));
+        return (permuter, ConceptMask.Of(permuter, concepts));
     }
 }

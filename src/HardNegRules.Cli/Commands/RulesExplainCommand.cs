@@ -21,7 +21,7 @@ public sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, _) = settings.Resolve();
+        (IPermuter permuter, _) = settings.Resolve();
         IReadOnlyList<TermExplanation> explanations = permuter.Explain(settings.Caption);
         AnsiConsole.MarkupLineInterpolated($"[bold]{settings.Caption}[/]  [grey](pack {permuter.Pack})[/]");
         if (explanations.Count == 0)

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using HardNegRules.Data.Captions;
 using HardNegRules.Data.IO;
-using HardNegRules.Permutation;
 using HardNegRules.Quality;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -38,14 +37,9 @@ public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, _) = settings.Resolve();
-        string rulesFolder = settings.RulesDirectory ?? "rules";
-        if (!Directory.Exists(rulesFolder))
-        {
-            throw new ArgumentException($"The checks read the rule files themselves: run from the repository root or pass --rules DIR (no '{rulesFolder}' here).");
-        }
-
-        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(rulesFolder, settings.Pack);
+        (IPermuter permuter, _) = settings.Resolve();
+        // The judge reads the same rule files again: the folder's, or those the compiled packs were built from.
+        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(settings.RulesDirectory, settings.Pack);
         int errors = 0;
         var captions = CaptionFileReader.Read(settings.Input, error =>
         {
@@ -53,8 +47,7 @@ public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
             Console.Error.WriteLine($"{error}: skipped");
         }).Select(r => (r.Id, r.Caption));
 
-        QualityReport report = RuleQualityReport.Run(permuter, vocabulary, captions, settings.Seed, Math.Max(1, settings.K));
-        string markdown = report.ToMarkdown();
+        string markdown = RuleQualityReport.Run(permuter, vocabulary, captions, settings.Seed, Math.Max(1, settings.K)).ToMarkdown();
         Console.Out.Write(markdown);
         if (settings.Output is { } output)
         {

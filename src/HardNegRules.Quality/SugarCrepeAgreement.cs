@@ -1,3 +1,5 @@
+using HardNegRules.Data.Loaders;
+
 namespace HardNegRules.Quality;
 
 /// <summary>
@@ -17,12 +19,12 @@ public static class SugarCrepeAgreement
     /// <param name="permuter">The rule pack's permuter.</param>
     /// <param name="records">The records.</param>
     /// <returns>Agreement per concept of the changed term.</returns>
-    public static AgreementResult MeasureReplace(IPermuter permuter, IEnumerable<SugarCrepeRecord> records)
+    public static AgreementResult MeasureReplace(IPermuter permuter, IEnumerable<SugarCrepeItem> records)
     {
         ArgumentNullException.ThrowIfNull(permuter);
         ArgumentNullException.ThrowIfNull(records);
         var tally = new Tally(permuter.Concepts.Count);
-        foreach (SugarCrepeRecord record in records)
+        foreach (SugarCrepeItem record in records)
         {
             tally.Records++;
             if (WordDiff.Of(record.Caption, record.NegativeCaption) is not { } diff || diff.Words is 0 or > MaxTermWords ||
@@ -58,12 +60,12 @@ public static class SugarCrepeAgreement
     /// <param name="permuter">The rule pack's permuter.</param>
     /// <param name="records">The records.</param>
     /// <returns>The records made, per concept of the swap that made them.</returns>
-    public static AgreementResult MeasureSwap(IPermuter permuter, IEnumerable<SugarCrepeRecord> records)
+    public static AgreementResult MeasureSwap(IPermuter permuter, IEnumerable<SugarCrepeItem> records)
     {
         ArgumentNullException.ThrowIfNull(permuter);
         ArgumentNullException.ThrowIfNull(records);
         var tally = new Tally(permuter.Concepts.Count);
-        foreach (SugarCrepeRecord record in records)
+        foreach (SugarCrepeItem record in records)
         {
             tally.Records++;
             string[] wanted = CaptionWords.Folded(record.NegativeCaption);
@@ -100,7 +102,7 @@ public static class SugarCrepeAgreement
         return null;
     }
 
-    private static bool CanMake(IPermuter permuter, SugarCrepeRecord record, ulong mask, NegativeKind kind)
+    private static bool CanMake(IPermuter permuter, SugarCrepeItem record, ulong mask, NegativeKind kind)
     {
         string[] wanted = CaptionWords.Folded(record.NegativeCaption);
         return permuter.Permute(record.Caption, AllNegatives, new NegativeSeed(0), mask)
