@@ -55,19 +55,19 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
-        ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Overrides(),
+        ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Edits(),
             settings.Seeds is null ? null : ExperimentSeeds.Parse(settings.Seeds),
             settings.Arms is null ? null : ExperimentArms.Parse(settings.Arms),
             settings.PretrainSteps, settings.Out) with
         {
             Device = settings.Device,
-            Command = "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+            Command = CommandLine.Current(),
         };
 
         ExperimentResult result = ExperimentRunner.Run(plan, new ConsoleObserver(), cancellationToken);
 
         ExperimentReport report = result.Report;
-        AnsiConsole.Write(EvalTable.Build([.. report.Runs.Select(r => ($"{r.Arm} seed {r.Seed}", r.Metrics))]));
+        AnsiConsole.Write(ConsoleTable.Of(report.Table()));
         foreach (ExperimentDifference headline in report.Headline)
         {
             Console.WriteLine(FormattableString.Invariant(
@@ -84,9 +84,6 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         Console.Error.WriteLine($"Wrote {Path.Combine(result.Directory, "report.json")} and report.md");
         return 0;
     }
-
-    private static string Quote(string arg) =>
-        arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c, StringComparison.Ordinal)) ? arg : $"'{arg}'";
 
     private sealed class ConsoleObserver : IExperimentObserver
     {

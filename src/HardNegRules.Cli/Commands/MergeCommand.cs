@@ -72,24 +72,17 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
                 (skipped.Count > 0 ? $" (left out non-float tensors: {string.Join(", ", skipped)})." : "."));
             return 0;
         }
-        try
+        CheckpointMergeResult result = CliErrors.UserInput(() => CheckpointMerge.Merge(new CheckpointMergeOptions
         {
-            CheckpointMergeResult result = CheckpointMerge.Merge(new CheckpointMergeOptions
-            {
-                From = settings.From!,
-                To = settings.To!,
-                Alpha = settings.Alpha,
-                OutDirectory = settings.Out!,
-                Preset = settings.Preset,
-                Overrides = settings.Set,
-            });
-            Console.WriteLine(
-                $"Merged {result.From} and {result.To} with alpha {alpha} ({result.TensorCount} tensors, {result.ScalarCount} scalars) into {result.CheckpointPath}.");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException(e.Message, e);
-        }
+            From = settings.From!,
+            To = settings.To!,
+            Alpha = settings.Alpha,
+            OutDirectory = settings.Out!,
+            Preset = settings.Preset,
+            Overrides = settings.Set,
+        }));
+        Console.WriteLine(
+            $"Merged {result.From} and {result.To} with alpha {alpha} ({result.TensorCount} tensors, {result.ScalarCount} scalars) into {result.CheckpointPath}.");
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using HardNegRules.Training.Loss;
 using HardNegRules.Training.Presets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,34 +54,17 @@ public class TrainSettings : CommandSettings
     /// <summary>The preset name to load.</summary>
     internal string PresetName => Preset ?? PresetCatalog.DefaultName;
 
-    /// <summary>The overrides these options make, in the order they apply (--set last, so it wins).</summary>
-    /// <returns>section.key=value entries.</returns>
-    internal List<string> Overrides()
+    /// <summary>The changes these options make to the preset (--set last, so it wins).</summary>
+    /// <returns>The changes.</returns>
+    internal PresetEdits Edits() => new()
     {
-        var overrides = new List<string>();
-        if (Steps is { } steps)
-        {
-            overrides.Add(string.Create(CultureInfo.InvariantCulture, $"schedule.steps={steps}"));
-        }
-        if (K is { } k)
-        {
-            overrides.Add(string.Create(CultureInfo.InvariantCulture, $"rules.k={k}"));
-        }
-        if (Mode is { } mode)
-        {
-            overrides.Add($"rules.mode={mode}");
-        }
-        if (Seed is { } seed)
-        {
-            overrides.Add(string.Create(CultureInfo.InvariantCulture, $"schedule.seed={seed}"));
-        }
-        if (RulesDirectory is { } rules)
-        {
-            overrides.Add($"rules.directory={Path.GetFullPath(rules)}");
-        }
-        overrides.AddRange(Set);
-        return overrides;
-    }
+        Steps = Steps,
+        K = K,
+        Mode = Mode is null ? null : Mode == "replace" ? HardNegativeMode.Replace : HardNegativeMode.Append,
+        Seed = Seed,
+        RulesDirectory = RulesDirectory,
+        Overrides = Set,
+    };
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
