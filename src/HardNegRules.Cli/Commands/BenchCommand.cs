@@ -14,72 +14,61 @@ namespace HardNegRules.Cli.Commands;
 /// best and the median window) and samples the process's resident memory every few steps, so that a leak shows as a
 /// slope. Optionally writes the figures as JSON.
 /// </summary>
-public sealed class BenchCommand : Command<BenchCommand.Settings>
+internal sealed class BenchCommand : Command<BenchCommand.Settings>
 {
     /// <summary>Options of <c>bench</c>.</summary>
     public sealed class Settings : CommandSettings
     {
-        /// <summary>The architecture.</summary>
         [CommandOption("--model <NAME>")]
         [Description("small (the default conv tower + 2-layer text transformer), small-vit or vit-b32.")]
         [DefaultValue("small")]
         public string Model { get; init; } = "small";
 
-        /// <summary>Image-caption pairs per step.</summary>
         [CommandOption("--batch <N>")]
         [Description("Image-caption pairs per step.")]
         [DefaultValue(128)]
         public int Batch { get; init; } = 128;
 
-        /// <summary>Hard negatives per caption.</summary>
         [CommandOption("-k <K>")]
         [Description("Hard negatives per caption (also written --k); each is one more caption through the text tower.")]
         [DefaultValue(0)]
         public int K { get; init; }
 
-        /// <summary>How negatives enter the loss.</summary>
         [CommandOption("--mode <MODE>")]
         [Description("append or replace.")]
         [DefaultValue(HardNegativeMode.Append)]
         public HardNegativeMode Mode { get; init; } = HardNegativeMode.Append;
 
-        /// <summary>Timed steps.</summary>
         [CommandOption("--steps <N>")]
         [Description("Timed steps after the warm-up; a multiple of --window.")]
         [DefaultValue(60)]
         public int Steps { get; init; } = 60;
 
-        /// <summary>Untimed steps first.</summary>
         [CommandOption("--warmup <N>")]
         [Description("Untimed steps before timing (allocator and threads settle).")]
         [DefaultValue(10)]
         public int Warmup { get; init; } = 10;
 
-        /// <summary>Steps per timed window.</summary>
         [CommandOption("--window <N>")]
         [Description("Steps per timed window: the best and the median window are reported.")]
         [DefaultValue(10)]
         public int Window { get; init; } = 10;
 
-        /// <summary>Torch threads.</summary>
         [CommandOption("--threads <N>")]
         [Description("Torch intra-op threads; 0 means one per core.")]
         [DefaultValue(0)]
         public int Threads { get; init; }
 
-        /// <summary>Steps between RSS samples.</summary>
         [CommandOption("--rss-every <N>")]
         [Description("Sample resident memory every N steps (0: only at start, after the warm-up and at the end).")]
         [DefaultValue(50)]
         public int RssEvery { get; init; } = 50;
 
-        /// <summary>What a step includes.</summary>
         [CommandOption("--scope <SCOPE>")]
         [Description("step (a whole training step, the default), forward-backward, forward or optimizer (the parts on one fixed batch).")]
         [DefaultValue("step")]
         public string Scope { get; init; } = "step";
 
-        /// <summary>Where to write the figures as JSON.</summary>
         [CommandOption("-o|--out <FILE>")]
         [Description("Write the figures as JSON to FILE (atomically).")]
         public string? Out { get; init; }

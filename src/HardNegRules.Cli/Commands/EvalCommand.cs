@@ -14,92 +14,76 @@ namespace HardNegRules.Cli.Commands;
 /// architecture of <c>--preset</c> (default <c>coco</c>: ViT-B/32); <c>--compare</c> adds a second model as a column,
 /// with the difference.
 /// </summary>
-public sealed class EvalCommand : Command<EvalCommand.Settings>
+internal sealed class EvalCommand : Command<EvalCommand.Settings>
 {
     /// <summary>Options of <c>eval</c>.</summary>
     public sealed class Settings : CommandSettings
     {
-        /// <summary>The checkpoint.</summary>
         [CommandOption("--checkpoint <PATH>")]
         [Description("A checkpoint.bin written by hardneg train (or a run folder holding one).")]
         public string? Checkpoint { get; init; }
 
-        /// <summary>Hugging Face CLIP weights to evaluate instead of a checkpoint.</summary>
         [CommandOption("--weights <FILE>")]
         [Description("Hugging Face CLIP model.safetensors (or its folder) to evaluate instead of a checkpoint, in --preset's architecture (default coco: ViT-B/32).")]
         public string? Weights { get; init; }
 
-        /// <summary>A second model, shown beside the first with the difference.</summary>
         [CommandOption("--compare <PATH>")]
         [Description("A second model to put beside the first, with the difference: a run folder or checkpoint, or a model.safetensors (in --preset's architecture).")]
         public string? Compare { get; init; }
 
-        /// <summary>The preset the model was trained with.</summary>
         [CommandOption("--preset <NAME>")]
         [Description("The preset the model was trained with. Default: the run folder's run.json, else concept-world (coco with --weights).")]
         public string? Preset { get; init; }
 
-        /// <summary>What to evaluate on.</summary>
         [CommandOption("--suite <SUITE>")]
         [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, or all (every suite whose data is present).")]
         [DefaultValue(EvaluationSuites.Preset)]
         public string Suite { get; init; } = EvaluationSuites.Preset;
 
-        /// <summary>SugarCrepe's image folder.</summary>
         [CommandOption("--images <DIR>")]
         [Description("sugarcrepe: the COCO val2017 image folder; items whose image is not there are skipped and counted.")]
         public string? Images { get; init; }
 
-        /// <summary>SugarCrepe's json folder.</summary>
         [CommandOption("--sugarcrepe <DIR>")]
         [Description("sugarcrepe: the folder of SugarCrepe's seven json files. Default: ./sugarcrepe.")]
         [DefaultValue("sugarcrepe")]
         public string SugarCrepe { get; init; } = "sugarcrepe";
 
-        /// <summary>InpaintCOCO's parquet file or folder.</summary>
         [CommandOption("--inpaintcoco <PATH>")]
         [Description("inpaintcoco: InpaintCOCO's parquet file, or a folder of them (HF phiyodr/InpaintCOCO data/). Default: ./inpaintcoco.")]
         [DefaultValue("inpaintcoco")]
         public string InpaintCoco { get; init; } = "inpaintcoco";
 
-        /// <summary>Winoground's folder.</summary>
         [CommandOption("--winoground <DIR>")]
         [Description("winoground: the folder of examples.jsonl and images/ (HF facebook/winoground data/, images.zip unzipped). Default: ./winoground.")]
         [DefaultValue("winoground")]
         public string Winoground { get; init; } = "winoground";
 
-        /// <summary>ARO's root.</summary>
         [CommandOption("--aro <DIR>")]
         [Description("aro: the folder of visual_genome_relation.json, visual_genome_attribution.json and images/. Default: ./aro.")]
         [DefaultValue("aro")]
         public string Aro { get; init; } = "aro";
 
-        /// <summary>COCO-Order's root.</summary>
         [CommandOption("--aro-coco <DIR>")]
         [Description("aro: the COCO root holding coco_karpathy_test.json and val2014/ (COCO-Order). Default: --aro.")]
         public string? AroCoco { get; init; }
 
-        /// <summary>Flickr30k-Order's root.</summary>
         [CommandOption("--aro-flickr <DIR>")]
         [Description("aro: the Flickr30k root holding flickr30k_test.json and flickr30k-images/ (Flickr30k-Order). Default: --aro.")]
         public string? AroFlickr { get; init; }
 
-        /// <summary>Items per benchmark.</summary>
         [CommandOption("--max-items <N>")]
         [Description("Score only the first N items of each benchmark (each ARO set): a quick look.")]
         public int? MaxItems { get; init; }
 
-        /// <summary>Where to write the metrics as JSON.</summary>
         [CommandOption("-o|--out <FILE>")]
         [Description("Write the results as JSON to FILE, and the table as Markdown beside it (FILE with .md).")]
         public string? Out { get; init; }
 
-        /// <summary>A rules folder read at run time.</summary>
         [CommandOption("--rules <DIR>")]
         [Description("Read the rule pack from DIR at run time instead of the rules compiled in (rules.directory): the negatives of the text-ranking tests.")]
         public string? RulesDirectory { get; init; }
 
-        /// <summary>Preset overrides.</summary>
         [CommandOption("--set <KEY=VALUE>")]
         [Description("Override a preset value, e.g. --set evaluation.max-test-scenes=100. Repeatable.")]
         public string[] Set { get; init; } = [];

@@ -12,7 +12,7 @@ namespace HardNegRules.Cli.Commands;
 /// seeds, data and step budget, evaluates them on the same test data, and writes <c>report.json</c>, plots and
 /// <c>report.md</c>. The workflow is <see cref="ExperimentRunner"/>'s; this parses options and prints.
 /// </summary>
-public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
+internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 {
     /// <summary>The preset of <c>--quick</c>.</summary>
     public const string QuickPreset = "concept-world-quick";
@@ -20,17 +20,14 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <summary>Options of <c>experiment</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        /// <summary>The experiment folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("The experiment folder (report.json, report.md, plots, CSVs, one folder per seed and arm). Default: runs/experiment-<preset>.")]
         public string? Out { get; init; }
 
-        /// <summary>Use the quick preset.</summary>
         [CommandOption("--quick")]
         [Description($"Use the {QuickPreset} preset (about two minutes; a smoke test of the direction of the effect) unless --preset is given.")]
         public bool Quick { get; init; }
 
-        /// <summary>Plain pre-training shared by the arms.</summary>
         [CommandOption("--pretrain-steps <N>")]
         [Description("First train plain CLIP for N steps per seed; every arm then starts from those weights. Default: the preset's schedule.pretrain-steps.")]
         public int? PretrainSteps { get; init; }
@@ -39,12 +36,10 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         public override ValidationResult Validate() =>
             PretrainSteps is < 0 ? ValidationResult.Error($"--pretrain-steps must be 0 or more; got {PretrainSteps}.") : base.Validate();
 
-        /// <summary>Training seeds.</summary>
         [CommandOption("--seeds <LIST>")]
         [Description("Training seeds, e.g. 42,7,123: every arm runs once per seed and differences are reported as mean +- sd over seeds. Default: --seed or the preset's schedule.seed.")]
         public string? Seeds { get; init; }
 
-        /// <summary>The arms.</summary>
         [CommandOption("--arms <LIST>")]
         [Description("The arms to compare: plain, negatives (rule-made text hard negatives), twins (batches of scenes and their binding twins). Default: plain,negatives.")]
         public string? Arms { get; init; }

@@ -13,7 +13,7 @@ namespace HardNegRules.Cli.Commands;
 /// or NegCLIP's TSV. The work is <see cref="NegativesJob"/>'s; this command checks the paths, runs it into an atomic
 /// output (written whole or not at all, never over the input) and prints what happened.
 /// </summary>
-public sealed class NegativesCommand : Command<NegativesSettings>
+internal sealed class NegativesCommand : Command<NegativesSettings>
 {
     private const int ErrorsShown = 20;
 

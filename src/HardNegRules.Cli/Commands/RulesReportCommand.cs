@@ -11,17 +11,15 @@ namespace HardNegRules.Cli.Commands;
 /// <c>hardneg rules report --input FILE</c>: coverage per concept and automated defect counts of a pack's negatives on
 /// real captions, checked against the rule files read independently of the engine.
 /// </summary>
-public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
+internal sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
 {
     /// <summary>Options of <c>rules report</c>.</summary>
     public sealed class Settings : PermuterSettings
     {
-        /// <summary>The captions file.</summary>
         [CommandOption("-i|--input <FILE>")]
         [Description("Captions: plain text, JSONL or COCO captions JSON.")]
         public string Input { get; init; } = string.Empty;
 
-        /// <summary>Where to write the Markdown report.</summary>
         [CommandOption("-o|--output <FILE>")]
         [Description("Also write the report as Markdown to FILE.")]
         public string? Output { get; init; }

@@ -12,22 +12,19 @@ namespace HardNegRules.Cli.Commands;
 /// pairs from COCO or Fashion200K files) with rule-made hard negatives, writing checkpoints, per-step metrics (JSONL)
 /// and <c>run.json</c> (the preset and overrides with absolute paths, for <c>eval</c>) into DIR.
 /// </summary>
-public sealed class TrainCommand : Command<TrainCommand.Settings>
+internal sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>train</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        /// <summary>The run folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("The run folder (checkpoint.bin, metrics.jsonl, run.json). Default: runs/<preset>.")]
         public string? Out { get; init; }
 
-        /// <summary>Continue from the run folder's checkpoint.</summary>
         [CommandOption("--resume")]
         [Description("Continue from the checkpoint in --out (same preset and options).")]
         public bool Resume { get; init; }
 
-        /// <summary>Stop early (the schedule still spans all steps); continue later with --resume.</summary>
         [CommandOption("--stop-after <N>")]
         [Description("Stop once N steps are done (the schedule still spans --steps); continue later with --resume.")]
         public int? StopAfter { get; init; }
