@@ -40,7 +40,7 @@ public sealed class NegativesFormatter
         ArgumentNullException.ThrowIfNull(permuter);
         ArgumentNullException.ThrowIfNull(options);
         _permuter = permuter;
-        _tables = new PermuterTables(permuter.CompiledPack);
+        _tables = PermuterTables.Of(permuter.CompiledPack);
         _options = options;
         // What follows a negative's text up to its first edit, for each rule: its concept, kind and rule, encoded once.
         _replaceHeads = [.. _tables.RuleNames.Select((rule, term) => Head(_tables.ConceptNames[_tables.TermConcept[term]], "replace", rule))];

@@ -34,7 +34,7 @@ public abstract class RulePermuter : IPermuter
     protected RulePermuter(CompiledPack pack, ReadOnlySpan<int> trie)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        Tables = new PermuterTables(pack);
+        Tables = PermuterTables.Of(pack);
         _concepts = Tables.ConceptNames;
         _automaton = new CaptionAutomaton(trie);
     }
