@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Probes;
 
@@ -39,6 +40,12 @@ public sealed record ExperimentReport(
 
     /// <summary>How reports are written: indented, key names from the attributes.</summary>
     public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true };
+
+    /// <summary>Every run's numbers on all test scenes: a row per test and concept, a column per run (percent).</summary>
+    /// <returns>The table.</returns>
+    public EvaluationTable Table() => EvaluationTable.ByRun(["test", "concept"], [.. Runs.Select(r => $"{r.Arm} seed {r.Seed}")],
+        ExperimentMetric.All.Where(m => m.Concept != ExperimentMetric.ColorShape)
+            .Select(m => ((IReadOnlyList<string>)[m.Test, m.Concept], (IReadOnlyList<double?>)[.. Runs.Select(r => m.Value(r.Metrics))])));
 
     /// <summary>Builds the report from finished runs.</summary>
     /// <param name="plan">The plan that ran.</param>

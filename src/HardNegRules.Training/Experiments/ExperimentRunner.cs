@@ -75,8 +75,7 @@ public static class ExperimentRunner
         Preset preset = plan.PresetOf(arm, seed);
         StartFresh(directory);
         // run.json lets `hardneg eval` rebuild this run's model and data from its folder alone.
-        new RunManifest(plan.PresetName, [.. plan.Overrides,
-            $"schedule.seed={seed.ToString(CultureInfo.InvariantCulture)}", $"rules.k={plan.KOf(arm).ToString(CultureInfo.InvariantCulture)}"]).Write(directory);
+        new RunManifest(plan.PresetName, [.. plan.Edits.ToOverrides(), .. new PresetEdits { Seed = seed, K = plan.KOf(arm) }.ToOverrides()]).Write(directory);
         var run = new PresetRun(preset, world);
         using ClipModel model = run.CreateModel();
         if (initialWeights is not null)
@@ -133,8 +132,8 @@ public static class ExperimentRunner
     {
         string directory = Path.Combine(plan.Directory, $"seed-{seed.ToString(CultureInfo.InvariantCulture)}", "pretrain");
         StartFresh(directory);
-        Preset preset = PresetLoader.ApplyOverride(plan.PresetOf(ExperimentArm.Plain, seed),
-            $"schedule.steps={plan.PretrainSteps.ToString(CultureInfo.InvariantCulture)}");
+        Preset plain = plan.PresetOf(ExperimentArm.Plain, seed);
+        Preset preset = plain with { Schedule = plain.Schedule with { Steps = plan.PretrainSteps } };
         var run = new PresetRun(preset, world);
         using ClipModel model = run.CreateModel();
         observer.Train($"seed {seed} pretrain (k=0)", preset.Schedule.Steps, progress =>

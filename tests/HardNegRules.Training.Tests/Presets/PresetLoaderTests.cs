@@ -3,6 +3,7 @@ using HardNegRules.Training.Loss;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
 
 namespace HardNegRules.Training.Tests.Presets;
@@ -190,9 +191,52 @@ public class PresetLoaderTests
     }
 
     [Test]
-    public void A_missing_preset_says_where_it_looked()
+    public void A_missing_preset_names_the_built_in_ones()
     {
-        var error = Assert.Throws<PresetException>(() => PresetCatalog.Find("no-such-preset"));
-        Assert.That(error!.Message, Does.Contain("no-such-preset.yaml").And.Contain("rules/presets"));
+        var error = Assert.Throws<PresetException>(() => PresetCatalog.Load("no-such-preset"));
+        Assert.That(error!.Message, Does.StartWith("no-such-preset").And.Contain("rules/presets").And.Contain("concept-world-quick, concept-world-sparse"));
     }
+
+    [Test]
+    public void The_built_in_presets_are_the_files_of_rules_presets_and_load_from_anywhere()
+    {
+        string folder = Path.Combine(RepositoryFiles.Root, "rules", "presets");
+        Assert.That(PresetCatalog.Names, Is.EqualTo(Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)));
+        string elsewhere = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = Path.GetTempPath();
+            foreach (string name in PresetCatalog.Names)
+            {
+                Assert.That(PresetCatalog.Load(name), Is.EqualTo(PresetLoader.LoadFile(Path.Combine(folder, name + ".yaml"))).Using<Preset>(SamePreset), name);
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = elsewhere;
+        }
+    }
+
+    [Test]
+    public void Typed_edits_change_the_preset_as_the_overrides_run_json_records_them()
+    {
+        var edits = new PresetEdits
+        {
+            Steps = 7, K = 2, Mode = HardNegativeMode.Replace, Seed = 5, RulesDirectory = "my-rules",
+            Overrides = ["schedule.steps=9", "rules.concepts=[color]"],
+        };
+        Preset typed = edits.ApplyTo(PresetCatalog.Load("concept-world-quick"));
+        Preset parsed = PresetCatalog.Load("concept-world-quick", edits.ToOverrides());
+        Assert.Multiple(() =>
+        {
+            Assert.That((typed.Schedule.Steps, typed.Rules.K, typed.Rules.Mode, typed.Schedule.Seed), Is.EqualTo((9, 2, HardNegativeMode.Replace, 5)));
+            Assert.That(typed.Rules.Directory, Is.EqualTo(Path.GetFullPath("my-rules")));
+            Assert.That(typed, Is.EqualTo(parsed).Using<Preset>(SamePreset));
+            Assert.That(PresetEdits.None.ApplyTo(typed), Is.EqualTo(typed).Using<Preset>(SamePreset));
+        });
+    }
+
+    // Records compare lists by reference: compare the preset as JSON.
+    private static bool SamePreset(Preset a, Preset b) =>
+        System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
 }

@@ -1,4 +1,4 @@
-namespace HardNegRules.Training.Evaluation;
+namespace HardNegRules.Data.Loaders;
 
 /// <summary>One SugarCrepe test: a COCO val2017 image, its true caption and a human-checked negative caption.</summary>
 /// <param name="Category">The category file it came from (add_att, replace_obj, swap_att, ...).</param>
