@@ -4,11 +4,11 @@ namespace HardNegRules.Training.Datasets;
 /// <param name="samples">The pairs.</param>
 public sealed class InMemoryImageTextDataset(IReadOnlyList<ImageTextSample> samples) : IImageTextDataset
 {
-    private readonly IReadOnlyList<ImageTextSample> samples = samples ?? throw new ArgumentNullException(nameof(samples));
+    private readonly IReadOnlyList<ImageTextSample> _samples = samples ?? throw new ArgumentNullException(nameof(samples));
 
     /// <inheritdoc />
-    public int Count => samples.Count;
+    public int Count => _samples.Count;
 
     /// <inheritdoc />
-    public ImageTextSample GetSample(int index) => samples[index];
+    public ImageTextSample GetSample(int index) => _samples[index];
 }

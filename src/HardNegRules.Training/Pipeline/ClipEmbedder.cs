@@ -16,7 +16,7 @@ namespace HardNegRules.Training.Pipeline;
 /// <param name="batchSize">Rows per forward pass.</param>
 public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int batchSize = 256)
 {
-    private readonly int dimension = model.Options.EmbedDim;
+    private readonly int _dimension = model.Options.EmbedDim;
 
     /// <summary>The unit embeddings of the scenes rendered at the model's image size, one row each.</summary>
     /// <param name="scenes">The scenes.</param>
@@ -124,7 +124,7 @@ public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int b
                 float[] flat = embeddings.data<float>().ToArray();
                 for (int i = 0; i < count; i++)
                 {
-                    rows[start + i] = flat.AsSpan(i * dimension, dimension).ToArray();
+                    rows[start + i] = flat.AsSpan(i * _dimension, _dimension).ToArray();
                 }
             }
         }

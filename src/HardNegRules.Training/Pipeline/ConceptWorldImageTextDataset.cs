@@ -9,8 +9,8 @@ namespace HardNegRules.Training.Pipeline;
 /// </summary>
 public sealed class ConceptWorldImageTextDataset : IImageTextDataset
 {
-    private readonly ConceptWorldSplit split;
-    private readonly int imageSize;
+    private readonly ConceptWorldSplit _split;
+    private readonly int _imageSize;
 
     /// <summary>Wraps <paramref name="split"/>.</summary>
     /// <param name="split">The split; its samples are the pairs, in order.</param>
@@ -19,19 +19,19 @@ public sealed class ConceptWorldImageTextDataset : IImageTextDataset
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentOutOfRangeException.ThrowIfLessThan(imageSize, 16);
-        this.split = split;
-        this.imageSize = imageSize;
+        _split = split;
+        _imageSize = imageSize;
     }
 
     /// <inheritdoc />
-    public int Count => split.Samples.Count;
+    public int Count => _split.Samples.Count;
 
     /// <inheritdoc />
     public ImageTextSample GetSample(int index)
     {
-        ConceptWorldSample sample = split.Samples[index];
-        var pixels = new float[3 * imageSize * imageSize];
-        SceneRenderer.RenderNormalizedChw(sample.Scene, imageSize, pixels);
+        ConceptWorldSample sample = _split.Samples[index];
+        var pixels = new float[3 * _imageSize * _imageSize];
+        SceneRenderer.RenderNormalizedChw(sample.Scene, _imageSize, pixels);
         return new ImageTextSample(pixels, sample.CaptionText, sample.CaptionId);
     }
 }

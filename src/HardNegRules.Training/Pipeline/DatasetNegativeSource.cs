@@ -11,13 +11,13 @@ namespace HardNegRules.Training.Pipeline;
 /// <param name="runSeed">The run's seed.</param>
 public sealed class DatasetNegativeSource(IReadOnlyDictionary<string, IReadOnlyList<string>> negatives, ulong runSeed) : IHardNegativeSource
 {
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> negatives = negatives ?? throw new ArgumentNullException(nameof(negatives));
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _negatives = negatives ?? throw new ArgumentNullException(nameof(negatives));
 
     /// <inheritdoc />
     public IReadOnlyList<string> Negatives(string caption, string captionId, int epoch, int k)
     {
         ArgumentNullException.ThrowIfNull(captionId);
-        if (k <= 0 || !negatives.TryGetValue(captionId, out IReadOnlyList<string>? own) || own.Count == 0)
+        if (k <= 0 || !_negatives.TryGetValue(captionId, out IReadOnlyList<string>? own) || own.Count == 0)
         {
             return [];
         }

@@ -9,13 +9,13 @@ namespace HardNegRules.Training.Pipeline;
 /// </summary>
 public sealed class PermuterNegativeSource : IHardNegativeSource
 {
-    private readonly IPermuter permuter;
-    private readonly ulong runSeed;
-    private readonly ulong conceptMask;
-    private readonly NegativeKind? kind;
-    private readonly IReadOnlyDictionary<string, double>? conceptWeights;
-    private readonly double? swapShare;
-    private readonly Func<string, string, bool>? keep;
+    private readonly IPermuter _permuter;
+    private readonly ulong _runSeed;
+    private readonly ulong _conceptMask;
+    private readonly NegativeKind? _kind;
+    private readonly IReadOnlyDictionary<string, double>? _conceptWeights;
+    private readonly double? _swapShare;
+    private readonly Func<string, string, bool>? _keep;
 
     /// <summary>Creates a source over <paramref name="permuter"/>.</summary>
     /// <param name="permuter">The rules that make the negatives.</param>
@@ -33,21 +33,21 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
         NegativeKind? kind = null, IReadOnlyDictionary<string, double>? conceptWeights = null, double? swapShare = null,
         Func<string, string, bool>? keep = null)
     {
-        this.keep = keep;
+        _keep = keep;
         ArgumentNullException.ThrowIfNull(permuter);
         if (swapShare is { } share && !(share >= 0 && share <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(swapShare), swapShare, "The swap share must lie in [0, 1].");
         }
-        this.swapShare = swapShare;
-        this.permuter = permuter;
-        this.runSeed = runSeed;
-        this.kind = kind;
-        conceptMask = ConceptMask.Of(permuter, concepts);
+        _swapShare = swapShare;
+        _permuter = permuter;
+        _runSeed = runSeed;
+        _kind = kind;
+        _conceptMask = ConceptMask.Of(permuter, concepts);
         if (conceptWeights is { Count: > 0 })
         {
             _ = ConceptMask.Of(permuter, conceptWeights.Keys); // names a concept the pack lacks: fail now, not mid-run
-            this.conceptWeights = conceptWeights;
+            _conceptWeights = conceptWeights;
         }
     }
 
@@ -65,23 +65,23 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
         {
             return [];
         }
-        NegativeSeed seed = NegativeSeed.For(runSeed, captionId, epoch);
-        if (kind is null && conceptWeights is null && swapShare is null && keep is null)
+        NegativeSeed seed = NegativeSeed.For(_runSeed, captionId, epoch);
+        if (_kind is null && _conceptWeights is null && _swapShare is null && _keep is null)
         {
-            return permuter.Permute(caption, k, seed, conceptMask);
+            return _permuter.Permute(caption, k, seed, _conceptMask);
         }
         // The permuter balances kinds and concepts itself; asking for every candidate and then choosing keeps its
         // seeded order within a concept.
-        List<HardNegative> all = [.. permuter.Permute(caption, AllCandidates, seed, conceptMask)
-            .Where(n => (kind is null || n.Kind == kind) && (keep is null || keep(captionId, n.Text)))];
-        if (swapShare is null && conceptWeights is null)
+        List<HardNegative> all = [.. _permuter.Permute(caption, AllCandidates, seed, _conceptMask)
+            .Where(n => (_kind is null || n.Kind == _kind) && (_keep is null || _keep(captionId, n.Text)))];
+        if (_swapShare is null && _conceptWeights is null)
         {
             return [.. all.Take(k)];
         }
 #pragma warning disable CA5394 // reproducibility, not secrecy: the choice must replay from the caption's seed
         var random = new Random(unchecked((int)(seed.Value ^ (seed.Value >> 32))));
         var chosen = new List<HardNegative>(k);
-        if (swapShare is not { } share)
+        if (_swapShare is not { } share)
         {
             while (chosen.Count < k && TakeOne(all, random) is { } next)
             {
@@ -118,10 +118,10 @@ public sealed class PermuterNegativeSource : IHardNegativeSource
             return null;
         }
         int taken = 0;
-        if (conceptWeights is not null)
+        if (_conceptWeights is not null)
         {
             string[] concepts = [.. pool.Select(n => n.Concept).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
-            double[] weights = [.. concepts.Select(c => conceptWeights.TryGetValue(c, out double w) ? w : 1.0)];
+            double[] weights = [.. concepts.Select(c => _conceptWeights.TryGetValue(c, out double w) ? w : 1.0)];
             double total = weights.Sum();
             if (total <= 0)
             {

@@ -14,9 +14,9 @@ namespace HardNegRules.Training.Pipeline;
 /// <param name="loader">The decoder and its limits; null for the defaults.</param>
 public sealed class PhotoDecoder(int imageSize, DataLoadReport report, SafeImageLoader? loader = null)
 {
-    private readonly SafeImageLoader loader = loader ?? new SafeImageLoader();
-    private readonly DataLoadReport report = report ?? throw new ArgumentNullException(nameof(report));
-    private readonly Lock gate = new();
+    private readonly SafeImageLoader _loader = loader ?? new SafeImageLoader();
+    private readonly DataLoadReport _report = report ?? throw new ArgumentNullException(nameof(report));
+    private readonly Lock _gate = new();
 
     /// <summary>The model's image side.</summary>
     public int ImageSize { get; } = imageSize > 0 ? imageSize : throw new ArgumentOutOfRangeException(nameof(imageSize));
@@ -38,7 +38,7 @@ public sealed class PhotoDecoder(int imageSize, DataLoadReport report, SafeImage
     public bool TryDecode(ImageReference image, string usedBy, Rectangle? crop, out float[]? pixels)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ImageLoadResult result = loader.Load(image);
+        ImageLoadResult result = _loader.Load(image);
         if (result.Image is not { } decoded)
         {
             Report(image, $"{usedBy}: {result.Error}");
@@ -65,9 +65,9 @@ public sealed class PhotoDecoder(int imageSize, DataLoadReport report, SafeImage
 
     private void Report(ImageReference image, string message)
     {
-        lock (gate)
+        lock (_gate)
         {
-            report.Add(DataLoadError.InFile(image.ToString(), message));
+            _report.Add(DataLoadError.InFile(image.ToString(), message));
         }
     }
 }

@@ -23,9 +23,9 @@ namespace HardNegRules.Training.Pipeline;
 /// report (see <see cref="DataReport"/>).</param>
 public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, DataLoadReport? dataReport = null)
 {
-    private ClipTokenizer? tokenizer;
-    private IPermuter? permuter;
-    private RealDataSplits? realData;
+    private ClipTokenizer? _tokenizer;
+    private IPermuter? _permuter;
+    private RealDataSplits? _realData;
 
     /// <summary>The preset.</summary>
     public Preset Preset { get; } = preset ?? throw new ArgumentNullException(nameof(preset));
@@ -35,7 +35,7 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
 
     /// <summary>The real data set's training and held-out pairs (read on first use).</summary>
     /// <exception cref="PresetException">The preset's source is the concept world, a path is missing, or a split is empty.</exception>
-    public RealDataSplits RealData => realData ??= RealDataReader.Read(Preset, DataReport);
+    public RealDataSplits RealData => _realData ??= RealDataReader.Read(Preset, DataReport);
 
     /// <summary>What reading real data skipped (malformed records, missing or corrupt images), with file and line.</summary>
     public DataLoadReport DataReport { get; } = dataReport ?? new DataLoadReport();
@@ -44,10 +44,10 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
     public int TrainingPairCount => Preset.Data.IsConceptWorld ? World.Train.Samples.Count : RealData.Train.Count;
 
     /// <summary>CLIP's tokenizer (built on first use).</summary>
-    public ClipTokenizer Tokenizer => tokenizer ??= ClipTokenizer.Create();
+    public ClipTokenizer Tokenizer => _tokenizer ??= ClipTokenizer.Create();
 
     /// <summary>The rule pack's permuter: compiled in, or read from <c>rules.directory</c> (built on first use).</summary>
-    public IPermuter Permuter => permuter ??= Permuters.Resolve(Preset.Rules.Pack, Preset.Rules.Directory);
+    public IPermuter Permuter => _permuter ??= Permuters.Resolve(Preset.Rules.Pack, Preset.Rules.Directory);
 
     /// <summary>A model of the preset's architecture to train: <c>model.weights</c> loaded when given, else a random
     /// initialisation seeded with the schedule's seed.</summary>

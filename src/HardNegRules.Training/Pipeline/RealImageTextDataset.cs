@@ -13,22 +13,22 @@ namespace HardNegRules.Training.Pipeline;
 /// <param name="decoder">Decodes the images at the model's size and reports those it cannot.</param>
 public sealed class RealImageTextDataset(IReadOnlyList<ImageCaptionPair> pairs, PhotoDecoder decoder) : IImageTextDataset
 {
-    private readonly IReadOnlyList<ImageCaptionPair> pairs = pairs ?? throw new ArgumentNullException(nameof(pairs));
-    private readonly PhotoDecoder decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
-    private readonly HashSet<int> unreadable = [];
-    private readonly Lock gate = new();
+    private readonly IReadOnlyList<ImageCaptionPair> _pairs = pairs ?? throw new ArgumentNullException(nameof(pairs));
+    private readonly PhotoDecoder _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
+    private readonly HashSet<int> _unreadable = [];
+    private readonly Lock _gate = new();
 
     /// <inheritdoc />
-    public int Count => pairs.Count;
+    public int Count => _pairs.Count;
 
     /// <summary>How many pairs' images could not be decoded so far.</summary>
     public int UnreadableCount
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return unreadable.Count;
+                return _unreadable.Count;
             }
         }
     }
@@ -38,27 +38,27 @@ public sealed class RealImageTextDataset(IReadOnlyList<ImageCaptionPair> pairs, 
     public ImageTextSample GetSample(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, pairs.Count);
-        for (int tried = 0; tried < pairs.Count; tried++)
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _pairs.Count);
+        for (int tried = 0; tried < _pairs.Count; tried++)
         {
-            int candidate = (index + tried) % pairs.Count;
-            lock (gate)
+            int candidate = (index + tried) % _pairs.Count;
+            lock (_gate)
             {
-                if (unreadable.Contains(candidate))
+                if (_unreadable.Contains(candidate))
                 {
                     continue;
                 }
             }
-            ImageCaptionPair pair = pairs[candidate];
-            if (decoder.TryDecode(pair.Image, $"image of pair {pair.Id}", out float[]? pixels))
+            ImageCaptionPair pair = _pairs[candidate];
+            if (_decoder.TryDecode(pair.Image, $"image of pair {pair.Id}", out float[]? pixels))
             {
                 return new ImageTextSample(pixels, pair.Caption, pair.Id);
             }
-            lock (gate)
+            lock (_gate)
             {
-                unreadable.Add(candidate);
+                _unreadable.Add(candidate);
             }
         }
-        throw new InvalidOperationException($"None of the {pairs.Count} images of the data set could be decoded; see the reported errors.");
+        throw new InvalidOperationException($"None of the {_pairs.Count} images of the data set could be decoded; see the reported errors.");
     }
 }

@@ -9,46 +9,46 @@ namespace HardNegRules.Training.Pipeline;
 /// </summary>
 internal sealed class TestNegatives
 {
-    private readonly List<(string Concept, PermuterNegativeSource Source)> replaceSources;
-    private readonly PermuterNegativeSource swapSource;
-    private readonly int perConcept;
-    private readonly Dictionary<string, IReadOnlyList<ConceptNegative>> replace = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<ConceptNegative>> binding = new(StringComparer.Ordinal);
+    private readonly List<(string Concept, PermuterNegativeSource Source)> _replaceSources;
+    private readonly PermuterNegativeSource _swapSource;
+    private readonly int _perConcept;
+    private readonly Dictionary<string, IReadOnlyList<ConceptNegative>> _replace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ConceptNegative>> _binding = new(StringComparer.Ordinal);
 
     public TestNegatives(IPermuter permuter, ConceptWorldEvaluationOptions options)
     {
         string[] concepts = [.. ConceptScores.ConceptNames.Where(c => permuter.Concepts.Contains(c, StringComparer.OrdinalIgnoreCase))];
-        replaceSources = [.. concepts.Select(c => (c, new PermuterNegativeSource(permuter, options.Seed, [c], NegativeKind.Replace)))];
-        swapSource = new PermuterNegativeSource(permuter, options.Seed, concepts, NegativeKind.Swap);
-        perConcept = options.NegativesPerConcept;
+        _replaceSources = [.. concepts.Select(c => (c, new PermuterNegativeSource(permuter, options.Seed, [c], NegativeKind.Replace)))];
+        _swapSource = new PermuterNegativeSource(permuter, options.Seed, concepts, NegativeKind.Swap);
+        _perConcept = options.NegativesPerConcept;
     }
 
     public IReadOnlyList<ConceptNegative> Replace(ConceptWorldSample sample)
     {
-        if (!replace.TryGetValue(sample.CaptionId, out IReadOnlyList<ConceptNegative>? found))
+        if (!_replace.TryGetValue(sample.CaptionId, out IReadOnlyList<ConceptNegative>? found))
         {
-            found = [.. replaceSources
-                .SelectMany(s => s.Source.Draw(sample.CaptionText, sample.CaptionId, 0, perConcept)
+            found = [.. _replaceSources
+                .SelectMany(s => s.Source.Draw(sample.CaptionText, sample.CaptionId, 0, _perConcept)
                     .Select(n => new ConceptNegative(n.Text, s.Concept)))
                 .Where(n => IsFalseOf(n.Text, sample.Scene))];
-            replace[sample.CaptionId] = found;
+            _replace[sample.CaptionId] = found;
         }
         return found;
     }
 
     public IReadOnlyList<ConceptNegative> Binding(ConceptWorldSample sample)
     {
-        if (!binding.TryGetValue(sample.CaptionId, out IReadOnlyList<ConceptNegative>? found))
+        if (!_binding.TryGetValue(sample.CaptionId, out IReadOnlyList<ConceptNegative>? found))
         {
             IEnumerable<ConceptNegative> fromWorld = sample.BindingNegatives()
                 .Select(n => new ConceptNegative(n.Text, ConceptWorldEvaluation.NameOf(n.Concept)));
-            IEnumerable<ConceptNegative> fromRules = swapSource.Draw(sample.CaptionText, sample.CaptionId, 0, perConcept * 4)
+            IEnumerable<ConceptNegative> fromRules = _swapSource.Draw(sample.CaptionText, sample.CaptionId, 0, _perConcept * 4)
                 .Select(n => new ConceptNegative(n.Text, n.Concept.ToLowerInvariant()));
             found = [.. fromWorld.Concat(fromRules)
                 .Where(n => ConceptScores.ConceptNames.Contains(n.Concept))
                 .DistinctBy(n => n.Text)
                 .Where(n => IsFalseOf(n.Text, sample.Scene))];
-            binding[sample.CaptionId] = found;
+            _binding[sample.CaptionId] = found;
         }
         return found;
     }

@@ -3,19 +3,19 @@ namespace HardNegRules.Training.Pipeline;
 /// <summary>Distinct texts collected first and embedded together in full batches, then looked up by text.</summary>
 internal sealed class TextEmbeddings(ClipEmbedder embedder)
 {
-    private readonly List<string> pending = [];
-    private readonly HashSet<string> wanted = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, float[]> embedded = new(StringComparer.Ordinal);
+    private readonly List<string> _pending = [];
+    private readonly HashSet<string> _wanted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float[]> _embedded = new(StringComparer.Ordinal);
 
-    public float[] this[string text] => embedded.TryGetValue(text, out float[]? row)
+    public float[] this[string text] => _embedded.TryGetValue(text, out float[]? row)
         ? row
         : throw new InvalidOperationException($"'{text}' was not collected before Embed().");
 
     public void Want(string text)
     {
-        if (wanted.Add(text))
+        if (_wanted.Add(text))
         {
-            pending.Add(text);
+            _pending.Add(text);
         }
     }
 
@@ -29,11 +29,11 @@ internal sealed class TextEmbeddings(ClipEmbedder embedder)
 
     public void Embed()
     {
-        float[][] rows = embedder.EmbedTexts(pending);
+        float[][] rows = embedder.EmbedTexts(_pending);
         for (int i = 0; i < rows.Length; i++)
         {
-            embedded[pending[i]] = rows[i];
+            _embedded[_pending[i]] = rows[i];
         }
-        pending.Clear();
+        _pending.Clear();
     }
 }

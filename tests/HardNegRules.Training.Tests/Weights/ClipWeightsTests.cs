@@ -7,19 +7,19 @@ namespace HardNegRules.Training.Tests.Weights;
 
 public sealed class ClipWeightsTests : TorchTestBase
 {
-    private ScratchDirectory scratch = null!;
+    private ScratchDirectory _scratch = null!;
 
     [SetUp]
-    public void CreateScratch() => scratch = new ScratchDirectory();
+    public void CreateScratch() => _scratch = new ScratchDirectory();
 
     [TearDown]
-    public void RemoveScratch() => scratch.Dispose();
+    public void RemoveScratch() => _scratch.Dispose();
 
     [Test]
     public void A_file_in_HF_layout_loads_bitwise_and_encodes_identically()
     {
         using var source = new ClipModel(TinyClip.Options, seed: 1);
-        string path = scratch.File("model.safetensors");
+        string path = _scratch.File("model.safetensors");
         HuggingFaceLayout.Write(HuggingFaceLayout.From(source), path);
         using var target = new ClipModel(TinyClip.Options, seed: 2);
 
@@ -33,7 +33,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     public void Saved_files_use_HF_names_and_layouts_and_load_back_exactly()
     {
         using var source = new ClipModel(TinyClip.Options, seed: 3);
-        string path = scratch.File("saved.safetensors");
+        string path = _scratch.File("saved.safetensors");
 
         ClipWeights.SaveHuggingFace(source, path);
         using var target = new ClipModel(TinyClip.Options, seed: 4);
@@ -73,7 +73,7 @@ public sealed class ClipWeightsTests : TorchTestBase
         tensors[layer + "v_proj.bias"] = ([w], Filled(w, 6f));
         // HF projection [embed, width] with value 100 * row + column: a transpose mix-up cannot go unseen.
         tensors["text_projection.weight"] = ([e, w], [.. Enumerable.Range(0, e * w).Select(i => 100f * (i / w) + i % w)]);
-        string path = scratch.File("known.safetensors");
+        string path = _scratch.File("known.safetensors");
         HuggingFaceLayout.Write(tensors, path);
 
         ClipWeights.LoadHuggingFace(model, path);
@@ -102,7 +102,7 @@ public sealed class ClipWeightsTests : TorchTestBase
         var tensors = HuggingFaceLayout.From(source);
         tensors["text_model.final_layernorm.weight"] = tensors["text_model.final_layer_norm.weight"];
         tensors.Remove("text_model.final_layer_norm.weight");
-        string path = scratch.File("renamed.safetensors");
+        string path = _scratch.File("renamed.safetensors");
         HuggingFaceLayout.Write(tensors, path);
         using var target = new ClipModel(TinyClip.Options, seed: 7);
         int[] before = TinyClip.Bits(target.state_dict()["text.token_embedding.weight"]);
@@ -121,7 +121,7 @@ public sealed class ClipWeightsTests : TorchTestBase
         // OpenAI's orientation [width, embed] where HF (and so the file) must hold [embed, width].
         tensors["visual_projection.weight"] = ([TinyClip.VisionWidth, TinyClip.EmbedDim],
             tensors["visual_projection.weight"].Data);
-        string path = scratch.File("shape.safetensors");
+        string path = _scratch.File("shape.safetensors");
         HuggingFaceLayout.Write(tensors, path);
         using var target = new ClipModel(TinyClip.Options, seed: 9);
 
@@ -136,7 +136,7 @@ public sealed class ClipWeightsTests : TorchTestBase
         var tensors = HuggingFaceLayout.From(source);
         tensors["text_model.embeddings.position_ids"] = ([1, TinyClip.ContextLength], new float[TinyClip.ContextLength]);
         tensors["vision_model.embeddings.position_ids"] = ([1, 5], new float[5]);
-        string path = scratch.File("legacy.safetensors");
+        string path = _scratch.File("legacy.safetensors");
         HuggingFaceLayout.Write(tensors, path);
         using var target = new ClipModel(TinyClip.Options, seed: 11);
 
@@ -150,12 +150,12 @@ public sealed class ClipWeightsTests : TorchTestBase
     {
         using var source = new ClipModel(TinyClip.Options, seed: 12);
 
-        ClipWeights.SaveHuggingFaceDirectory(source, scratch.Path);
+        ClipWeights.SaveHuggingFaceDirectory(source, _scratch.Path);
         using var target = new ClipModel(TinyClip.Options, seed: 13);
-        ClipWeights.LoadHuggingFace(target, scratch.Path);
+        ClipWeights.LoadHuggingFace(target, _scratch.Path);
 
         AssertSameParameters(target, source);
-        Assert.That(File.ReadAllText(scratch.File(ClipWeights.ConfigFileName)), Does.Contain("\"hidden_size\": 12"));
+        Assert.That(File.ReadAllText(_scratch.File(ClipWeights.ConfigFileName)), Does.Contain("\"hidden_size\": 12"));
     }
 
     [Test]
@@ -163,7 +163,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     {
         using var model = new ClipModel(ClipModelOptions.SmallCpu);
 
-        Assert.That(() => ClipWeights.SaveHuggingFace(model, scratch.File("conv.safetensors")),
+        Assert.That(() => ClipWeights.SaveHuggingFace(model, _scratch.File("conv.safetensors")),
             Throws.InstanceOf<NotSupportedException>().With.Message.Contains("ViT"));
     }
 
