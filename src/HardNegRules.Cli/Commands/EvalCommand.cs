@@ -5,8 +5,8 @@ using HardNegRules.Data.IO;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -46,7 +46,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
         /// <summary>What to evaluate on.</summary>
         [CommandOption("--suite <SUITE>")]
-        [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, or all (every suite whose data is present).")]
+        [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, probe (binding probes of each tower, concept world), or all (every suite whose data is present).")]
         [DefaultValue(EvaluationSuites.Preset)]
         public string Suite { get; init; } = EvaluationSuites.Preset;
 

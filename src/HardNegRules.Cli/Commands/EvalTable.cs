@@ -1,5 +1,5 @@
 using System.Globalization;
-using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Evaluation.ConceptWorld;
 using Spectre.Console;
 
 namespace HardNegRules.Cli.Commands;

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Evaluation.ConceptWorld;
 
 namespace HardNegRules.Training.Experiments;
 

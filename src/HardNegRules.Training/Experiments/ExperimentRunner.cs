@@ -4,7 +4,6 @@ using System.Text.Json;
 using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.IO;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HardNegRules.Data.ConceptWorld.CaptionWriting;
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Loss;

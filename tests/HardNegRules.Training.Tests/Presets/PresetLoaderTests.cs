@@ -1,4 +1,5 @@
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;

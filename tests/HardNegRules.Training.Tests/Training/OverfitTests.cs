@@ -71,7 +71,7 @@ public class OverfitTests : TorchTestBase
     }
 
     private static (double ImageToText, double TextToImage) RetrievalAccuracy(ClipModel model,
-        Datasets.InMemoryImageTextDataset data)
+        InMemoryImageTextDataset data)
     {
         model.eval();
         using var noGrad = torch.no_grad();

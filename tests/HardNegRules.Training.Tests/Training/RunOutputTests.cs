@@ -1,8 +1,8 @@
 using System.Text.Json;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
 using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
 
