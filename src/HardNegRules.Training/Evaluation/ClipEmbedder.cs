@@ -26,17 +26,7 @@ public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int b
     {
         ArgumentNullException.ThrowIfNull(scenes);
         int size = model.Options.Vision.ImageSize;
-        int pixels = 3 * size * size;
-        return EmbedInBatches(scenes.Count, (start, count) =>
-        {
-            var buffer = new float[count * pixels];
-            for (int i = 0; i < count; i++)
-            {
-                SceneRenderer.RenderNormalizedChw(scenes[start + i], size, buffer.AsSpan(i * pixels, pixels));
-            }
-            using Tensor images = torch.tensor(buffer, [count, 3, size, size], device: Device());
-            return model.EncodeImage(images);
-        });
+        return EmbedPixels(scenes.Count, (index, destination) => SceneRenderer.RenderNormalizedChw(scenes[index], size, destination));
     }
 
     /// <summary>The unit embeddings of preprocessed images (normalised CHW floats at the model's size), one row each.</summary>
@@ -45,18 +35,7 @@ public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int b
     public float[][] EmbedImages(IReadOnlyList<float[]> images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        int size = model.Options.Vision.ImageSize;
-        int pixels = 3 * size * size;
-        return EmbedInBatches(images.Count, (start, count) =>
-        {
-            var buffer = new float[count * pixels];
-            for (int i = 0; i < count; i++)
-            {
-                images[start + i].AsSpan(0, pixels).CopyTo(buffer.AsSpan(i * pixels, pixels));
-            }
-            using Tensor batch = torch.tensor(buffer, [count, 3, size, size], device: Device());
-            return model.EncodeImage(batch);
-        });
+        return EmbedPixels(images.Count, (index, destination) => images[index].AsSpan(0, destination.Length).CopyTo(destination));
     }
 
     /// <summary>The unit embeddings of the texts, one row each.</summary>
@@ -110,6 +89,25 @@ public sealed class ClipEmbedder(ClipModel model, ClipTokenizer tokenizer, int b
     }
 
     private torch.Device Device() => model.parameters().First().device;
+
+    /// <summary>Writes image <c>index</c>'s normalised CHW floats into <c>destination</c>.</summary>
+    private delegate void PixelWriter(int index, Span<float> destination);
+
+    private float[][] EmbedPixels(int total, PixelWriter write)
+    {
+        int size = model.Options.Vision.ImageSize;
+        int pixels = 3 * size * size;
+        return EmbedInBatches(total, (start, count) =>
+        {
+            var buffer = new float[count * pixels];
+            for (int i = 0; i < count; i++)
+            {
+                write(start + i, buffer.AsSpan(i * pixels, pixels));
+            }
+            using Tensor images = torch.tensor(buffer, [count, 3, size, size], device: Device());
+            return model.EncodeImage(images);
+        });
+    }
 
     private float[][] EmbedInBatches(int total, Func<int, int, Tensor> encode)
     {

@@ -16,12 +16,9 @@ public sealed class ClipModel : nn.Module
     // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
     // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
     // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "visual")]
-    private readonly nn.Module<Tensor, Tensor> _visual;
-    [ComponentName(Name = "text")]
-    private readonly TextTransformer _text;
-    [ComponentName(Name = "logit_scale")]
-    private readonly Parameter _logitScale;
+    [ComponentName(Name = "visual")] private readonly nn.Module<Tensor, Tensor> _visual;
+    [ComponentName(Name = "text")] private readonly TextTransformer _text;
+    [ComponentName(Name = "logit_scale")] private readonly Parameter _logitScale;
 
     /// <summary>Builds a freshly initialised model.</summary>
     /// <param name="options">The architecture; validated here.</param>

@@ -12,14 +12,10 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key, independent of the field's name: checkpoints hold
-    // "visual.stages.0.weight" and so on.
-    [ComponentName(Name = "stages")]
-    private readonly ModuleList<Conv2d> _stages;
-    [ComponentName(Name = "norm")]
-    private readonly LayerNorm _norm;
-    [ComponentName(Name = "projection")]
-    private readonly Linear _projection;
+    // State-dict keys, given by [ComponentName] (see ClipModel): checkpoints hold "visual.stages.0.weight" and so on.
+    [ComponentName(Name = "stages")] private readonly ModuleList<Conv2d> _stages;
+    [ComponentName(Name = "norm")] private readonly LayerNorm _norm;
+    [ComponentName(Name = "projection")] private readonly Linear _projection;
     private readonly bool _coordinateChannels;
     private readonly bool _meanPool;
 

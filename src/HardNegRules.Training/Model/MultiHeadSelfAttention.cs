@@ -11,13 +11,9 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor?, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
-    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "in_proj")]
-    private readonly Linear _inProj;
-    [ComponentName(Name = "out_proj")]
-    private readonly Linear _outProj;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "in_proj")] private readonly Linear _inProj;
+    [ComponentName(Name = "out_proj")] private readonly Linear _outProj;
     private readonly int _heads;
     private readonly int _width;
 

@@ -8,17 +8,11 @@ namespace HardNegRules.Training.Model;
 /// <summary>A pre-LN transformer block: x + attn(ln_1(x)), then x + mlp(ln_2(x)), as in CLIP.</summary>
 internal sealed class ResidualAttentionBlock : nn.Module<Tensor, Tensor?, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
-    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "ln_1")]
-    private readonly LayerNorm _ln1;
-    [ComponentName(Name = "attn")]
-    private readonly MultiHeadSelfAttention _attn;
-    [ComponentName(Name = "ln_2")]
-    private readonly LayerNorm _ln2;
-    [ComponentName(Name = "mlp")]
-    private readonly Mlp _mlp;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "ln_1")] private readonly LayerNorm _ln1;
+    [ComponentName(Name = "attn")] private readonly MultiHeadSelfAttention _attn;
+    [ComponentName(Name = "ln_2")] private readonly LayerNorm _ln2;
+    [ComponentName(Name = "mlp")] private readonly Mlp _mlp;
 
     public ResidualAttentionBlock(int width, int heads, ActivationKind activation) : base(nameof(ResidualAttentionBlock))
     {
@@ -47,13 +41,9 @@ internal sealed class ResidualAttentionBlock : nn.Module<Tensor, Tensor?, Tensor
 /// <summary>The block's two-layer MLP (c_fc, activation, c_proj).</summary>
 internal sealed class Mlp : nn.Module<Tensor, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
-    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "c_fc")]
-    private readonly Linear _fc;
-    [ComponentName(Name = "c_proj")]
-    private readonly Linear _proj;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "c_fc")] private readonly Linear _fc;
+    [ComponentName(Name = "c_proj")] private readonly Linear _proj;
     private readonly Func<Tensor, Tensor> _activation;
 
     public Mlp(int width, int hidden, ActivationKind activation) : base(nameof(Mlp))

@@ -11,19 +11,12 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class TextTransformer : nn.Module<Tensor, Tensor?, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
-    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "token_embedding")]
-    private readonly Embedding _tokenEmbedding;
-    [ComponentName(Name = "positional_embedding")]
-    private readonly Parameter _positionalEmbedding;
-    [ComponentName(Name = "transformer")]
-    private readonly Transformer _transformer;
-    [ComponentName(Name = "ln_final")]
-    private readonly LayerNorm _lnFinal;
-    [ComponentName(Name = "text_projection")]
-    private readonly Parameter _textProjection;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "token_embedding")] private readonly Embedding _tokenEmbedding;
+    [ComponentName(Name = "positional_embedding")] private readonly Parameter _positionalEmbedding;
+    [ComponentName(Name = "transformer")] private readonly Transformer _transformer;
+    [ComponentName(Name = "ln_final")] private readonly LayerNorm _lnFinal;
+    [ComponentName(Name = "text_projection")] private readonly Parameter _textProjection;
     private readonly int _contextLength;
     private readonly int _width;
 

@@ -8,11 +8,8 @@ namespace HardNegRules.Training.Model;
 /// <summary>A stack of <see cref="ResidualAttentionBlock"/>s over [batch, length, width].</summary>
 internal sealed class Transformer : nn.Module<Tensor, Tensor?, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
-    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "resblocks")]
-    private readonly ModuleList<ResidualAttentionBlock> _resblocks;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "resblocks")] private readonly ModuleList<ResidualAttentionBlock> _resblocks;
 
     public Transformer(int width, int layers, int heads, ActivationKind activation) : base(nameof(Transformer))
     {

@@ -11,23 +11,14 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class VisionTransformer : nn.Module<Tensor, Tensor>
 {
-    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
-    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    [ComponentName(Name = "conv1")]
-    private readonly Conv2d _conv1;
-    [ComponentName(Name = "class_embedding")]
-    private readonly Parameter _classEmbedding;
-    [ComponentName(Name = "positional_embedding")]
-    private readonly Parameter _positionalEmbedding;
-    [ComponentName(Name = "ln_pre")]
-    private readonly LayerNorm _lnPre;
-    [ComponentName(Name = "transformer")]
-    private readonly Transformer _transformer;
-    [ComponentName(Name = "ln_post")]
-    private readonly LayerNorm _lnPost;
-    [ComponentName(Name = "proj")]
-    private readonly Parameter _proj;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "conv1")] private readonly Conv2d _conv1;
+    [ComponentName(Name = "class_embedding")] private readonly Parameter _classEmbedding;
+    [ComponentName(Name = "positional_embedding")] private readonly Parameter _positionalEmbedding;
+    [ComponentName(Name = "ln_pre")] private readonly LayerNorm _lnPre;
+    [ComponentName(Name = "transformer")] private readonly Transformer _transformer;
+    [ComponentName(Name = "ln_post")] private readonly LayerNorm _lnPost;
+    [ComponentName(Name = "proj")] private readonly Parameter _proj;
     private readonly int _width;
 
     public VisionTransformer(VitTowerOptions options, int embedDim, ActivationKind activation)

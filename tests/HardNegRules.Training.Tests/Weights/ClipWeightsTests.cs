@@ -1,4 +1,5 @@
 using HardNegRules.Training.Model;
+using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,19 +8,12 @@ namespace HardNegRules.Training.Tests.Weights;
 
 public sealed class ClipWeightsTests : TorchTestBase
 {
-    private ScratchDirectory _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchDirectory();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
     [Test]
     public void A_file_in_HF_layout_loads_bitwise_and_encodes_identically()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 1);
-        string path = _scratch.File("model.safetensors");
+        string path = scratch.File("model.safetensors");
         HuggingFaceLayout.Write(HuggingFaceLayout.From(source), path);
         using var target = new ClipModel(TinyClip.Options, seed: 2);
 
@@ -32,8 +26,9 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void Saved_files_use_HF_names_and_layouts_and_load_back_exactly()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 3);
-        string path = _scratch.File("saved.safetensors");
+        string path = scratch.File("saved.safetensors");
 
         ClipWeights.SaveHuggingFace(source, path);
         using var target = new ClipModel(TinyClip.Options, seed: 4);
@@ -60,6 +55,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void Known_values_land_in_the_fused_projection_and_the_transposed_projections()
     {
+        using var scratch = new TempDirectory();
         using var model = new ClipModel(TinyClip.Options, seed: 5);
         var tensors = HuggingFaceLayout.From(model);
         const int w = TinyClip.TextWidth;
@@ -73,7 +69,7 @@ public sealed class ClipWeightsTests : TorchTestBase
         tensors[layer + "v_proj.bias"] = ([w], Filled(w, 6f));
         // HF projection [embed, width] with value 100 * row + column: a transpose mix-up cannot go unseen.
         tensors["text_projection.weight"] = ([e, w], [.. Enumerable.Range(0, e * w).Select(i => 100f * (i / w) + i % w)]);
-        string path = _scratch.File("known.safetensors");
+        string path = scratch.File("known.safetensors");
         HuggingFaceLayout.Write(tensors, path);
 
         ClipWeights.LoadHuggingFace(model, path);
@@ -98,11 +94,12 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void A_renamed_tensor_is_reported_as_missing_and_unexpected_and_nothing_is_loaded()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 6);
         var tensors = HuggingFaceLayout.From(source);
         tensors["text_model.final_layernorm.weight"] = tensors["text_model.final_layer_norm.weight"];
         tensors.Remove("text_model.final_layer_norm.weight");
-        string path = _scratch.File("renamed.safetensors");
+        string path = scratch.File("renamed.safetensors");
         HuggingFaceLayout.Write(tensors, path);
         using var target = new ClipModel(TinyClip.Options, seed: 7);
         int[] before = TinyClip.Bits(target.state_dict()["text.token_embedding.weight"]);
@@ -116,12 +113,13 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void A_wrong_shape_names_the_tensor_the_parameter_and_both_shapes()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 8);
         var tensors = HuggingFaceLayout.From(source);
         // OpenAI's orientation [width, embed] where HF (and so the file) must hold [embed, width].
         tensors["visual_projection.weight"] = ([TinyClip.VisionWidth, TinyClip.EmbedDim],
             tensors["visual_projection.weight"].Data);
-        string path = _scratch.File("shape.safetensors");
+        string path = scratch.File("shape.safetensors");
         HuggingFaceLayout.Write(tensors, path);
         using var target = new ClipModel(TinyClip.Options, seed: 9);
 
@@ -132,11 +130,12 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void The_legacy_position_ids_buffers_of_published_checkpoints_are_ignored()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 10);
         var tensors = HuggingFaceLayout.From(source);
         tensors["text_model.embeddings.position_ids"] = ([1, TinyClip.ContextLength], new float[TinyClip.ContextLength]);
         tensors["vision_model.embeddings.position_ids"] = ([1, 5], new float[5]);
-        string path = _scratch.File("legacy.safetensors");
+        string path = scratch.File("legacy.safetensors");
         HuggingFaceLayout.Write(tensors, path);
         using var target = new ClipModel(TinyClip.Options, seed: 11);
 
@@ -148,22 +147,24 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void The_directory_form_writes_weights_and_a_matching_config_and_loads_back()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 12);
 
-        ClipWeights.SaveHuggingFaceDirectory(source, _scratch.Path);
+        ClipWeights.SaveHuggingFaceDirectory(source, scratch.Path);
         using var target = new ClipModel(TinyClip.Options, seed: 13);
-        ClipWeights.LoadHuggingFace(target, _scratch.Path);
+        ClipWeights.LoadHuggingFace(target, scratch.Path);
 
         AssertSameParameters(target, source);
-        Assert.That(File.ReadAllText(_scratch.File(ClipWeights.ConfigFileName)), Does.Contain("\"hidden_size\": 12"));
+        Assert.That(File.ReadAllText(scratch.File(ClipWeights.ConfigFileName)), Does.Contain("\"hidden_size\": 12"));
     }
 
     [Test]
     public void A_conv_image_tower_has_no_HF_layout()
     {
+        using var scratch = new TempDirectory();
         using var model = new ClipModel(ClipModelOptions.SmallCpu);
 
-        Assert.That(() => ClipWeights.SaveHuggingFace(model, _scratch.File("conv.safetensors")),
+        Assert.That(() => ClipWeights.SaveHuggingFace(model, scratch.File("conv.safetensors")),
             Throws.InstanceOf<NotSupportedException>().With.Message.Contains("ViT"));
     }
 
