@@ -1,5 +1,4 @@
 using HardNegRules.Training.Setup;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests;

@@ -1,8 +1,5 @@
 using HardNegRules.Training.Checkpoints;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
-using TorchSharp;
 
 namespace HardNegRules.Training.Tests.Checkpoints;
 

@@ -1,7 +1,6 @@
 using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.Rendering;
 using HardNegRules.Training.Datasets;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Datasets;
 

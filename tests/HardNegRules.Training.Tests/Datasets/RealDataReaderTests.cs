@@ -1,7 +1,6 @@
 using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Datasets;
 

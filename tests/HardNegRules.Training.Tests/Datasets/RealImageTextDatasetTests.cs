@@ -1,6 +1,5 @@
 using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Datasets;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Datasets;
 

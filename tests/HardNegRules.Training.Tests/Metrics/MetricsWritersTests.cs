@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using HardNegRules.Training.Metrics;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Metrics;
 

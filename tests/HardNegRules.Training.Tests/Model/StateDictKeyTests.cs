@@ -1,6 +1,3 @@
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Model;

@@ -1,7 +1,6 @@
 using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Training.Loss;
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;
 
 namespace HardNegRules.Training.Tests.Presets;

@@ -1,5 +1,4 @@
 using HardNegRules.Data.ConceptWorld;
-using HardNegRules.Training.Model;
 
 namespace HardNegRules.Training.Tests.Support;
 

@@ -1,10 +1,7 @@
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Loss;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Training;

@@ -1,4 +1,3 @@
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Training.Tests.Weights;

@@ -1,5 +1,4 @@
 using System.Text;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Training.Tests.Weights;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Training.Tests.Weights;

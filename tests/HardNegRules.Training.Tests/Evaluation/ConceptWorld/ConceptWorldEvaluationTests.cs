@@ -2,8 +2,6 @@ using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.CaptionChecking;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.ConceptWorld;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Tokenization;
 
 namespace HardNegRules.Training.Tests.Evaluation.ConceptWorld;

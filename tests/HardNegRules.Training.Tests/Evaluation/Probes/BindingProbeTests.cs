@@ -1,9 +1,7 @@
 using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Data.ConceptWorld.Twins;
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Evaluation.Probes;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Tokenization;
 
 namespace HardNegRules.Training.Tests.Evaluation.Probes;

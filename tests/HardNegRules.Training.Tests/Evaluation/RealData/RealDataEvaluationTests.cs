@@ -3,8 +3,6 @@ using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.ConceptWorld;
 using HardNegRules.Training.Evaluation.RealData;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Tokenization;
 
 namespace HardNegRules.Training.Tests.Evaluation.RealData;

@@ -2,8 +2,6 @@ using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.SugarCrepe;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Tokenization;
 
 namespace HardNegRules.Training.Tests.Evaluation.SugarCrepe;
