@@ -48,6 +48,25 @@ internal static class CliErrors
         }
     }
 
+    /// <summary>
+    /// Runs work in which an <see cref="InvalidOperationException"/> means that the user's input does not fit (a
+    /// checkpoint of another set-up, a device that is not there): it is reported as a usage error, not as a bug.
+    /// </summary>
+    /// <typeparam name="T">The work's result.</typeparam>
+    /// <param name="work">The work.</param>
+    /// <returns>Its result.</returns>
+    public static T UserInput<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+    }
+
     /// <summary>Ends the process with a report when an exception escapes a thread other than the main one.</summary>
     public static void HandleOtherThreads() =>
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>

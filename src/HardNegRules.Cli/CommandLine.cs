@@ -1,3 +1,5 @@
+using HardNegRules.Rules.Text;
+
 namespace HardNegRules.Cli;
 
 /// <summary>Small rewrites of the command line before it is parsed, and the strict checks of its options.</summary>
@@ -20,6 +22,14 @@ internal static class CommandLine
 
         return result;
     }
+
+    /// <summary>The command line this process runs, quoted where a shell would need it (for run folders and reports).</summary>
+    /// <returns>The command line.</returns>
+    public static string Current() =>
+        "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote));
+
+    private static string Quote(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c, StringComparison.Ordinal)) ? arg : $"'{arg}'";
 
     /// <summary>A command group typed alone (<c>hardneg rules</c>) asks for its help: show it, successfully.</summary>
     /// <param name="args">The normalized arguments.</param>
@@ -94,7 +104,7 @@ internal static class CommandLine
         }
         string shown = spelled == "-k" ? "--k" : spelled;
         IEnumerable<string> names = options.SelectMany(o => o.Names).Where(n => n.StartsWith("--", StringComparison.Ordinal));
-        string? nearest = Suggestions.Nearest(spelled, names);
+        string? nearest = Nearest(spelled, names);
         string known = string.Join(", ", options.Where(o => o.DisplayName != "--help").Select(o => o.DisplayName == "-k" ? "--k" : o.DisplayName));
         throw new CommandLineException(nearest is not null
             ? $"{command}: unknown option {shown}; did you mean {nearest}?"
@@ -117,12 +127,16 @@ internal static class CommandLine
             return; // a branch alone shows its help
         }
         string typed = isBranch ? $"{args[0]} {args[1]}" : args[0];
-        string? nearest = Suggestions.Nearest(typed, catalog.Commands.Select(c => isBranch || !c.Contains(' ', StringComparison.Ordinal) ? c : c[..c.IndexOf(' ', StringComparison.Ordinal)]).Distinct());
+        string? nearest = Nearest(typed, catalog.Commands.Select(c => isBranch || !c.Contains(' ', StringComparison.Ordinal) ? c : c[..c.IndexOf(' ', StringComparison.Ordinal)]).Distinct());
         string known = string.Join(", ", catalog.Commands.Select(c => c.Contains(' ', StringComparison.Ordinal) ? c[..c.IndexOf(' ', StringComparison.Ordinal)] : c).Distinct());
         throw new CommandLineException(nearest is not null
             ? $"unknown command '{typed}'; did you mean {nearest}?"
             : $"unknown command '{typed}'; the commands are {known} (see hardneg --help).");
     }
+
+    // A typo changes a few letters; a longer name may differ by a third of its letters and still be meant.
+    private static string? Nearest(string typed, IEnumerable<string> known) =>
+        NearestName.Find(typed, known, Math.Max(2, typed.TrimStart('-').Length / 3));
 
     private static (string? Command, int Next) FindCommand(IReadOnlyList<string> args, OptionCatalog catalog)
     {

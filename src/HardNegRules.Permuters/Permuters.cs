@@ -1,4 +1,6 @@
+using System.Reflection;
 using HardNegRules.Generated;
+using HardNegRules.Rules.Compilation;
 
 namespace HardNegRules;
 
@@ -10,6 +12,17 @@ public static class Permuters
 
     /// <summary>The names of the compiled packs.</summary>
     public static IReadOnlyList<string> Packs => GeneratedPermuters.Packs;
+
+    private const string RulesPrefix = "rules/";
+
+    private static readonly Lazy<IReadOnlyList<RuleSource>> EmbeddedRuleFiles = new(ReadRuleFiles);
+
+    /// <summary>
+    /// The rule files the compiled packs were built from, embedded in this library as written: each with its path
+    /// (<c>rules/color.yaml</c>), pack and text, in path order. Tools that judge the engine by reading the YAML again
+    /// (the quality checks) read the built-in packs here, wherever the program runs.
+    /// </summary>
+    public static IReadOnlyList<RuleSource> RuleFiles => EmbeddedRuleFiles.Value;
 
     /// <summary>The permuter of the default pack (color, location, object, size).</summary>
     public static IPermuter Default => Get(DefaultPack);
@@ -36,4 +49,23 @@ public static class Permuters
     /// <exception cref="RuleException">The folder's rules have errors.</exception>
     public static IPermuter Resolve(string pack, string? rulesDirectory) =>
         rulesDirectory is null ? Get(pack) : RuleSet.Load(rulesDirectory).Get(pack);
+
+    private static List<RuleSource> ReadRuleFiles()
+    {
+        Assembly assembly = typeof(Permuters).Assembly;
+        var files = new List<RuleSource>();
+        // The build names each resource by its path under rules/; a Windows build writes that path with '\'.
+        foreach (string resource in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            string path = resource.Replace('\\', '/');
+            if (!path.StartsWith(RulesPrefix, StringComparison.Ordinal) || RulePaths.PackOf(path[RulesPrefix.Length..]) is not { } pack)
+            {
+                continue;
+            }
+            using Stream stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            files.Add(new RuleSource(path, pack, reader.ReadToEnd()));
+        }
+        return files;
+    }
 }

@@ -1,3 +1,6 @@
+using HardNegRules.Permutation;
+using HardNegRules.Rules.Compilation;
+
 namespace HardNegRules;
 
 /// <summary>
@@ -16,6 +19,13 @@ public interface IPermuter
 
     /// <summary>The concepts of the pack, in the order their indices are used in masks and results.</summary>
     IReadOnlyList<string> Concepts { get; }
+
+    /// <summary>
+    /// The compiled rules this permuter runs: the tables that the indices in <see cref="TermMatch"/> and
+    /// <see cref="NegativeSpan"/> refer to (concepts, terms and their forms), and the rule file and line of each entry.
+    /// Writers that turn spans into records, and tools that compare or measure packs, read the pack here.
+    /// </summary>
+    CompiledPack CompiledPack { get; }
 
     /// <summary>
     /// Finds the concept terms of <paramref name="caption"/> that rules allow to change (blocked phrases and failed
@@ -48,4 +58,13 @@ public interface IPermuter
     /// <param name="conceptMask">Bit i set allows negatives of concept i.</param>
     /// <returns>The negatives, possibly none.</returns>
     IReadOnlyList<HardNegative> Permute(string caption, int k, NegativeSeed seed, ulong conceptMask = ConceptMask.All);
+
+    /// <summary>
+    /// Says what the rules make of <paramref name="caption"/>: every rule text found, whether it is used, and why a
+    /// candidate was skipped (a blocked phrase, a context condition, a replacement without the needed form). Not on a hot
+    /// path: it allocates and explains every candidate.
+    /// </summary>
+    /// <param name="caption">The caption.</param>
+    /// <returns>One explanation per rule considered, in caption order.</returns>
+    IReadOnlyList<TermExplanation> Explain(string caption);
 }

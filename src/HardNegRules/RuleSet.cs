@@ -41,6 +41,22 @@ public sealed class RuleSet
     /// <exception cref="NotARegularFileException">A rule file's name is taken by a named pipe, device or folder.</exception>
     public static RuleSet Check(string directory)
     {
+        IReadOnlyList<RuleSource> files = ReadFiles(directory);
+        return new RuleSet(Path.GetFullPath(directory), RuleCompiler.Compile(files));
+    }
+
+    /// <summary>
+    /// Reads the rule files under <paramref name="directory"/> without compiling them: <c>*.yaml</c> and <c>*.yml</c>
+    /// directly in it (the default pack) and in its subfolders (a pack each; not <c>presets</c>), in path order, each
+    /// with its path relative to the working directory and its pack.
+    /// </summary>
+    /// <param name="directory">The rules folder.</param>
+    /// <returns>The files.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The folder holds no rule file.</exception>
+    /// <exception cref="NotARegularFileException">A rule file's name is taken by a named pipe, device or folder.</exception>
+    public static IReadOnlyList<RuleSource> ReadFiles(string directory)
+    {
         ArgumentNullException.ThrowIfNull(directory);
         if (!System.IO.Directory.Exists(directory))
         {
@@ -62,13 +78,10 @@ public sealed class RuleSet
             }
         }
 
-        if (sources.Count == 0)
-        {
-            throw new FileNotFoundException(
+        return sources.Count > 0
+            ? sources
+            : throw new FileNotFoundException(
                 $"No rule files in '{directory}': rules are *.yaml (or *.yml) files in the folder (the default pack) or in its subfolders (one pack each). Give the rules folder, e.g. 'rules'.");
-        }
-
-        return new RuleSet(root, RuleCompiler.Compile(sources));
     }
 
     /// <summary>Reads and compiles the rules under <paramref name="directory"/>; throws when they have errors.</summary>

@@ -10,9 +10,9 @@ public static class Engines
 
     private static readonly Lazy<IPermuter> GeneratedPermuter = new(() => Permuters.Get(Permuters.DefaultPack));
     private static readonly Lazy<IPermuter> InterpretedPermuter = new(() => RuleSet.Load(RepositoryPaths.Rules).Get(Permuters.DefaultPack));
-    private static readonly Lazy<RegexBaseline> Baseline = new(() => new RegexBaseline(((RulePermuter)Interpreter).CompiledPack, RegexSeed));
+    private static readonly Lazy<RegexBaseline> Baseline = new(() => new RegexBaseline(Interpreter.CompiledPack, RegexSeed));
     private static readonly Lazy<RegexBaseline> TunedBaseline =
-        new(() => new RegexBaseline(((RulePermuter)Interpreter).CompiledPack, RegexSeed, AlternationOrder.ReverseOrdinal));
+        new(() => new RegexBaseline(Interpreter.CompiledPack, RegexSeed, AlternationOrder.ReverseOrdinal));
 
     /// <summary>The generated permuter of the default pack.</summary>
     public static IPermuter Generated => GeneratedPermuter.Value;

@@ -23,7 +23,7 @@ public class NegativesFormatterBenchmarks
     private readonly NegativeSpan[] _results = new NegativeSpan[1];
     private string[] _captions = [];
     private string[] _ids = [];
-    private RulePermuter _permuter = null!;
+    private IPermuter _permuter = null!;
     private NegativesFormatter _formatter = null!;
 
     /// <summary>Loads the corpus into batches and builds the formatter.</summary>
@@ -46,7 +46,7 @@ public class NegativesFormatterBenchmarks
         }
 
         _batches.Add(batch);
-        _permuter = (RulePermuter)Engines.Generated;
+        _permuter = Engines.Generated;
         _formatter = new NegativesFormatter(_permuter, new NegativesJobOptions { K = 1, Seed = RunSeed });
     }
 

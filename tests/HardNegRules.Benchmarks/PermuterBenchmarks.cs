@@ -144,7 +144,7 @@ public class PermuterBenchmarks
             return $"{regex.TermTexts} term texts in one regex of {regex.Pattern.Length:N0} characters";
         }
 
-        var pack = ((Permutation.RulePermuter)_permuter!).CompiledPack;
+        var pack = _permuter!.CompiledPack;
         return $"pack '{pack.Name}': {pack.Concepts.Count} concepts, {pack.Terms.Count} terms, {pack.Entries.Count} entries";
     }
 }

@@ -5,7 +5,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using HardNegRules.Matching;
 using HardNegRules.Permutation;
+using HardNegRules.Rules.Compilation;
 using Perfolizer.Horology;
 
 namespace HardNegRules.Benchmarks;
@@ -71,7 +73,8 @@ public static class Program
         NegativeSeed[] seeds = [.. CaptionCorpus.Instance.Ids.Select(id => NegativeSeed.For(42, id, 0))];
         foreach (IPermuter permuter in new[] { Engines.Generated, Engines.Interpreter })
         {
-            (int states, int classes) = ((RulePermuter)permuter).AutomatonSize;
+            var automaton = new CaptionAutomaton(MatchTrie.Build(permuter.CompiledPack).Encode());
+            (int states, int classes) = (automaton.States, automaton.Classes);
             Console.WriteLine($"// {permuter.GetType().Name}: automaton of {states:N0} states x {classes} character classes");
         }
 

@@ -122,7 +122,7 @@ public class BenchmarkSuiteTests
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
         JsonElement probe = report.RootElement;
         Assert.That(probe.GetProperty("twins").GetInt32(), Is.Positive);
-        Assert.That(new[] { probe.GetProperty("image_accuracy").GetDouble(), probe.GetProperty("text_accuracy").GetDouble() },
+        Assert.That(new[] { probe.GetProperty("image").GetDouble(), probe.GetProperty("text").GetDouble() },
             Has.All.InRange(0.0, 1.0));
     }
 

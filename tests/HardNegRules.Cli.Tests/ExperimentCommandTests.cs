@@ -20,7 +20,7 @@ public class ExperimentCommandTests
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
         JsonElement root = report.RootElement;
         Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
-            { "preset", "seeds", "arms", "pretrain_steps", "steps", "batch_size", "wall_seconds", "headline", "runs", "differences" }));
+            { "preset", "seeds", "arms", "pretrain_steps", "steps", "batch_size", "wall_seconds", "headline", "runs", "differences", "alpha_sweep" }));
         Assert.That(root.GetProperty("preset").GetString(), Is.EqualTo("concept-world-quick"));
         Assert.That(root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()), Is.EqualTo(new[] { 42 }));
         JsonElement[] runs = [.. root.GetProperty("runs").EnumerateArray()];
@@ -29,7 +29,10 @@ public class ExperimentCommandTests
         Assert.That(runs[1].GetProperty("k").GetInt32(), Is.GreaterThanOrEqualTo(1));
         foreach (JsonElement run in runs)
         {
-            Assert.That(run.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "arm", "seed", "k", "train_seconds", "metrics", "metrics_seen", "metrics_held_out" }));
+            Assert.That(run.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "arm", "seed", "k", "train_seconds", "metrics", "metrics_seen", "metrics_held_out", "probes" }));
+            JsonElement probes = run.GetProperty("probes");
+            Assert.That(new[] { probes.GetProperty("image").GetDouble(), probes.GetProperty("text").GetDouble() }, Has.All.InRange(0.0, 1.0));
+            Assert.That(probes.GetProperty("twins").GetInt32(), Is.Positive);
             Assert.That(run.GetProperty("train_seconds").GetDouble(), Is.GreaterThan(0));
             JsonElement metrics = run.GetProperty("metrics");
             Assert.That(metrics.EnumerateObject().Select(p => p.Name), Is.EqualTo(ConceptTests.Append("retrieval")));
@@ -46,7 +49,17 @@ public class ExperimentCommandTests
         double perSeed = headline.GetProperty("per_seed_points").GetProperty("42").GetDouble();
         Assert.That(headline.GetProperty("mean_points").GetDouble(), Is.EqualTo(perSeed), "one seed: the mean is that seed's difference");
         Assert.That(headline.GetProperty("sd_points").ValueKind, Is.EqualTo(JsonValueKind.Null), "one seed has no spread");
+        // The weight-averaging sweep: plain (alpha 0) and negatives (alpha 1) are the arms' own numbers, merges lie between.
+        JsonElement[] sweep = [.. root.GetProperty("alpha_sweep").EnumerateArray()];
+        Assert.That(sweep.Select(p => p.GetProperty("alpha").GetDouble()), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75, 1 }));
+        Assert.That(sweep.Select(p => p.GetProperty("seed").GetInt32()), Has.All.EqualTo(42));
+        Assert.That(sweep[0].GetProperty("i2t_r5").GetDouble(), Is.EqualTo(runs[0].GetProperty("metrics").GetProperty("retrieval").GetProperty("i2t_r5").GetDouble()));
+        Assert.That(sweep[4].GetProperty("t2i_r5").GetDouble(), Is.EqualTo(runs[1].GetProperty("metrics").GetProperty("retrieval").GetProperty("t2i_r5").GetDouble()));
+        Assert.That(sweep.Skip(1).Take(3).Select(p => p.GetProperty("i2t_r5").GetDouble()), Has.All.InRange(0.0, 1.0));
+        Assert.That(File.ReadLines(Path.Combine(dir, "alpha-sweep.csv")).Count(), Is.EqualTo(1 + 5));
+        Assert.That(File.Exists(Path.Combine(dir, "alpha-sweep.png")), Is.True);
         string markdown = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.That(markdown, Does.Contain("## Weight averaging between the arms").And.Contain("## Which tower holds binding"));
         Assert.That(markdown, Does.Contain("hardneg experiment --quick --out").And.Contain("Seeds: training 42"));
         Assert.That(markdown, Does.Contain("| text_ranking_binding | location |").And.Contain("Headline (negatives - plain"));
         Assert.That(markdown, Does.Contain("Preset: A smoke test"), "the quick report says its numbers do not measure the effect");

@@ -19,8 +19,8 @@ public class GeneratedMatchesInterpretedTests
     [TestCaseSource(nameof(Packs))]
     public void Tables_are_identical(string pack)
     {
-        var generated = ((RulePermuter)Permuters.Get(pack)).CompiledPack;
-        var interpreted = ((RulePermuter)Interpreted.Get(pack)).CompiledPack;
+        var generated = Permuters.Get(pack).CompiledPack;
+        var interpreted = Interpreted.Get(pack).CompiledPack;
         Assert.Multiple(() =>
         {
             Assert.That(generated.Concepts, Is.EqualTo(interpreted.Concepts));

@@ -12,7 +12,7 @@ namespace HardNegRules.Cli.Commands;
 /// seeds, data and step budget, evaluates them on the same test data, and writes <c>report.json</c>, plots and
 /// <c>report.md</c>. The workflow is <see cref="ExperimentRunner"/>'s; this parses options and prints.
 /// </summary>
-public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
+internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 {
     /// <summary>The preset of <c>--quick</c>.</summary>
     public const string QuickPreset = "concept-world-quick";
@@ -20,17 +20,14 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <summary>Options of <c>experiment</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        /// <summary>The experiment folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("The experiment folder (report.json, report.md, plots, CSVs, one folder per seed and arm). Default: runs/experiment-<preset>.")]
         public string? Out { get; init; }
 
-        /// <summary>Use the quick preset.</summary>
         [CommandOption("--quick")]
         [Description($"Use the {QuickPreset} preset (about two minutes; a smoke test of the direction of the effect) unless --preset is given.")]
         public bool Quick { get; init; }
 
-        /// <summary>Plain pre-training shared by the arms.</summary>
         [CommandOption("--pretrain-steps <N>")]
         [Description("First train plain CLIP for N steps per seed; every arm then starts from those weights. Default: the preset's schedule.pretrain-steps.")]
         public int? PretrainSteps { get; init; }
@@ -39,12 +36,10 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         public override ValidationResult Validate() =>
             PretrainSteps is < 0 ? ValidationResult.Error($"--pretrain-steps must be 0 or more; got {PretrainSteps}.") : base.Validate();
 
-        /// <summary>Training seeds.</summary>
         [CommandOption("--seeds <LIST>")]
         [Description("Training seeds, e.g. 42,7,123: every arm runs once per seed and differences are reported as mean +- sd over seeds. Default: --seed or the preset's schedule.seed.")]
         public string? Seeds { get; init; }
 
-        /// <summary>The arms.</summary>
         [CommandOption("--arms <LIST>")]
         [Description("The arms to compare: plain, negatives (rule-made text hard negatives), twins (batches of scenes and their binding twins). Default: plain,negatives.")]
         public string? Arms { get; init; }
@@ -55,19 +50,19 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
-        ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Overrides(),
+        ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Edits(),
             settings.Seeds is null ? null : ExperimentSeeds.Parse(settings.Seeds),
             settings.Arms is null ? null : ExperimentArms.Parse(settings.Arms),
             settings.PretrainSteps, settings.Out) with
         {
             Device = settings.Device,
-            Command = "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+            Command = CommandLine.Current(),
         };
 
         ExperimentResult result = ExperimentRunner.Run(plan, new ConsoleObserver(), cancellationToken);
 
         ExperimentReport report = result.Report;
-        AnsiConsole.Write(EvalTable.Build([.. report.Runs.Select(r => ($"{r.Arm} seed {r.Seed}", r.Metrics))]));
+        AnsiConsole.Write(ConsoleTable.Of(report.Table()));
         foreach (ExperimentDifference headline in report.Headline)
         {
             Console.WriteLine(FormattableString.Invariant(
@@ -84,9 +79,6 @@ public sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         Console.Error.WriteLine($"Wrote {Path.Combine(result.Directory, "report.json")} and report.md");
         return 0;
     }
-
-    private static string Quote(string arg) =>
-        arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c, StringComparison.Ordinal)) ? arg : $"'{arg}'";
 
     private sealed class ConsoleObserver : IExperimentObserver
     {

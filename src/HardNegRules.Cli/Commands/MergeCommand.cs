@@ -11,40 +11,34 @@ namespace HardNegRules.Cli.Commands;
 /// (WiSE-FT): (1 - alpha) * A + alpha * B. Checkpoints (or their run folders) give a run folder that <c>hardneg eval</c>
 /// reads; two safetensors files give a safetensors file that <c>hardneg eval --weights</c> reads.
 /// </summary>
-public sealed class MergeCommand : Command<MergeCommand.Settings>
+internal sealed class MergeCommand : Command<MergeCommand.Settings>
 {
     private const string SafetensorsExtension = ".safetensors";
 
     /// <summary>Options of <c>merge</c>.</summary>
     public sealed class Settings : CommandSettings
     {
-        /// <summary>The model at alpha 0.</summary>
         [CommandOption("--from <PATH>")]
         [Description("The model at alpha 0: a checkpoint.bin, its run folder, or a .safetensors file.")]
         public string? From { get; init; }
 
-        /// <summary>The model at alpha 1.</summary>
         [CommandOption("--to <PATH>")]
         [Description("The model at alpha 1, of the same architecture and kind as --from.")]
         public string? To { get; init; }
 
-        /// <summary>The weight of --to.</summary>
         [CommandOption("--alpha <ALPHA>")]
         [Description("The weight of --to, from 0 (--from exactly) to 1 (--to exactly).")]
         [DefaultValue(0.5)]
         public double Alpha { get; init; } = 0.5;
 
-        /// <summary>Where to write the merged model.</summary>
         [CommandOption("-o|--out <PATH>")]
         [Description("Checkpoints: the output run folder (checkpoint.bin, run.json, merge.json). Safetensors: the output file (a folder gets model.safetensors).")]
         public string? Out { get; init; }
 
-        /// <summary>The preset the checkpoints were trained with.</summary>
         [CommandOption("--preset <NAME>")]
         [Description("The preset both checkpoints were trained with. Default: --from's run.json, else concept-world.")]
         public string? Preset { get; init; }
 
-        /// <summary>Preset overrides.</summary>
         [CommandOption("--set <KEY=VALUE>")]
         [Description("Override a preset value, as for train and eval. Repeatable.")]
         public string[] Set { get; init; } = [];
@@ -72,24 +66,17 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
                 (skipped.Count > 0 ? $" (left out non-float tensors: {string.Join(", ", skipped)})." : "."));
             return 0;
         }
-        try
+        CheckpointMergeResult result = CliErrors.UserInput(() => CheckpointMerge.Merge(new CheckpointMergeOptions
         {
-            CheckpointMergeResult result = CheckpointMerge.Merge(new CheckpointMergeOptions
-            {
-                From = settings.From!,
-                To = settings.To!,
-                Alpha = settings.Alpha,
-                OutDirectory = settings.Out!,
-                Preset = settings.Preset,
-                Overrides = settings.Set,
-            });
-            Console.WriteLine(
-                $"Merged {result.From} and {result.To} with alpha {alpha} ({result.TensorCount} tensors, {result.ScalarCount} scalars) into {result.CheckpointPath}.");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException(e.Message, e);
-        }
+            From = settings.From!,
+            To = settings.To!,
+            Alpha = settings.Alpha,
+            OutDirectory = settings.Out!,
+            Preset = settings.Preset,
+            Overrides = settings.Set,
+        }));
+        Console.WriteLine(
+            $"Merged {result.From} and {result.To} with alpha {alpha} ({result.TensorCount} tensors, {result.ScalarCount} scalars) into {result.CheckpointPath}.");
         return 0;
     }
 

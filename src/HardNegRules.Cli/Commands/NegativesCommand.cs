@@ -13,7 +13,7 @@ namespace HardNegRules.Cli.Commands;
 /// or NegCLIP's TSV. The work is <see cref="NegativesJob"/>'s; this command checks the paths, runs it into an atomic
 /// output (written whole or not at all, never over the input) and prints what happened.
 /// </summary>
-public sealed class NegativesCommand : Command<NegativesSettings>
+internal sealed class NegativesCommand : Command<NegativesSettings>
 {
     private const int ErrorsShown = 20;
 
@@ -34,7 +34,7 @@ public sealed class NegativesCommand : Command<NegativesSettings>
                 "--format negclip needs each caption's image, which a plain text file does not give; use a COCO captions JSON or JSONL with \"filepath\" or \"file_name\".");
         }
 
-        (RulePermuter permuter, ulong mask) = settings.Resolve();
+        (IPermuter permuter, ulong mask) = settings.Resolve();
         var job = new NegativesJob(permuter, new NegativesJobOptions
         {
             K = settings.K,
@@ -51,7 +51,7 @@ public sealed class NegativesCommand : Command<NegativesSettings>
         NegativesSummary summary = null!;
         CliErrors.Stderr.Status().Start("Writing negatives...", status =>
         {
-            var progress = new Progress(captions => status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s"));
+            var progress = new InlineProgress<long>(captions => status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s"));
             using ICaptionSource source = CaptionSources.Open(settings.Input, errors.Add, format);
             AtomicFile.Write(settings.Output, stream => summary = job.Run(source, stream, progress, cancellationToken));
         });
@@ -71,11 +71,5 @@ public sealed class NegativesCommand : Command<NegativesSettings>
             $"Wrote {summary.Captions:N0} records ({summary.WithNegatives:N0} with negatives, {summary.Negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped."
             + (settings.Format == NegativesFormat.Negclip ? $" {leftOut:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty));
         return 0;
-    }
-
-    // Reports on the thread that calls Report (the job's writing thread), unlike Progress<T>, which posts to the pool.
-    private sealed class Progress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 }

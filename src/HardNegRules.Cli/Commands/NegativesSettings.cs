@@ -7,41 +7,34 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>Options of <c>hardneg negatives</c>.</summary>
-public sealed class NegativesSettings : PermuterSettings
+internal sealed class NegativesSettings : PermuterSettings
 {
-    /// <summary>The captions file.</summary>
     [CommandOption("-i|--input <FILE>")]
     [Description("Captions: plain text (one per line), JSONL with a \"caption\" field (and \"id\"), or a COCO captions JSON.")]
     public string Input { get; init; } = string.Empty;
 
-    /// <summary>The file to write.</summary>
     [CommandOption("-o|--output <FILE>")]
     [Description("The JSONL file to write (replaced atomically when complete).")]
     public string Output { get; init; } = string.Empty;
 
-    /// <summary>The output's format.</summary>
     [CommandOption("--format <FORMAT>")]
     [Description("jsonl (the negatives contract) or negclip (NegCLIP/open_clip training TSV: title, filepath, neg_caption, neg_image).")]
     [DefaultValue(NegativesFormat.Jsonl)]
     public NegativesFormat Format { get; init; } = NegativesFormat.Jsonl;
 
-    /// <summary>Prefix of image paths in the NegCLIP TSV.</summary>
     [CommandOption("--image-root <PREFIX>")]
     [Description("Prefix for image paths in --format negclip (e.g. coco/val2017/).")]
     public string ImageRoot { get; init; } = string.Empty;
 
-    /// <summary>Rows named in the NegCLIP TSV's neg_image column per row.</summary>
     [CommandOption("--neg-images <N>")]
     [Description("For --format negclip: how many rows with captions nearest by concept overlap (other images) go in neg_image; 0 leaves the column out.")]
     [DefaultValue(3)]
     public int NegativeImages { get; init; } = 3;
 
-    /// <summary>The input's format, when its name does not tell.</summary>
     [CommandOption("--input-format <FORMAT>")]
     [Description("text, jsonl or coco; detected from the file when omitted.")]
     public CaptionFormat? InputFormat { get; init; }
 
-    /// <summary>Worker threads, when given.</summary>
     [CommandOption("--threads <N>")]
     [Description("Threads making negatives (default: the processor count). The output is the same for any N.")]
     public int? ThreadsOption { get; init; }

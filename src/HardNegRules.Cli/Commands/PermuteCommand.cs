@@ -7,12 +7,11 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary><c>hardneg permute "caption" ...</c>: the negatives of captions given on the command line.</summary>
-public sealed class PermuteCommand : Command<PermuteCommand.Settings>
+internal sealed class PermuteCommand : Command<PermuteCommand.Settings>
 {
     /// <summary>Options of <c>permute</c>.</summary>
     public sealed class Settings : PermuterSettings
     {
-        /// <summary>The captions.</summary>
         [CommandArgument(0, "<CAPTION>")]
         [Description("One or more captions.")]
         public string[] Captions { get; init; } = [];
@@ -30,7 +29,6 @@ public sealed class PermuteCommand : Command<PermuteCommand.Settings>
                 : base.Validate();
         }
 
-        /// <summary>Print JSONL records instead of a readable listing.</summary>
         [CommandOption("--json")]
         [Description("Print the JSONL records of the negatives contract.")]
         public bool Json { get; init; }
@@ -40,7 +38,7 @@ public sealed class PermuteCommand : Command<PermuteCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, ulong mask) = settings.Resolve();
+        (IPermuter permuter, ulong mask) = settings.Resolve();
         using Stream stdout = Console.OpenStandardOutput();
         using var json = new NegativeJsonWriter(stdout);
         for (int i = 0; i < settings.Captions.Length; i++)

@@ -5,25 +5,21 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>The options every command that makes negatives shares: which rules, which concepts, how many, which seed.</summary>
-public class PermuterSettings : CommandSettings
+internal class PermuterSettings : CommandSettings
 {
-    /// <summary>The rule pack.</summary>
     [CommandOption("--pack <PACK>")]
     [Description("Rule pack: 'default' (rules/*.yaml) or a folder under rules/.")]
     [DefaultValue("default")]
     public string Pack { get; init; } = "default";
 
-    /// <summary>A rules folder read at run time instead of the compiled-in rules.</summary>
     [CommandOption("--rules <DIR>")]
     [Description("Read rules from DIR at run time (the interpreter) instead of using the rules compiled in.")]
     public string? RulesDirectory { get; init; }
 
-    /// <summary>Concepts to keep.</summary>
     [CommandOption("--concepts <LIST>")]
     [Description("Only these concepts, comma-separated (e.g. color,size). Default: all.")]
     public string? Concepts { get; init; }
 
-    /// <summary>Negatives per caption, when given.</summary>
     [CommandOption("-k <K>")]
     [Description("Most negatives per caption (also written --k); default 6 for permute, 3 otherwise.")]
     public int? KOption { get; init; }
@@ -34,13 +30,11 @@ public class PermuterSettings : CommandSettings
     /// <summary>The command's default number of negatives per caption.</summary>
     protected virtual int DefaultK => 3;
 
-    /// <summary>The run's seed.</summary>
     [CommandOption("--seed <SEED>")]
     [Description("Seed: the same seed gives the same negatives.")]
     [DefaultValue(0UL)]
     public ulong Seed { get; init; }
 
-    /// <summary>The epoch mixed into each caption's seed.</summary>
     [CommandOption("--epoch <EPOCH>")]
     [Description("Epoch mixed into each caption's seed (fresh negatives per epoch).")]
     [DefaultValue(0)]
@@ -54,10 +48,10 @@ public class PermuterSettings : CommandSettings
 
     /// <summary>The permuter these settings select, and the mask of the selected concepts.</summary>
     /// <returns>The permuter and mask.</returns>
-    internal (Permutation.RulePermuter Permuter, ulong Mask) Resolve()
+    internal (IPermuter Permuter, ulong Mask) Resolve()
     {
         IPermuter permuter = Permuters.Resolve(Pack, RulesDirectory);
         string[]? concepts = Concepts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return ((Permutation.RulePermuter)permuter, ConceptMask.Of(permuter, concepts));
+        return (permuter, ConceptMask.Of(permuter, concepts));
     }
 }

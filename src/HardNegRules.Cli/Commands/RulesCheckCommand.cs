@@ -6,12 +6,11 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary><c>hardneg rules check [DIR]</c>: the build's diagnostics for a rules folder, without building.</summary>
-public sealed class RulesCheckCommand : Command<RulesCheckCommand.Settings>
+internal sealed class RulesCheckCommand : Command<RulesCheckCommand.Settings>
 {
     /// <summary>Options of <c>rules check</c>.</summary>
     public sealed class Settings : CommandSettings
     {
-        /// <summary>The rules folder.</summary>
         [CommandArgument(0, "[DIR]")]
         [Description("The rules folder (default: rules).")]
         public string Directory { get; init; } = "rules";

@@ -6,12 +6,11 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary><c>hardneg rules explain "caption"</c>: what matched where, and why a candidate was skipped.</summary>
-public sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings>
+internal sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings>
 {
     /// <summary>Options of <c>rules explain</c>.</summary>
     public sealed class Settings : PermuterSettings
     {
-        /// <summary>The caption.</summary>
         [CommandArgument(0, "<CAPTION>")]
         [Description("The caption to explain.")]
         public string Caption { get; init; } = string.Empty;
@@ -21,7 +20,7 @@ public sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, _) = settings.Resolve();
+        (IPermuter permuter, _) = settings.Resolve();
         IReadOnlyList<TermExplanation> explanations = permuter.Explain(settings.Caption);
         AnsiConsole.MarkupLineInterpolated($"[bold]{settings.Caption}[/]  [grey](pack {permuter.Pack})[/]");
         if (explanations.Count == 0)

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using HardNegRules.Data.Captions;
 using HardNegRules.Data.IO;
-using HardNegRules.Permutation;
 using HardNegRules.Quality;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,17 +11,15 @@ namespace HardNegRules.Cli.Commands;
 /// <c>hardneg rules report --input FILE</c>: coverage per concept and automated defect counts of a pack's negatives on
 /// real captions, checked against the rule files read independently of the engine.
 /// </summary>
-public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
+internal sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
 {
     /// <summary>Options of <c>rules report</c>.</summary>
     public sealed class Settings : PermuterSettings
     {
-        /// <summary>The captions file.</summary>
         [CommandOption("-i|--input <FILE>")]
         [Description("Captions: plain text, JSONL or COCO captions JSON.")]
         public string Input { get; init; } = string.Empty;
 
-        /// <summary>Where to write the Markdown report.</summary>
         [CommandOption("-o|--output <FILE>")]
         [Description("Also write the report as Markdown to FILE.")]
         public string? Output { get; init; }
@@ -38,14 +35,9 @@ public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (RulePermuter permuter, _) = settings.Resolve();
-        string rulesFolder = settings.RulesDirectory ?? "rules";
-        if (!Directory.Exists(rulesFolder))
-        {
-            throw new ArgumentException($"The checks read the rule files themselves: run from the repository root or pass --rules DIR (no '{rulesFolder}' here).");
-        }
-
-        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(rulesFolder, settings.Pack);
+        (IPermuter permuter, _) = settings.Resolve();
+        // The judge reads the same rule files again: the folder's, or those the compiled packs were built from.
+        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(settings.RulesDirectory, settings.Pack);
         int errors = 0;
         var captions = CaptionFileReader.Read(settings.Input, error =>
         {
@@ -53,8 +45,7 @@ public sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
             Console.Error.WriteLine($"{error}: skipped");
         }).Select(r => (r.Id, r.Caption));
 
-        QualityReport report = RuleQualityReport.Run(permuter, vocabulary, captions, settings.Seed, Math.Max(1, settings.K));
-        string markdown = report.ToMarkdown();
+        string markdown = RuleQualityReport.Run(permuter, vocabulary, captions, settings.Seed, Math.Max(1, settings.K)).ToMarkdown();
         Console.Out.Write(markdown);
         if (settings.Output is { } output)
         {

@@ -1,8 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using HardNegRules.Training.Checkpoints;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 using Spectre.Console;
@@ -15,22 +12,19 @@ namespace HardNegRules.Cli.Commands;
 /// pairs from COCO or Fashion200K files) with rule-made hard negatives, writing checkpoints, per-step metrics (JSONL)
 /// and <c>run.json</c> (the preset and overrides with absolute paths, for <c>eval</c>) into DIR.
 /// </summary>
-public sealed class TrainCommand : Command<TrainCommand.Settings>
+internal sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>train</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        /// <summary>The run folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("The run folder (checkpoint.bin, metrics.jsonl, run.json). Default: runs/<preset>.")]
         public string? Out { get; init; }
 
-        /// <summary>Continue from the run folder's checkpoint.</summary>
         [CommandOption("--resume")]
         [Description("Continue from the checkpoint in --out (same preset and options).")]
         public bool Resume { get; init; }
 
-        /// <summary>Stop early (the schedule still spans all steps); continue later with --resume.</summary>
         [CommandOption("--stop-after <N>")]
         [Description("Stop once N steps are done (the schedule still spans --steps); continue later with --resume.")]
         public int? StopAfter { get; init; }
@@ -46,79 +40,26 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        List<string> overrides = PresetPaths.Absolute(settings.Overrides());
-        Preset preset = PresetCatalog.Load(settings.PresetName, overrides);
-        string directory = Path.GetFullPath(settings.Out ?? Path.Combine("runs", preset.Name));
-        string checkpoint = Path.Combine(directory, Trainer.CheckpointFileName);
-        if (settings.Resume && !Directory.Exists(directory))
-        {
-            throw new ArgumentException($"--resume: there is no run folder {directory}.");
-        }
-        using RunFolderLock runLock = RunFolderLock.Acquire(directory, "hardneg " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
-        (int staleFiles, long staleBytes) = CheckpointFile.RemoveStaleTemporaryFiles(directory);
-        if (staleFiles > 0)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Removed {staleFiles} temporary file(s) ({staleBytes / 1e6:0.0} MB) left in {directory} by an interrupted write."));
-        }
-        if (settings.Resume && !File.Exists(checkpoint))
-        {
-            string previous = CheckpointFile.PreviousPath(checkpoint);
-            throw new ArgumentException(File.Exists(previous)
-                ? $"--resume: there is no checkpoint at {checkpoint}, but there is {previous}: move it to {checkpoint} to resume from it."
-                : File.Exists(Path.Combine(directory, RunManifest.FileName))
-                    ? $"--resume: there is no checkpoint at {checkpoint}: the run in {directory} stopped before its first checkpoint; train again without --resume."
-                    : $"--resume: there is no checkpoint at {checkpoint}.");
-        }
-        if (!settings.Resume && File.Exists(checkpoint))
-        {
-            throw new ArgumentException($"{directory} already holds a run: pass --resume to continue it, or another --out.");
-        }
-        if (!settings.Resume)
-        {
-            File.Delete(Path.Combine(directory, "metrics.jsonl")); // metrics are appended: a new run starts a new file
-            new RunManifest(settings.PresetName, overrides).Write(directory);
-        }
-
         var data = new DataReportPrinter();
-        var run = new PresetRun(preset, dataReport: data.Report);
-        int pairs = run.TrainingPairCount;
-        using ClipModel model = run.CreateModel();
-        int firstStep = settings.Resume ? CheckpointFile.Verify(checkpoint).Step : 0; // every section, before the run starts
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Training '{preset.Name}': {model.ParameterCount:N0} parameters, {pairs:N0} training pairs, k = {preset.Rules.K} ({preset.Rules.Mode}), {preset.Schedule.Steps} steps, seed {preset.Schedule.Seed}, from step {firstStep}."));
-        if (!preset.Data.IsConceptWorld)
+        var request = new TrainingRequest
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Data: {preset.Data.Source}, {run.RealData.HeldOut.Count:N0} held-out pairs ({run.RealData.HeldOutFrom}); model {(preset.Model.Weights is { } w ? $"starts from the weights in {w}" : "starts from a random initialisation (no model.weights given)")}."));
-        }
-        TrainingResult result;
-        try
-        {
-            result = TrainProgress.Run(preset.Name, preset.Schedule.Steps, firstStep, progress =>
-            {
-                using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, settings.Device), progress);
-                if (settings.Resume)
-                {
-                    trainer.Resume();
-                }
-                return trainer.Train(settings.StopAfter, cancellationToken);
-            });
-        }
-        catch (InvalidOperationException e)
-        {
-            // A checkpoint of another set-up, or CUDA asked for where there is none: the user's input, not a bug.
-            throw new ArgumentException(e.Message, e);
-        }
+            Preset = settings.PresetName,
+            Edits = settings.Edits(),
+            Directory = settings.Out,
+            Resume = settings.Resume,
+            StopAfter = settings.StopAfter,
+            Device = settings.Device,
+            Command = CommandLine.Current(),
+        };
+        using TrainingSession session = TrainingSession.Open(request, data.Report, Console.Error.WriteLine);
+        int steps = session.Preset.Schedule.Steps;
+        TrainingResult result = CliErrors.UserInput(() =>
+            TrainProgress.Run(session.Preset.Name, steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
         data.PrintSummary("Training data");
-        if (result.Step == firstStep)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {result.Step}/{preset.Schedule.Steps}  nothing to train: the run is complete  checkpoint {result.CheckpointPath}"));
-            return 0;
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"step {result.Step}/{preset.Schedule.Steps}  loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s  checkpoint {result.CheckpointPath}"));
+        string done = result.Step == session.FirstStep
+            ? "nothing to train: the run is complete"
+            : string.Create(CultureInfo.InvariantCulture, $"loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {result.Step}/{steps}  {done}  checkpoint {result.CheckpointPath}"));
         return 0;
     }
 }

@@ -24,7 +24,7 @@ internal static class TrainProgress
             {
                 ProgressTask task = context.AddTask(label, maxValue: totalSteps);
                 task.Value = firstStep;
-                var progress = new SynchronousProgress(report =>
+                var progress = new InlineProgress<TrainingProgress>(report =>
                 {
                     task.Value = report.Step;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
@@ -33,11 +33,5 @@ internal static class TrainProgress
                 result = train(progress);
             });
         return result!;
-    }
-
-    // Progress<T> posts to the thread pool, so a report could arrive after the bar has finished; this reports inline.
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

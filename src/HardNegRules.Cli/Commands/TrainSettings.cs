@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using HardNegRules.Training.Loss;
 using HardNegRules.Training.Presets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,45 +8,37 @@ using Spectre.Console.Cli;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>The options shared by <c>train</c> and <c>experiment</c>: which preset, and overrides of its values.</summary>
-public class TrainSettings : CommandSettings
+internal class TrainSettings : CommandSettings
 {
-    /// <summary>The preset's name or YAML file.</summary>
     [CommandOption("--preset <NAME>")]
     [Description("A preset in rules/presets/ (concept-world, concept-world-quick, coco, fashion200k, custom) or a YAML file. Default: concept-world.")]
     public string? Preset { get; init; }
 
-    /// <summary>Optimizer steps.</summary>
     [CommandOption("--steps <N>")]
     [Description("Optimizer steps (schedule.steps).")]
     public int? Steps { get; init; }
 
-    /// <summary>Hard negatives per caption.</summary>
     [CommandOption("-k <K>")]
     [Description("Hard negatives per caption (rules.k; also written --k); 0 trains plain CLIP.")]
     public int? K { get; init; }
 
-    /// <summary>How negatives enter the loss.</summary>
     [CommandOption("--mode <MODE>")]
     [Description("append or replace (rules.mode).")]
     public string? Mode { get; init; }
 
-    /// <summary>The training seed.</summary>
     [CommandOption("--seed <SEED>")]
     [Description("Seed of initialisation, data order and negatives (schedule.seed).")]
     public int? Seed { get; init; }
 
-    /// <summary>cpu or cuda.</summary>
     [CommandOption("--device <DEVICE>")]
     [Description("cpu or cuda (cuda:N).")]
     [DefaultValue("cpu")]
     public string Device { get; init; } = "cpu";
 
-    /// <summary>A rules folder read at run time.</summary>
     [CommandOption("--rules <DIR>")]
     [Description("Read the rule pack from DIR at run time (the interpreter) instead of the rules compiled in (rules.directory).")]
     public string? RulesDirectory { get; init; }
 
-    /// <summary>Any other preset value.</summary>
     [CommandOption("--set <KEY=VALUE>")]
     [Description("Override any preset value, e.g. --set data.captions=captions_train2017.json --set rules.weight={location: 3}. Repeatable.")]
     public string[] Set { get; init; } = [];
@@ -53,34 +46,17 @@ public class TrainSettings : CommandSettings
     /// <summary>The preset name to load.</summary>
     internal string PresetName => Preset ?? PresetCatalog.DefaultName;
 
-    /// <summary>The overrides these options make, in the order they apply (--set last, so it wins).</summary>
-    /// <returns>section.key=value entries.</returns>
-    internal List<string> Overrides()
+    /// <summary>The changes these options make to the preset (--set last, so it wins).</summary>
+    /// <returns>The changes.</returns>
+    internal PresetEdits Edits() => new()
     {
-        var overrides = new List<string>();
-        if (Steps is { } steps)
-        {
-            overrides.Add(string.Create(CultureInfo.InvariantCulture, $"schedule.steps={steps}"));
-        }
-        if (K is { } k)
-        {
-            overrides.Add(string.Create(CultureInfo.InvariantCulture, $"rules.k={k}"));
-        }
-        if (Mode is { } mode)
-        {
-            overrides.Add($"rules.mode={mode}");
-        }
-        if (Seed is { } seed)
-        {
-            overrides.Add(string.Create(CultureInfo.InvariantCulture, $"schedule.seed={seed}"));
-        }
-        if (RulesDirectory is { } rules)
-        {
-            overrides.Add($"rules.directory={Path.GetFullPath(rules)}");
-        }
-        overrides.AddRange(Set);
-        return overrides;
-    }
+        Steps = Steps,
+        K = K,
+        Mode = Mode is null ? null : Mode == "replace" ? HardNegativeMode.Replace : HardNegativeMode.Append,
+        Seed = Seed,
+        RulesDirectory = RulesDirectory,
+        Overrides = Set,
+    };
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>

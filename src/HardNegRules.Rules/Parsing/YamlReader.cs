@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using HardNegRules.Rules.Diagnostics;
 using HardNegRules.Rules.Model;
+using HardNegRules.Rules.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -233,7 +234,7 @@ internal sealed class YamlReader
 
             if (known is not null && !known.Contains(key))
             {
-                string? near = Nearest(key, known);
+                string? near = NearestName.Find(key, known, maxDistance: 2);
                 string hint = near is null ? string.Empty : $" Did you mean '{near}'?";
                 Error(RuleErrors.UnknownKey, $"Unknown key '{key}' in {what}.{hint} Known keys: {string.Join(", ", known)}.", At(pair.Key));
                 continue;
@@ -253,46 +254,4 @@ internal sealed class YamlReader
         scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value is null || scalar.Value.Length == 0 || scalar.Value == "~" || scalar.Value == "null");
 
     private static string Clean(string message) => message.Replace("\r", " ").Replace("\n", " ");
-
-    private static string? Nearest(string key, IEnumerable<string> known)
-    {
-        string? best = null;
-        int bestDistance = 3;
-        foreach (string candidate in known)
-        {
-            int distance = Distance(key, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
-    }
-
-    // Levenshtein distance: small keys, so the plain two-row version serves.
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

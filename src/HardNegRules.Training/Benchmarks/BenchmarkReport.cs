@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -49,6 +50,32 @@ public sealed record BenchmarkReport(
 {
     /// <summary>Indented output; key names from the attributes.</summary>
     public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true };
+
+    /// <summary>Runs a benchmark and reports it with the machine it ran on.</summary>
+    /// <param name="model">The model's name (see <see cref="BenchmarkChoices.Models"/>).</param>
+    /// <param name="options">What to measure.</param>
+    /// <returns>The report.</returns>
+    public static BenchmarkReport Measure(string model, BenchmarkOptions options) =>
+        From(model, TrainingBenchmark.Run(options), BenchmarkMachine.Current());
+
+    /// <summary>The report as the lines <c>hardneg bench</c> prints: throughput, windows, CPU time, memory, machine load.</summary>
+    /// <returns>The text.</returns>
+    public string ToText()
+    {
+        string load = string.Join(" ", Machine.LoadAverage.Select(l => l.ToString("0.00", CultureInfo.InvariantCulture)));
+        static string Numbers(IEnumerable<double> values) => string.Join(" ", values.Select(v => v.ToString("0", CultureInfo.InvariantCulture)));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"""
+            {Model} ({Parameters:N0} parameters), {Scope}, batch {Batch}, k {K} ({Mode}), {Threads} threads
+            best window:   {StepsPerSecond:0.00} steps/s  {SamplesPerSecond:0.0} samples/s  {MsPerStepBest:0.0} ms/step
+            median window: {1000 / MsPerStepMedian:0.00} steps/s  {1000 * Batch / MsPerStepMedian:0.0} samples/s  {MsPerStepMedian:0.0} ms/step
+            windows ({Window} steps, ms/step): {Numbers(WindowMsPerStep)}
+            CPU time (all threads): {CpuMsPerStepMedian:0.0} ms/step in the median window; windows: {Numbers(WindowCpuMsPerStep)}
+            RSS MiB: before model {Memory.BeforeModelMb:0}, start {Memory.StartMb:0}, after warm-up {Memory.AfterWarmupMb:0}, end {Memory.EndMb:0}, max {Memory.MaxMb:0}; slope after warm-up {Memory.SlopeMbPer1000Steps:0.0} MiB/1000 steps
+            RSS samples (step:MiB): {string.Join(" ", Memory.Samples.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step}:{s.Mb:0}")))}
+            load average {load} on {Machine.Processors} processors, {Machine.DateUtc:yyyy-MM-dd HH:mm} UTC
+            """);
+    }
 
     /// <summary>Flattens a result for JSON.</summary>
     /// <param name="model">The model's name.</param>

@@ -4,8 +4,9 @@ using System.Text;
 namespace HardNegRules.Training.Evaluation;
 
 /// <summary>
-/// The one table of <c>hardneg eval</c>: a row per (suite, group, measure), a column per model (percent), and with two
-/// models a column with the difference (second minus first, in points). Rendered as Markdown here; the console prints
+/// The one table of evaluation results: in <c>hardneg eval</c> a row per (suite, group, measure), a column per model
+/// (percent), and with two models a column with the difference (second minus first, in points); in
+/// <c>hardneg experiment</c> a row per test and concept, a column per run. Rendered as Markdown here; the console prints
 /// the same cells.
 /// </summary>
 public sealed class EvaluationTable
@@ -66,6 +67,21 @@ public sealed class EvaluationTable
             cells.Add([.. line]);
         }
         return new EvaluationTable(header, cells, 3);
+    }
+
+    /// <summary>A table of runs side by side: the key columns, then a column per run (percent), no counts or differences.</summary>
+    /// <param name="keyHeader">The titles of the key columns.</param>
+    /// <param name="runs">The runs' names, one per column.</param>
+    /// <param name="rows">Each row's keys (one per key column) and value per run (a fraction, or null when absent).</param>
+    /// <returns>The table.</returns>
+    public static EvaluationTable ByRun(IReadOnlyList<string> keyHeader, IReadOnlyList<string> runs,
+        IEnumerable<(IReadOnlyList<string> Keys, IReadOnlyList<double?> Values)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(keyHeader);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(rows);
+        List<string[]> cells = [.. rows.Select(row => (string[])[.. row.Keys, .. row.Values.Select(Percent)])];
+        return new EvaluationTable([.. keyHeader, .. runs], cells, keyHeader.Count);
     }
 
     /// <summary>The table as GitHub Markdown.</summary>

@@ -52,7 +52,20 @@ internal static class ExperimentCsv
             }
         }
         File.WriteAllText(Path.Combine(directory, "training-loss.csv"), loss.ToString());
+
+        if (report.AlphaSweep.Count > 0)
+        {
+            var sweep = new StringBuilder("seed,alpha,image_pair_binding,text_ranking_binding,i2t_r5,t2i_r5\n");
+            foreach (ExperimentAlphaPoint p in report.AlphaSweep)
+            {
+                sweep.Append(CultureInfo.InvariantCulture,
+                    $"{p.Seed},{p.Alpha:R},{Share(p.ImagePairBinding)},{Share(p.TextRankingBinding)},{Share(p.ImageToTextR5)},{Share(p.TextToImageR5)}\n");
+            }
+            File.WriteAllText(Path.Combine(directory, "alpha-sweep.csv"), sweep.ToString());
+        }
     }
+
+    private static string Share(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HardNegRules.Training.Evaluation.Probes;
 using HardNegRules.Training.Presets;
 
 namespace HardNegRules.Training.Experiments;
@@ -119,6 +120,8 @@ internal static class ExperimentMarkdown
             md.Append('\n');
         }
 
+        AppendProbes(md, report);
+        AppendAlphaSweep(md, report);
         md.Append("\n## Time\n\nTraining time per run: ").Append(string.Join(", ", report.Runs.Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"seed {r.Seed} {r.Arm} {r.TrainSeconds:0} s")))).Append(". ");
         md.Append(CultureInfo.InvariantCulture, $"Whole experiment (world, training, evaluation): {report.WallSeconds:0} s.\n\n");
@@ -132,6 +135,52 @@ internal static class ExperimentMarkdown
         }
         md.Append("Numbers: report.json, concepts.csv (every run), differences.csv, training-loss.csv.\n");
         return md.ToString();
+    }
+
+    private static void AppendProbes(StringBuilder md, ExperimentReport report)
+    {
+        if (!report.Runs.Any(r => r.Probes is not null))
+        {
+            return;
+        }
+        md.Append("\n## Which tower holds binding (linear probes)\n\nA linear probe per tower, fitted on frozen embeddings of ")
+            .Append("training scenes (image) or of captions naming every object with color and shape (text) to predict which ")
+            .Append("color-shape pairs a scene holds, then asked which of two binding twins holds the pairs. Percent, chance 50, ")
+            .Append("mean +- sd over seeds.\n\n| arm | image probe | text probe |\n|---|---:|---:|\n");
+        foreach (string arm in report.Arms)
+        {
+            BindingProbeResult[] probes = [.. report.Runs.Where(r => r.Arm == arm && r.Probes is not null).Select(r => r.Probes!)];
+            if (probes.Length == 0)
+            {
+                continue;
+            }
+            (double? image, double? imageSd) = ExperimentDifference.MeanSd([.. probes.Select(p => 100 * p.ImageAccuracy)]);
+            (double? text, double? textSd) = ExperimentDifference.MeanSd([.. probes.Select(p => 100 * p.TextAccuracy)]);
+            md.Append(CultureInfo.InvariantCulture, $"| {arm} | {Plain(image)}{Sd(imageSd)} | {Plain(text)}{Sd(textSd)} |\n");
+        }
+    }
+
+    private static void AppendAlphaSweep(StringBuilder md, ExperimentReport report)
+    {
+        if (report.AlphaSweep.Count == 0)
+        {
+            return;
+        }
+        md.Append("\n## Weight averaging between the arms (WiSE-FT)\n\nEach seed's plain weights moved a share alpha of the way ")
+            .Append("to its negatives weights (alpha 0 is plain, 1 the negatives arm; `hardneg merge --alpha` makes one). Percent, ")
+            .Append("mean +- sd over seeds.\n\n| alpha | binding image pairs (color+shape) | binding text ranking (color+shape) | i2t R@5 | t2i R@5 |\n")
+            .Append("|---:|---:|---:|---:|---:|\n");
+        foreach (IGrouping<double, ExperimentAlphaPoint> alpha in report.AlphaSweep.GroupBy(p => p.Alpha).OrderBy(g => g.Key))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {alpha.Key:0.##} |");
+            foreach (Func<ExperimentAlphaPoint, double?> value in new Func<ExperimentAlphaPoint, double?>[]
+                { p => p.ImagePairBinding, p => p.TextRankingBinding, p => p.ImageToTextR5, p => p.TextToImageR5 })
+            {
+                (double? mean, double? sd) = ExperimentDifference.MeanSd([.. alpha.Select(value).Where(v => v.HasValue).Select(v => 100 * v!.Value)]);
+                md.Append(' ').Append(Plain(mean)).Append(Sd(sd)).Append(" |");
+            }
+            md.Append('\n');
+        }
     }
 
     private static string Plain(double? points) => points?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-";

@@ -12,6 +12,9 @@ public sealed record ExperimentMetric(string Test, string Concept, Func<ConceptW
     /// location rides on the few positional captions).</summary>
     public static ExperimentMetric Headline { get; } = new("image_pair_binding", ColorShape, m => ColorShapeOf(m.ImagePairBinding));
 
+    /// <summary>Binding text ranking, color and shape: the text-side companion of <see cref="Headline"/>.</summary>
+    public static ExperimentMetric TextBinding { get; } = new("text_ranking_binding", ColorShape, m => ColorShapeOf(m.TextRankingBinding));
+
     /// <summary>The name of the color and shape mean.</summary>
     public const string ColorShape = "color+shape";
 

@@ -12,10 +12,10 @@ public sealed record ExperimentPlan
     /// <summary>The preset as given (name or file), for each run's <c>run.json</c>.</summary>
     public required string PresetName { get; init; }
 
-    /// <summary>The overrides given (<c>section.key=value</c>), in order.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    /// <summary>The changes given to the preset, for each run's <c>run.json</c>.</summary>
+    public required PresetEdits Edits { get; init; }
 
-    /// <summary>The preset with the overrides applied; its rules are the negatives arm's (k &gt;= 1).</summary>
+    /// <summary>The preset with the changes applied; its rules are the negatives arm's (k &gt;= 1).</summary>
     public required Preset Preset { get; init; }
 
     /// <summary>The training seeds; each arm runs once per seed. The world and the evaluation keep their own seeds.</summary>
@@ -36,9 +36,21 @@ public sealed record ExperimentPlan
     /// <summary>The command line that made the plan, quoted in <c>report.md</c>.</summary>
     public string Command { get; init; } = "hardneg experiment";
 
+    /// <summary>
+    /// Whether each run also fits linear binding probes on its frozen image and text embeddings (which tower holds
+    /// binding); a few seconds per run.
+    /// </summary>
+    public bool Probes { get; init; } = true;
+
+    /// <summary>
+    /// Merge weights of the weight-averaging sweep between each seed's plain and negatives models (WiSE-FT): each is
+    /// evaluated as one more model; 0 and 1 are the arms themselves. Empty skips the sweep; it needs both arms.
+    /// </summary>
+    public IReadOnlyList<double> Alphas { get; init; } = [0.25, 0.5, 0.75];
+
     /// <summary>Builds a plan from a preset and options, checking that the experiment can run on it.</summary>
     /// <param name="presetName">The preset's name or file.</param>
-    /// <param name="overrides">Overrides (<c>section.key=value</c>).</param>
+    /// <param name="edits">Changes to the preset.</param>
     /// <param name="seeds">Training seeds; null for the preset's <c>schedule.seed</c> alone.</param>
     /// <param name="arms">The arms; null for plain and negatives.</param>
     /// <param name="pretrainSteps">Plain pre-training steps; null for the preset's <c>schedule.pretrain-steps</c>.</param>
@@ -46,12 +58,12 @@ public sealed record ExperimentPlan
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentException">The preset trains on real data, or a value is out of range.</exception>
     /// <exception cref="PresetException">The preset or an override is invalid.</exception>
-    public static ExperimentPlan Create(string presetName, IReadOnlyList<string> overrides, IReadOnlyList<int>? seeds = null,
+    public static ExperimentPlan Create(string presetName, PresetEdits edits, IReadOnlyList<int>? seeds = null,
         IReadOnlyList<ExperimentArm>? arms = null, int? pretrainSteps = null, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(presetName);
-        ArgumentNullException.ThrowIfNull(overrides);
-        Preset preset = PresetCatalog.Load(presetName, overrides);
+        ArgumentNullException.ThrowIfNull(edits);
+        Preset preset = PresetCatalog.Load(presetName, edits);
         if (!preset.Data.IsConceptWorld)
         {
             throw new ArgumentException(
@@ -60,7 +72,7 @@ public sealed record ExperimentPlan
         }
         if (preset.Rules.K == 0)
         {
-            preset = PresetLoader.ApplyOverride(preset, "rules.k=1"); // the negatives arm needs negatives
+            preset = preset with { Rules = preset.Rules with { K = 1 } }; // the negatives arm needs negatives
         }
         if (pretrainSteps is < 0)
         {
@@ -69,7 +81,7 @@ public sealed record ExperimentPlan
         return new ExperimentPlan
         {
             PresetName = presetName,
-            Overrides = overrides,
+            Edits = edits,
             Preset = preset,
             Seeds = seeds is { Count: > 0 } ? seeds : [preset.Schedule.Seed],
             Arms = arms is { Count: > 0 } ? arms : ExperimentArms.Default,
@@ -82,9 +94,8 @@ public sealed record ExperimentPlan
     /// <param name="arm">The arm.</param>
     /// <param name="seed">The training seed.</param>
     /// <returns>The preset: the plan's with the seed, and k = 0 for the arms without text negatives.</returns>
-    public Preset PresetOf(ExperimentArm arm, int seed) => PresetLoader.ApplyOverride(
-        PresetLoader.ApplyOverride(Preset, $"schedule.seed={seed.ToString(CultureInfo.InvariantCulture)}"),
-        $"rules.k={KOf(arm).ToString(CultureInfo.InvariantCulture)}");
+    public Preset PresetOf(ExperimentArm arm, int seed) =>
+        Preset with { Schedule = Preset.Schedule with { Seed = seed }, Rules = Preset.Rules with { K = KOf(arm) } };
 
     /// <summary>Hard negatives per caption of an arm.</summary>
     /// <param name="arm">The arm.</param>

@@ -12,6 +12,7 @@ internal static class ExperimentPlots
 {
     public const string CurvesFile = "training-loss.png";
     public const string DifferencesFile = "differences.png";
+    public const string AlphaSweepFile = "alpha-sweep.png";
 
     private static readonly string[] KeyMetrics =
     [
@@ -30,6 +31,11 @@ internal static class ExperimentPlots
             {
                 PlotDifferences(Path.Combine(directory, DifferencesFile), report);
                 files.Add(DifferencesFile);
+            }
+            if (report.AlphaSweep.Count > 0)
+            {
+                PlotAlphaSweep(Path.Combine(directory, AlphaSweepFile), report);
+                files.Add(AlphaSweepFile);
             }
             foreach (string test in new[] { "image_pair", "image_pair_binding", "text_ranking", "text_ranking_binding" })
             {
@@ -91,6 +97,33 @@ internal static class ExperimentPlots
         plot.Axes.SetLimitsY(0, 105);
         plot.Add.HorizontalLine(50, 1, Colors.Gray, LinePattern.Dashed);
         plot.Title($"{test}: accuracy (%) per concept, mean over {report.Seeds.Count} seed(s), error bars one sd (dashed: chance for pairs)");
+        plot.ShowLegend();
+        plot.SavePng(path, 900, 480);
+    }
+
+    private static void PlotAlphaSweep(string path, ExperimentReport report)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        double[] alphas = [.. report.AlphaSweep.Select(p => p.Alpha).Distinct().Order()];
+        (string Label, Func<ExperimentAlphaPoint, double?> Value)[] series =
+        [
+            ("binding image pairs (color+shape)", p => p.ImagePairBinding),
+            ("binding text ranking (color+shape)", p => p.TextRankingBinding),
+            ("i2t R@5", p => p.ImageToTextR5),
+            ("t2i R@5", p => p.TextToImageR5),
+        ];
+        for (int k = 0; k < series.Length; k++)
+        {
+            double[] means = [.. alphas.Select(alpha => ExperimentDifference.MeanSd(
+                [.. report.AlphaSweep.Where(p => p.Alpha == alpha).Select(series[k].Value).Where(v => v.HasValue).Select(v => 100 * v!.Value)]).Mean ?? double.NaN)];
+            var line = plot.Add.Scatter(alphas, means);
+            line.Color = palette.GetColor(k);
+            line.LegendText = series[k].Label;
+        }
+        plot.Title($"Weight averaging plain -> negatives (alpha 0 = plain, 1 = negatives), mean over {report.Seeds.Count} seed(s)");
+        plot.XLabel("alpha");
+        plot.YLabel("percent");
         plot.ShowLegend();
         plot.SavePng(path, 900, 480);
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.ConceptWorld;
+using HardNegRules.Training.Evaluation.Probes;
 
 namespace HardNegRules.Training.Experiments;
 
@@ -19,6 +21,7 @@ namespace HardNegRules.Training.Experiments;
 /// <param name="Headline">The headline difference: binding image pairs, color and shape.</param>
 /// <param name="Runs">Every run, seed-major.</param>
 /// <param name="Differences">Every arm but plain against plain, per split and metric.</param>
+/// <param name="AlphaSweep">Weight averages between each seed's plain and negatives models (empty when not run).</param>
 public sealed record ExperimentReport(
     [property: JsonPropertyName("preset")] string Preset,
     [property: JsonPropertyName("seeds")] IReadOnlyList<int> Seeds,
@@ -29,7 +32,8 @@ public sealed record ExperimentReport(
     [property: JsonPropertyName("wall_seconds")] double WallSeconds,
     [property: JsonPropertyName("headline")] IReadOnlyList<ExperimentDifference> Headline,
     [property: JsonPropertyName("runs")] IReadOnlyList<ExperimentRunResult> Runs,
-    [property: JsonPropertyName("differences")] IReadOnlyList<ExperimentDifference> Differences)
+    [property: JsonPropertyName("differences")] IReadOnlyList<ExperimentDifference> Differences,
+    [property: JsonPropertyName("alpha_sweep")] IReadOnlyList<ExperimentAlphaPoint> AlphaSweep)
 {
     /// <summary>The test-scene splits: all, scenes with only seen color-shape pairs, scenes with a held-out pair.</summary>
     public static IReadOnlyList<string> Splits { get; } = ["all", "seen", "held_out"];
@@ -37,12 +41,20 @@ public sealed record ExperimentReport(
     /// <summary>How reports are written: indented, key names from the attributes.</summary>
     public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true };
 
+    /// <summary>Every run's numbers on all test scenes: a row per test and concept, a column per run (percent).</summary>
+    /// <returns>The table.</returns>
+    public EvaluationTable Table() => EvaluationTable.ByRun(["test", "concept"], [.. Runs.Select(r => $"{r.Arm} seed {r.Seed}")],
+        ExperimentMetric.All.Where(m => m.Concept != ExperimentMetric.ColorShape)
+            .Select(m => ((IReadOnlyList<string>)[m.Test, m.Concept], (IReadOnlyList<double?>)[.. Runs.Select(r => m.Value(r.Metrics))])));
+
     /// <summary>Builds the report from finished runs.</summary>
     /// <param name="plan">The plan that ran.</param>
     /// <param name="runs">Its runs.</param>
     /// <param name="wallSeconds">Wall-clock time so far.</param>
+    /// <param name="alphaSweep">The weight-averaging sweep's points, if it ran.</param>
     /// <returns>The report.</returns>
-    public static ExperimentReport Create(ExperimentPlan plan, IReadOnlyList<ExperimentRunResult> runs, double wallSeconds)
+    public static ExperimentReport Create(ExperimentPlan plan, IReadOnlyList<ExperimentRunResult> runs, double wallSeconds,
+        IReadOnlyList<ExperimentAlphaPoint>? alphaSweep = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(runs);
@@ -61,7 +73,7 @@ public sealed record ExperimentReport(
         return new ExperimentReport(plan.Preset.Name, plan.Seeds, arms, plan.PretrainSteps, plan.Preset.Schedule.Steps,
             plan.Preset.Schedule.BatchSize, Math.Round(wallSeconds, 1),
             [.. differences.Where(d => d.Split == "all" && d.Test == ExperimentMetric.Headline.Test && d.Concept == ExperimentMetric.Headline.Concept)],
-            runs, differences);
+            runs, differences, alphaSweep ?? []);
     }
 
     /// <summary>The run of an arm and seed, if it ran.</summary>
@@ -92,6 +104,7 @@ public sealed record ExperimentReport(
 /// <param name="Metrics">Metrics on all test scenes.</param>
 /// <param name="Seen">Metrics on test scenes whose color-shape pairs were all seen in training (null if none).</param>
 /// <param name="HeldOut">Metrics on test scenes with a color-shape pair training never showed (null if none).</param>
+/// <param name="Probes">Linear binding probes on the model's frozen image and text embeddings (null if not run).</param>
 public sealed record ExperimentRunResult(
     [property: JsonPropertyName("arm")] string Arm,
     [property: JsonPropertyName("seed")] int Seed,
@@ -99,7 +112,8 @@ public sealed record ExperimentRunResult(
     [property: JsonPropertyName("train_seconds")] double TrainSeconds,
     [property: JsonPropertyName("metrics")] ConceptWorldMetrics Metrics,
     [property: JsonPropertyName("metrics_seen")] ConceptWorldMetrics? Seen,
-    [property: JsonPropertyName("metrics_held_out")] ConceptWorldMetrics? HeldOut)
+    [property: JsonPropertyName("metrics_held_out")] ConceptWorldMetrics? HeldOut,
+    [property: JsonPropertyName("probes")] BindingProbeResult? Probes = null)
 {
     /// <summary>The metrics of a split.</summary>
     /// <param name="split">all, seen or held_out.</param>

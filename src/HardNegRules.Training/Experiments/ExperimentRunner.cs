@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Data.ConceptWorld.Twins;
 using HardNegRules.Data.IO;
+using HardNegRules.Training.Evaluation.ConceptWorld;
+using HardNegRules.Training.Evaluation.Probes;
+using HardNegRules.Training.Merging;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
@@ -35,6 +39,7 @@ public static class ExperimentRunner
 
         var runs = new List<ExperimentRunResult>();
         var curves = new List<ExperimentCurve>();
+        var alphaSweep = new List<ExperimentAlphaPoint>();
         ExperimentResult? result = null;
         foreach (int seed in plan.Seeds)
         {
@@ -44,17 +49,18 @@ public static class ExperimentRunner
                 runs.Add(TrainAndEvaluate(plan, arm, seed, world, initialWeights, observer, cancellation));
                 curves.Add(ExperimentCurve.Read(ExperimentArms.NameOf(arm), seed, Path.Combine(plan.RunDirectory(arm, seed), "metrics.jsonl")));
             }
+            alphaSweep.AddRange(SweepAlphas(plan, seed, world, runs, observer));
             // The report is rewritten after every seed: a long experiment that is stopped keeps the seeds it finished.
-            result = WriteReport(plan, runs, curves, clock.Elapsed.TotalSeconds);
+            result = WriteReport(plan, runs, curves, alphaSweep, clock.Elapsed.TotalSeconds);
         }
         return result!;
     }
 
     private static ExperimentResult WriteReport(ExperimentPlan plan, IReadOnlyList<ExperimentRunResult> runs,
-        IReadOnlyList<ExperimentCurve> curves, double seconds)
+        IReadOnlyList<ExperimentCurve> curves, IReadOnlyList<ExperimentAlphaPoint> alphaSweep, double seconds)
     {
         ExperimentPlan done = plan with { Seeds = [.. plan.Seeds.Where(s => runs.Any(r => r.Seed == s))] };
-        ExperimentReport report = ExperimentReport.Create(done, runs, seconds);
+        ExperimentReport report = ExperimentReport.Create(done, runs, seconds, alphaSweep);
         AtomicFile.Write(Path.Combine(plan.Directory, "report.json"), stream => JsonSerializer.Serialize(stream, report, ExperimentReport.Json));
         ExperimentCsv.Write(plan.Directory, report, curves);
         (IReadOnlyList<string> pngs, string? plotProblem) = ExperimentPlots.Write(plan.Directory, curves, report);
@@ -70,8 +76,7 @@ public static class ExperimentRunner
         Preset preset = plan.PresetOf(arm, seed);
         StartFresh(directory);
         // run.json lets `hardneg eval` rebuild this run's model and data from its folder alone.
-        new RunManifest(plan.PresetName, [.. plan.Overrides,
-            $"schedule.seed={seed.ToString(CultureInfo.InvariantCulture)}", $"rules.k={plan.KOf(arm).ToString(CultureInfo.InvariantCulture)}"]).Write(directory);
+        new RunManifest(plan.PresetName, [.. plan.Edits.ToOverrides(), .. new PresetEdits { Seed = seed, K = plan.KOf(arm) }.ToOverrides()]).Write(directory);
         var run = new PresetRun(preset, world);
         using ClipModel model = run.CreateModel();
         if (initialWeights is not null)
@@ -90,7 +95,37 @@ public static class ExperimentRunner
         return observer.Status($"Evaluating seed {seed} {name}...", () => new ExperimentRunResult(name, seed, plan.KOf(arm), Math.Round(seconds, 1),
             run.Evaluate(model),
             anySeen ? run.Evaluate(model, s => !s.HasHeldOutPair) : null,
-            anyHeldOut ? run.Evaluate(model, s => s.HasHeldOutPair) : null));
+            anyHeldOut ? run.Evaluate(model, s => s.HasHeldOutPair) : null,
+            plan.Probes && HasBindingTwins(world) ? BindingProbe.Measure(model, run.Tokenizer, world) : null));
+    }
+
+    private static bool HasBindingTwins(ConceptWorldDataset world) =>
+        world.Twins(TwinKind.Binding, WorldConcepts.Color).Any() || world.Twins(TwinKind.Binding, WorldConcepts.Shape).Any();
+
+    /// <summary>
+    /// Evaluates weight averages of the seed's plain and negatives models at <see cref="ExperimentPlan.Alphas"/>; the
+    /// arms themselves are alpha 0 and 1 and are taken from their runs, not evaluated again.
+    /// </summary>
+    private static IEnumerable<ExperimentAlphaPoint> SweepAlphas(ExperimentPlan plan, int seed, ConceptWorldDataset world,
+        IReadOnlyList<ExperimentRunResult> runs, IExperimentObserver observer)
+    {
+        string plainName = ExperimentArms.NameOf(ExperimentArm.Plain), negativesName = ExperimentArms.NameOf(ExperimentArm.Negatives);
+        ExperimentRunResult? plain = runs.FirstOrDefault(r => r.Seed == seed && r.Arm == plainName);
+        ExperimentRunResult? negatives = runs.FirstOrDefault(r => r.Seed == seed && r.Arm == negativesName);
+        if (plan.Alphas.Count == 0 || plain is null || negatives is null)
+        {
+            return [];
+        }
+        var run = new PresetRun(plan.PresetOf(ExperimentArm.Plain, seed), world);
+        IReadOnlyList<AlphaPoint<ConceptWorldMetrics>> merged = observer.Status(
+            $"Averaging the weights of seed {seed}'s arms (alpha {string.Join(", ", plan.Alphas.Select(a => a.ToString(CultureInfo.InvariantCulture)))})...",
+            () => AlphaSweep.Run(run,
+                Path.Combine(plan.RunDirectory(ExperimentArm.Plain, seed), Trainer.CheckpointFileName),
+                Path.Combine(plan.RunDirectory(ExperimentArm.Negatives, seed), Trainer.CheckpointFileName),
+                model => run.Evaluate(model), plan.Alphas));
+        return [ExperimentAlphaPoint.Of(seed, 0, plain.Metrics),
+            .. merged.Select(p => ExperimentAlphaPoint.Of(seed, p.Alpha, p.Metrics)),
+            ExperimentAlphaPoint.Of(seed, 1, negatives.Metrics)];
     }
 
     private static string Pretrain(ExperimentPlan plan, int seed, ConceptWorldDataset world, IExperimentObserver observer,
@@ -98,8 +133,8 @@ public static class ExperimentRunner
     {
         string directory = Path.Combine(plan.Directory, $"seed-{seed.ToString(CultureInfo.InvariantCulture)}", "pretrain");
         StartFresh(directory);
-        Preset preset = PresetLoader.ApplyOverride(plan.PresetOf(ExperimentArm.Plain, seed),
-            $"schedule.steps={plan.PretrainSteps.ToString(CultureInfo.InvariantCulture)}");
+        Preset plain = plan.PresetOf(ExperimentArm.Plain, seed);
+        Preset preset = plain with { Schedule = plain.Schedule with { Steps = plan.PretrainSteps } };
         var run = new PresetRun(preset, world);
         using ClipModel model = run.CreateModel();
         observer.Train($"seed {seed} pretrain (k=0)", preset.Schedule.Steps, progress =>

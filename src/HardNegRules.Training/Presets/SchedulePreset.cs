@@ -15,6 +15,15 @@ public sealed record SchedulePreset
     /// <summary>Linear warmup steps.</summary>
     public int Warmup { get; init; } = 50;
 
+    /// <summary>AdamW decoupled weight decay on weight matrices (see <see cref="Training.TrainerOptions.WeightDecay"/>).</summary>
+    public double WeightDecay { get; init; } = 0.1;
+
+    /// <summary>AdamW beta2.</summary>
+    public double Beta2 { get; init; } = 0.98;
+
+    /// <summary>The global gradient norm is clipped to this; 0 turns clipping off.</summary>
+    public double GradientClip { get; init; } = 1.0;
+
     /// <summary>Seed of the initialisation, data order and negatives.</summary>
     public int Seed { get; init; } = 42;
 

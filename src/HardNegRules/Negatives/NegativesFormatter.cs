@@ -17,7 +17,7 @@ namespace HardNegRules.Negatives;
 /// </summary>
 public sealed class NegativesFormatter
 {
-    private readonly RulePermuter _permuter;
+    private readonly IPermuter _permuter;
     private readonly PermuterTables _tables;
     private readonly NegativesJobOptions _options;
     private readonly byte[][] _replaceHeads;
@@ -35,12 +35,12 @@ public sealed class NegativesFormatter
     /// <summary>A formatter for one worker thread.</summary>
     /// <param name="permuter">The permuter (shared, immutable).</param>
     /// <param name="options">The job's options.</param>
-    public NegativesFormatter(RulePermuter permuter, NegativesJobOptions options)
+    public NegativesFormatter(IPermuter permuter, NegativesJobOptions options)
     {
         ArgumentNullException.ThrowIfNull(permuter);
         ArgumentNullException.ThrowIfNull(options);
         _permuter = permuter;
-        _tables = permuter.Tables;
+        _tables = PermuterTables.Of(permuter.CompiledPack);
         _options = options;
         // What follows a negative's text up to its first edit, for each rule: its concept, kind and rule, encoded once.
         _replaceHeads = [.. _tables.RuleNames.Select((rule, term) => Head(_tables.ConceptNames[_tables.TermConcept[term]], "replace", rule))];

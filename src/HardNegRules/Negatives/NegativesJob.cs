@@ -19,13 +19,13 @@ public sealed class NegativesJob
     private static readonly byte[] TsvHeader = "\ttitle\tfilepath\tneg_caption"u8.ToArray();
     private static readonly byte[] NegImageHeader = "\tneg_image"u8.ToArray();
 
-    private readonly RulePermuter _permuter;
+    private readonly IPermuter _permuter;
     private readonly NegativesJobOptions _options;
 
     /// <summary>A job over <paramref name="permuter"/>.</summary>
     /// <param name="permuter">The permuter (shared by the workers).</param>
     /// <param name="options">What to make.</param>
-    public NegativesJob(RulePermuter permuter, NegativesJobOptions options)
+    public NegativesJob(IPermuter permuter, NegativesJobOptions options)
     {
         ArgumentNullException.ThrowIfNull(permuter);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
 using HardNegRules.Rules.Compilation;
 
 namespace HardNegRules.Permutation;
 
 /// <summary>
-/// A compiled pack laid out in arrays for the hot path. Built once per permuter from the same <see cref="CompiledPack"/>
-/// whether the pack came from generated code or from YAML read at run time.
+/// A compiled pack laid out in arrays for the hot path. Built once per <see cref="CompiledPack"/>, whether the pack came
+/// from generated code or from YAML read at run time, and shared by its permuter and by the writers that turn the
+/// permuter's spans into records.
 /// </summary>
 internal sealed class PermuterTables
 {
     public const int FormCount = 4;
 
-    public PermuterTables(CompiledPack pack)
+    private static readonly ConditionalWeakTable<CompiledPack, PermuterTables> Built = new();
+
+    private PermuterTables(CompiledPack pack)
     {
         Pack = pack;
         int entries = pack.Entries.Count;
@@ -154,6 +158,11 @@ internal sealed class PermuterTables
     public int MaxFormLength { get; }
 
     public CompiledPack Pack { get; }
+
+    /// <summary>The tables of <paramref name="pack"/>, built at its first use and kept as long as the pack lives.</summary>
+    /// <param name="pack">The pack.</param>
+    /// <returns>The tables.</returns>
+    public static PermuterTables Of(CompiledPack pack) => Built.GetValue(pack, p => new PermuterTables(p));
 
     public int[] EntryTerm { get; }
 

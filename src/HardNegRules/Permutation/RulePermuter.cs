@@ -34,7 +34,7 @@ public abstract class RulePermuter : IPermuter
     protected RulePermuter(CompiledPack pack, ReadOnlySpan<int> trie)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        Tables = new PermuterTables(pack);
+        Tables = PermuterTables.Of(pack);
         _concepts = Tables.ConceptNames;
         _automaton = new CaptionAutomaton(trie);
     }
@@ -45,11 +45,8 @@ public abstract class RulePermuter : IPermuter
     /// <inheritdoc />
     public IReadOnlyList<string> Concepts => _concepts;
 
-    /// <summary>The compiled pack this permuter runs.</summary>
+    /// <inheritdoc />
     public CompiledPack CompiledPack => Tables.Pack;
-
-    /// <summary>The size of the matcher's automaton: states and character classes.</summary>
-    public (int States, int Classes) AutomatonSize => (_automaton.States, _automaton.Classes);
 
     internal PermuterTables Tables { get; }
 
@@ -167,12 +164,7 @@ public abstract class RulePermuter : IPermuter
         return -1;
     }
 
-    /// <summary>
-    /// Says what the rules make of <paramref name="caption"/>: every rule text found, whether it is used, and why a
-    /// candidate was skipped (a blocked phrase, a context condition, a replacement without the needed form).
-    /// </summary>
-    /// <param name="caption">The caption.</param>
-    /// <returns>One explanation per rule considered, in caption order.</returns>
+    /// <inheritdoc />
     public IReadOnlyList<TermExplanation> Explain(string caption)
     {
         ArgumentNullException.ThrowIfNull(caption);

@@ -10,7 +10,7 @@ namespace HardNegRules.Tests.Negatives;
 
 public class NegativesJobTests
 {
-    private static readonly RulePermuter Permuter = (RulePermuter)Permuters.Default;
+    private static readonly IPermuter Permuter = Permuters.Default;
 
     private static readonly string SamplePath = Path.Combine(Path.GetDirectoryName(TestRules.RepositoryRules)!, "tests", "data", "coco", "captions_val2017_sample.jsonl");
 

@@ -2,13 +2,15 @@ using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
+using HardNegRules.Training.Training;
 
 namespace HardNegRules.Training.Tests.Presets;
 
 public class PresetLoaderTests
 {
     [Test]
-    public void The_default_preset_is_the_two_object_world_with_complete_captions_and_checked_swap_negatives_from_scratch()
+    public void The_default_preset_is_the_two_object_world_with_complete_captions_and_checked_swap_negatives_after_a_shared_warm_up()
     {
         Preset preset = PresetCatalog.Load(PresetCatalog.DefaultName);
 
@@ -21,7 +23,7 @@ public class PresetLoaderTests
         Assert.That((world.ImageSize, world.MinObjects, world.MaxObjects, world.CompleteCaptions), Is.EqualTo((48, 2, 2, true)));
         ClipModelOptions model = preset.Model.ToModelOptions(preset.Data.ImageSize);
         Assert.That(model.Vision, Is.EqualTo((ClipModelOptions.SmallCpu.Vision as ConvTowerOptions)! with { MeanPool = true, ImageSize = 48 }));
-        Assert.That(preset.Schedule.PretrainSteps, Is.Zero, "both arms from scratch");
+        Assert.That((preset.Schedule.PretrainSteps, preset.Schedule.Steps), Is.EqualTo((300, 600)), "a shared plain warm-up, then both arms");
         Assert.That(model.Text, Is.EqualTo(ClipModelOptions.SmallCpu.Text));
     }
 
@@ -164,7 +166,21 @@ public class PresetLoaderTests
         Assert.That(preset.Rules.Weight["location"], Is.EqualTo(2));
     }
 
+    [Test]
+    public void Optimizer_keys_reach_the_trainer_and_default_to_its_own_defaults()
+    {
+        Preset preset = PresetLoader.Parse("schedule:\n  weight-decay: 0.05\n", "p.yaml", ["schedule.beta2=0.999", "schedule.grad-clip=0"]);
+
+        TrainerOptions options = new PresetRun(preset).TrainerOptions(null);
+        Assert.That((options.WeightDecay, options.Beta2, options.GradientClipNorm), Is.EqualTo((0.05, 0.999, 0.0)));
+        TrainerOptions defaults = new PresetRun(new Preset()).TrainerOptions(null);
+        var trainer = new TrainerOptions();
+        Assert.That((defaults.WeightDecay, defaults.Beta2, defaults.GradientClipNorm),
+            Is.EqualTo((trainer.WeightDecay, trainer.Beta2, trainer.GradientClipNorm)));
+    }
+
     [TestCase("schedule.stepz=3", "override 'schedule.stepz=3': unknown key 'stepz' in 'schedule'")]
+    [TestCase("schedule.beta2=1", "override 'schedule.beta2=1'")]
     [TestCase("schedule.steps=0", "override 'schedule.steps=0'")]
     [TestCase("steps", "override 'steps': an override is section.key=value")]
     public void A_bad_override_names_itself(string entry, string expected)
@@ -174,9 +190,52 @@ public class PresetLoaderTests
     }
 
     [Test]
-    public void A_missing_preset_says_where_it_looked()
+    public void A_missing_preset_names_the_built_in_ones()
     {
-        var error = Assert.Throws<PresetException>(() => PresetCatalog.Find("no-such-preset"));
-        Assert.That(error!.Message, Does.Contain("no-such-preset.yaml").And.Contain("rules/presets"));
+        var error = Assert.Throws<PresetException>(() => PresetCatalog.Load("no-such-preset"));
+        Assert.That(error!.Message, Does.StartWith("no-such-preset").And.Contain("rules/presets").And.Contain("concept-world-quick, concept-world-sparse"));
     }
+
+    [Test]
+    public void The_built_in_presets_are_the_files_of_rules_presets_and_load_from_anywhere()
+    {
+        string folder = Path.Combine(RepositoryFiles.Root, "rules", "presets");
+        Assert.That(PresetCatalog.Names, Is.EqualTo(Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)));
+        string elsewhere = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = Path.GetTempPath();
+            foreach (string name in PresetCatalog.Names)
+            {
+                Assert.That(PresetCatalog.Load(name), Is.EqualTo(PresetLoader.LoadFile(Path.Combine(folder, name + ".yaml"))).Using<Preset>(SamePreset), name);
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = elsewhere;
+        }
+    }
+
+    [Test]
+    public void Typed_edits_change_the_preset_as_the_overrides_run_json_records_them()
+    {
+        var edits = new PresetEdits
+        {
+            Steps = 7, K = 2, Mode = HardNegativeMode.Replace, Seed = 5, RulesDirectory = "my-rules",
+            Overrides = ["schedule.steps=9", "rules.concepts=[color]"],
+        };
+        Preset typed = edits.ApplyTo(PresetCatalog.Load("concept-world-quick"));
+        Preset parsed = PresetCatalog.Load("concept-world-quick", edits.ToOverrides());
+        Assert.Multiple(() =>
+        {
+            Assert.That((typed.Schedule.Steps, typed.Rules.K, typed.Rules.Mode, typed.Schedule.Seed), Is.EqualTo((9, 2, HardNegativeMode.Replace, 5)));
+            Assert.That(typed.Rules.Directory, Is.EqualTo(Path.GetFullPath("my-rules")));
+            Assert.That(typed, Is.EqualTo(parsed).Using<Preset>(SamePreset));
+            Assert.That(PresetEdits.None.ApplyTo(typed), Is.EqualTo(typed).Using<Preset>(SamePreset));
+        });
+    }
+
+    // Records compare lists by reference: compare the preset as JSON.
+    private static bool SamePreset(Preset a, Preset b) =>
+        System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
 }

@@ -8,7 +8,7 @@ namespace HardNegRules.Training.Evaluation.Probes;
 /// <param name="TwinCount">Binding twins evaluated (color and shape swaps); each gives two decisions.</param>
 /// <param name="TrainSceneCount">Scenes the probes were fitted on.</param>
 public sealed record BindingProbeResult(
-    [property: JsonPropertyName("image_accuracy")] double ImageAccuracy,
-    [property: JsonPropertyName("text_accuracy")] double TextAccuracy,
+    [property: JsonPropertyName("image")] double ImageAccuracy,
+    [property: JsonPropertyName("text")] double TextAccuracy,
     [property: JsonPropertyName("twins")] int TwinCount,
     [property: JsonPropertyName("train_scenes")] int TrainSceneCount);

@@ -1,3 +1,5 @@
+using HardNegRules.Data.Loaders;
+
 namespace HardNegRules.Training.Evaluation.SugarCrepe;
 
 /// <summary>

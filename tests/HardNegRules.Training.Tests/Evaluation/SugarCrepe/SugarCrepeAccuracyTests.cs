@@ -1,3 +1,4 @@
+using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Evaluation.SugarCrepe;
 
 namespace HardNegRules.Training.Tests.Evaluation.SugarCrepe;

@@ -1,5 +1,5 @@
-using HardNegRules.IO;
 using System.Text;
+using HardNegRules.Rules.Compilation;
 
 namespace HardNegRules.Quality;
 
@@ -25,41 +25,43 @@ public sealed class RuleVocabulary
     /// <summary>The concepts, in file order.</summary>
     public IReadOnlyList<VocabularyConcept> Concepts { get; }
 
-    /// <summary>Reads the rule files directly in <paramref name="directory"/> (the default pack; subfolders are other packs).</summary>
+    /// <summary>Reads the default pack's rule files: those directly in <paramref name="directory"/>.</summary>
     /// <param name="directory">The rules folder.</param>
     /// <returns>The vocabulary.</returns>
-    public static RuleVocabulary Load(string directory)
-    {
-        IEnumerable<string> files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml"))
-            .Order(StringComparer.Ordinal);
-        return Parse(files.Select(f => InputFile.ReadAllText(f)));
-    }
+    public static RuleVocabulary Load(string directory) => LoadPack(directory, RulePaths.DefaultPack);
 
     /// <summary>
-    /// Reads a pack's rule files: <c>rules/*.yaml</c> for the default pack, else <c>rules/&lt;pack&gt;/*.yaml</c> plus the
-    /// default pack's files of the concepts its <c>pack.yaml</c> reuses (<c>uses:</c>).
+    /// Reads a pack's rule files from <paramref name="rulesDirectory"/>, or, when it is null, the files the compiled packs
+    /// were built from (<see cref="Permuters.RuleFiles"/>): the same rules the permuter of the pack runs.
     /// </summary>
-    /// <param name="rulesDirectory">The rules folder.</param>
+    /// <param name="rulesDirectory">The rules folder, or null for the built-in packs.</param>
     /// <param name="pack">The pack's name.</param>
     /// <returns>The vocabulary.</returns>
-    public static RuleVocabulary LoadPack(string rulesDirectory, string pack)
+    public static RuleVocabulary LoadPack(string? rulesDirectory, string pack) =>
+        ForPack(rulesDirectory is null ? Permuters.RuleFiles : RuleSet.ReadFiles(rulesDirectory), pack);
+
+    /// <summary>
+    /// A pack's vocabulary from rule files: the pack's own files, and for a pack other than the default one, the default
+    /// pack's files of the concepts its <c>pack.yaml</c> reuses (<c>uses:</c>).
+    /// </summary>
+    /// <param name="files">Rule files of one rules folder, with their packs.</param>
+    /// <param name="pack">The pack's name.</param>
+    /// <returns>The vocabulary.</returns>
+    public static RuleVocabulary ForPack(IEnumerable<RuleSource> files, string pack)
     {
-        ArgumentNullException.ThrowIfNull(rulesDirectory);
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(pack);
-        if (pack == HardNegRules.Rules.Compilation.RulePaths.DefaultPack)
+        List<RuleSource> all = [.. files];
+        List<string> texts = [.. all.Where(f => f.Pack == pack).Select(f => f.Text)];
+        if (pack != RulePaths.DefaultPack)
         {
-            return Load(rulesDirectory);
+            HashSet<string> reused = [.. texts.SelectMany(VocabularyFileReader.ReusedConcepts)];
+            texts.AddRange(all.Where(f => f.Pack == RulePaths.DefaultPack).Select(f => f.Text)
+                .Where(text => VocabularyFileReader.ConceptName(text) is { } name && reused.Contains(name)));
         }
 
-        string folder = Path.Combine(rulesDirectory, pack);
-        List<string> texts = [.. YamlFiles(folder).Select(f => InputFile.ReadAllText(f))];
-        HashSet<string> reused = [.. texts.SelectMany(VocabularyFileReader.ReusedConcepts)];
-        texts.AddRange(YamlFiles(rulesDirectory).Select(f => InputFile.ReadAllText(f)).Where(text => VocabularyFileReader.ConceptName(text) is { } name && reused.Contains(name)));
         return Parse(texts);
     }
-
-    private static IEnumerable<string> YamlFiles(string directory) =>
-        Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal);
 
     /// <summary>Reads rule files' texts; files that are not concepts (pack settings) are skipped.</summary>
     /// <param name="yamlTexts">The files' texts.</param>

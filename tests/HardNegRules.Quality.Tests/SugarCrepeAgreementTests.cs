@@ -1,20 +1,20 @@
-using HardNegRules.Quality;
+using HardNegRules.Data.Loaders;
 
-namespace HardNegRules.Tests.Quality;
+namespace HardNegRules.Quality.Tests;
 
 public class SugarCrepeAgreementTests
 {
     [Test]
     public void Replace_records_are_recognised_and_accepted_per_concept()
     {
-        SugarCrepeRecord[] records =
+        SugarCrepeItem[] records =
         [
-            new("0", "A red car parked outside.", "A blue car parked outside."),
-            new("1", "A red car parked outside.", "A crimson car parked outside."),
-            new("2", "An apple on a bench.", "A banana on a bench."),
-            new("3", "A dog on a bench.", "A wolf on a bench."),
-            new("4", "A man standing on a bench.", "A man sitting on a bench."),
-            new("5", "A yellow car parked outside.", "A blue car parked outside."),
+            Item("0", "A red car parked outside.", "A blue car parked outside."),
+            Item("1", "A red car parked outside.", "A crimson car parked outside."),
+            Item("2", "An apple on a bench.", "A banana on a bench."),
+            Item("3", "A dog on a bench.", "A wolf on a bench."),
+            Item("4", "A man standing on a bench.", "A man sitting on a bench."),
+            Item("5", "A yellow car parked outside.", "A blue car parked outside."),
         ];
         AgreementResult result = SugarCrepeAgreement.MeasureReplace(QualityTestRules.Permuter, records);
         ConceptAgreement color = result.ByConcept.Single(c => c.Concept == "color");
@@ -32,11 +32,11 @@ public class SugarCrepeAgreementTests
     [Test]
     public void Swap_records_count_when_the_swap_kind_makes_them()
     {
-        SugarCrepeRecord[] records =
+        SugarCrepeItem[] records =
         [
-            new("0", "A red car next to a blue bus.", "A blue car next to a red bus."),
-            new("1", "A big dog and a small cat.", "A small dog and a big cat."),
-            new("2", "A red car next to a blue bus.", "A red bus next to a blue car."),
+            Item("0", "A red car next to a blue bus.", "A blue car next to a red bus."),
+            Item("1", "A big dog and a small cat.", "A small dog and a big cat."),
+            Item("2", "A red car next to a blue bus.", "A red bus next to a blue car."),
         ];
         AgreementResult result = SugarCrepeAgreement.MeasureSwap(QualityTestRules.Permuter, records);
         Assert.Multiple(() =>
@@ -45,6 +45,8 @@ public class SugarCrepeAgreementTests
             Assert.That(result.Unclassified, Is.EqualTo(2), "size has no swap kind in the test rules; objects do not swap");
         });
     }
+
+    private static SugarCrepeItem Item(string key, string caption, string negative) => new("test", key, key + ".jpg", caption, negative);
 
     [Test]
     public void Word_diff_ignores_case_punctuation_and_the_article_that_changes_with_the_word()

@@ -1,6 +1,4 @@
-using HardNegRules.Quality;
-
-namespace HardNegRules.Tests.Quality;
+namespace HardNegRules.Quality.Tests;
 
 public class RuleVocabularyTests
 {

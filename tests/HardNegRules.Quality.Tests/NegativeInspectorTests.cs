@@ -1,7 +1,6 @@
-using HardNegRules.Quality;
-using static HardNegRules.Tests.Quality.QualityTestRules;
+using static HardNegRules.Quality.Tests.QualityTestRules;
 
-namespace HardNegRules.Tests.Quality;
+namespace HardNegRules.Quality.Tests;
 
 public class NegativeInspectorTests
 {

@@ -1,6 +1,4 @@
-using HardNegRules.Data.ConceptWorld.CaptionWriting;
-
-namespace HardNegRules.Training.Evaluation.SugarCrepe;
+namespace HardNegRules.Data.Loaders;
 
 /// <summary>One SugarCrepe test: a COCO val2017 image, its true caption and a human-checked negative caption.</summary>
 /// <param name="Category">The category file it came from (add_att, replace_obj, swap_att, ...).</param>

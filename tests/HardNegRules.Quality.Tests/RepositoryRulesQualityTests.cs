@@ -1,7 +1,8 @@
 using System.Text.Json;
-using HardNegRules.Quality;
+using HardNegRules.Data.Loaders;
+using HardNegRules.Tests;
 
-namespace HardNegRules.Tests.Quality;
+namespace HardNegRules.Quality.Tests;
 
 /// <summary>The repository's own rules, measured: no defects on the test sample of COCO captions.</summary>
 public class RepositoryRulesQualityTests
@@ -9,8 +10,8 @@ public class RepositoryRulesQualityTests
     [Test]
     public void Repository_rules_make_no_defective_negatives_on_the_coco_sample()
     {
-        RuleVocabulary vocabulary = RuleVocabulary.Load(TestRules.RepositoryRules);
-        QualityReport report = RuleQualityReport.Run(Permuters.Default, vocabulary, TestRules.CocoSample, seed: 42, k: 3);
+        // The compiled default pack, judged against the rule files it was built from (embedded in the program).
+        QualityReport report = RuleQualityReport.Run(Permuters.Default, RuleVocabulary.LoadPack(rulesDirectory: null, Permuters.DefaultPack), TestRules.CocoSample, seed: 42, k: 3);
         Assert.Multiple(() =>
         {
             Assert.That(report.TotalDefects, Is.Zero, report.ToMarkdown());
@@ -32,14 +33,13 @@ public class RepositoryRulesQualityTests
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(coco));
         var captions = document.RootElement.GetProperty("annotations").EnumerateArray()
             .Select(a => (a.GetProperty("id").GetRawText(), a.GetProperty("caption").GetString()!)).ToList();
-        QualityReport report = RuleQualityReport.Run(Permuters.Default, RuleVocabulary.Load(TestRules.RepositoryRules), captions, seed: 42, k: 3);
+        QualityReport report = RuleQualityReport.Run(Permuters.Default, RuleVocabulary.LoadPack(rulesDirectory: null, Permuters.DefaultPack), captions, seed: 42, k: 3);
         TestContext.Out.WriteLine(report.ToMarkdown());
         string sugarcrepe = Path.Combine(data, "sugarcrepe");
-        IReadOnlyList<SugarCrepeRecord> replaceAtt = SugarCrepeRecord.Load(Path.Combine(sugarcrepe, "replace_att.json"));
-        IReadOnlyList<SugarCrepeRecord> replaceObj = SugarCrepeRecord.Load(Path.Combine(sugarcrepe, "replace_obj.json"));
-        TestContext.Out.WriteLine(SugarCrepeAgreement.MeasureReplace(Permuters.Default, replaceAtt).ToMarkdown("replace_att"));
-        TestContext.Out.WriteLine(SugarCrepeAgreement.MeasureReplace(Permuters.Default, replaceObj).ToMarkdown("replace_obj"));
-        TestContext.Out.WriteLine(SugarCrepeAgreement.MeasureSwap(Permuters.Default, SugarCrepeRecord.Load(Path.Combine(sugarcrepe, "swap_att.json"))).ToMarkdown("swap_att"));
+        List<SugarCrepeItem> Category(string name) => SugarCrepeFiles.ReadCategory(Path.Combine(sugarcrepe, name + ".json"), name, new DataLoadReport());
+        TestContext.Out.WriteLine(SugarCrepeAgreement.MeasureReplace(Permuters.Default, Category("replace_att")).ToMarkdown("replace_att"));
+        TestContext.Out.WriteLine(SugarCrepeAgreement.MeasureReplace(Permuters.Default, Category("replace_obj")).ToMarkdown("replace_obj"));
+        TestContext.Out.WriteLine(SugarCrepeAgreement.MeasureSwap(Permuters.Default, Category("swap_att")).ToMarkdown("swap_att"));
         Assert.That(report.TotalDefects, Is.Zero);
     }
 }

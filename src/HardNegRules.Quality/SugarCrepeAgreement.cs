@@ -1,3 +1,5 @@
+using HardNegRules.Data.Loaders;
+
 namespace HardNegRules.Quality;
 
 /// <summary>
@@ -17,18 +19,13 @@ public static class SugarCrepeAgreement
     /// <param name="permuter">The rule pack's permuter.</param>
     /// <param name="records">The records.</param>
     /// <returns>Agreement per concept of the changed term.</returns>
-    public static AgreementResult MeasureReplace(IPermuter permuter, IEnumerable<SugarCrepeRecord> records)
-    {
-        ArgumentNullException.ThrowIfNull(permuter);
-        ArgumentNullException.ThrowIfNull(records);
-        var tally = new Tally(permuter.Concepts.Count);
-        foreach (SugarCrepeRecord record in records)
+    public static AgreementResult MeasureReplace(IPermuter permuter, IEnumerable<SugarCrepeItem> records) =>
+        Measure(permuter, records, "replace", (tally, record) =>
         {
-            tally.Records++;
             if (WordDiff.Of(record.Caption, record.NegativeCaption) is not { } diff || diff.Words is 0 or > MaxTermWords ||
                 diff.OtherWords is 0 or > MaxTermWords)
             {
-                continue;
+                return;
             }
 
             TermMatch? original = Covering(permuter, record.Caption, diff.Start, diff.End);
@@ -36,7 +33,7 @@ public static class SugarCrepeAgreement
             if ((original ?? replacement) is not { } classified)
             {
                 tally.Unclassified++;
-                continue;
+                return;
             }
 
             int concept = classified.Concept;
@@ -49,39 +46,43 @@ public static class SugarCrepeAgreement
                     tally.Accepted[concept]++;
                 }
             }
-        }
-
-        return tally.ToResult(permuter, "replace");
-    }
+        });
 
     /// <summary>Measures how many swap records (SugarCrepe's swap_att) the swap kind can make.</summary>
     /// <param name="permuter">The rule pack's permuter.</param>
     /// <param name="records">The records.</param>
     /// <returns>The records made, per concept of the swap that made them.</returns>
-    public static AgreementResult MeasureSwap(IPermuter permuter, IEnumerable<SugarCrepeRecord> records)
-    {
-        ArgumentNullException.ThrowIfNull(permuter);
-        ArgumentNullException.ThrowIfNull(records);
-        var tally = new Tally(permuter.Concepts.Count);
-        foreach (SugarCrepeRecord record in records)
+    public static AgreementResult MeasureSwap(IPermuter permuter, IEnumerable<SugarCrepeItem> records) =>
+        Measure(permuter, records, "swap", (tally, record) =>
         {
-            tally.Records++;
             string[] wanted = CaptionWords.Folded(record.NegativeCaption);
             HardNegative? made = permuter.Permute(record.Caption, AllNegatives, new NegativeSeed(0))
                 .FirstOrDefault(n => n.Kind == NegativeKind.Swap && CaptionWords.Folded(n.Text).SequenceEqual(wanted));
             if (made is null)
             {
                 tally.Unclassified++;
-                continue;
+                return;
             }
 
             int concept = IndexOf(permuter, made.Concept);
             tally.Classified[concept]++;
             tally.Recognised[concept]++;
             tally.Accepted[concept]++;
+        });
+
+    // Counts every record, letting the measure tally what it makes of each.
+    private static AgreementResult Measure(IPermuter permuter, IEnumerable<SugarCrepeItem> records, string kind, Action<Tally, SugarCrepeItem> measure)
+    {
+        ArgumentNullException.ThrowIfNull(permuter);
+        ArgumentNullException.ThrowIfNull(records);
+        var tally = new Tally(permuter.Concepts.Count);
+        foreach (SugarCrepeItem record in records)
+        {
+            tally.Records++;
+            measure(tally, record);
         }
 
-        return tally.ToResult(permuter, "swap");
+        return tally.ToResult(permuter, kind);
     }
 
     // The match that covers [start, end) of the text, if the rules recognise a term there.
@@ -100,7 +101,7 @@ public static class SugarCrepeAgreement
         return null;
     }
 
-    private static bool CanMake(IPermuter permuter, SugarCrepeRecord record, ulong mask, NegativeKind kind)
+    private static bool CanMake(IPermuter permuter, SugarCrepeItem record, ulong mask, NegativeKind kind)
     {
         string[] wanted = CaptionWords.Folded(record.NegativeCaption);
         return permuter.Permute(record.Caption, AllNegatives, new NegativeSeed(0), mask)

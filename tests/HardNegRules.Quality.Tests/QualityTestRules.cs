@@ -1,6 +1,6 @@
-using HardNegRules.Quality;
+using HardNegRules.Tests;
 
-namespace HardNegRules.Tests.Quality;
+namespace HardNegRules.Quality.Tests;
 
 /// <summary>A small pack written for the quality tests: one concept per kind of policy.</summary>
 internal static class QualityTestRules

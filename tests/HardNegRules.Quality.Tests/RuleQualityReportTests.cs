@@ -1,6 +1,7 @@
-using HardNegRules.Quality;
+using HardNegRules.Permutation;
+using HardNegRules.Rules.Compilation;
 
-namespace HardNegRules.Tests.Quality;
+namespace HardNegRules.Quality.Tests;
 
 public class RuleQualityReportTests
 {
@@ -49,6 +50,8 @@ public class RuleQualityReportTests
 
         public IReadOnlyList<string> Concepts { get; } = ["color"];
 
+        public CompiledPack CompiledPack => throw new NotSupportedException("The report never reads the pack's tables.");
+
         public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All) => 0;
 
         public int Permute(ReadOnlySpan<char> caption, int k, NegativeSeed seed, Span<char> textBuffer, Span<NegativeSpan> results,
@@ -61,5 +64,7 @@ public class RuleQualityReportTests
                 ? []
                 : [new HardNegative(caption.Remove(at, 3).Insert(at, "colomauve"), "color", NegativeKind.Replace, "color/red", new TermEdit(at, 3, "red", "colomauve"))];
         }
+
+        public IReadOnlyList<TermExplanation> Explain(string caption) => [];
     }
 }

@@ -8,7 +8,7 @@ public static class RuleQualityReport
 {
     /// <summary>Makes up to <paramref name="k"/> negatives per caption and concept, and checks each.</summary>
     /// <param name="permuter">The permuter of the pack under test (generated or interpreted).</param>
-    /// <param name="vocabulary">The same pack's rule files, read independently (<see cref="RuleVocabulary.Load"/>).</param>
+    /// <param name="vocabulary">The same pack's rule files, read independently (<see cref="RuleVocabulary.LoadPack"/>).</param>
     /// <param name="captions">The captions with stable ids (the seed of each caption derives from its id).</param>
     /// <param name="seed">The run's seed.</param>
     /// <param name="k">The most negatives per caption and concept.</param>

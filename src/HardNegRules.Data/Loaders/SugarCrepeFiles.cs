@@ -1,8 +1,7 @@
 using System.Text.Json;
 using HardNegRules.IO;
-using HardNegRules.Data.Loaders;
 
-namespace HardNegRules.Training.Evaluation.SugarCrepe;
+namespace HardNegRules.Data.Loaders;
 
 /// <summary>
 /// Reads SugarCrepe's seven category files (<c>add_att.json</c>, ...) from a folder. Each is a JSON object of items:
