@@ -102,10 +102,28 @@ public class BenchmarkSuiteTests
         string[] models = [.. report.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetString()!)];
         Assert.That(models, Is.EqualTo(new[] { Path.GetFileName(first), Path.GetFileName(second) }));
         string[] runs = [.. report.RootElement.GetProperty("results").EnumerateArray().Select(r => $"{r.GetProperty("model").GetString()}/{r.GetProperty("suite").GetString()}")];
-        Assert.That(runs, Is.EqualTo(models.SelectMany(m => new[] { "preset", "sugarcrepe", "inpaintcoco", "winoground" }.Select(s => $"{m}/{s}"))));
+        Assert.That(runs, Is.EqualTo(models.SelectMany(m => new[] { "preset", "sugarcrepe", "inpaintcoco", "winoground", "probe" }.Select(s => $"{m}/{s}"))));
         string markdown = File.ReadAllText(Path.ChangeExtension(output, ".md"));
         Assert.That(markdown, Does.Contain($"| suite | group | measure | items | {models[0]} % | {models[1]} % | difference |"));
         Assert.That(markdown, Does.Contain("| sugarcrepe | overall | accuracy | 83 |").And.Contain("| winoground | overall | group | 3 |").And.Contain("| preset | image_pair | mean |"));
+        Assert.That(markdown, Does.Contain("| probe | binding | image |").And.Contain("| probe | binding | text |"));
+    }
+
+    [Test]
+    public void Probe_fits_binding_probes_on_each_tower_of_a_concept_world_model()
+    {
+        string run = TrainTiny(1);
+        string output = Path.Combine(run, "probe.json");
+
+        Hardneg.Result result = Hardneg.Run("eval", "--suite", "probe", "--checkpoint", run, "--out", output);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Stdout, Does.Contain("Binding probe: fitted on 16 training scenes"));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
+        JsonElement probe = report.RootElement;
+        Assert.That(probe.GetProperty("twins").GetInt32(), Is.Positive);
+        Assert.That(new[] { probe.GetProperty("image").GetDouble(), probe.GetProperty("text").GetDouble() },
+            Has.All.InRange(0.0, 1.0));
     }
 
     [Test]

@@ -6,7 +6,7 @@ public class ExperimentCommandTests
 {
     private static readonly string[] ConceptTests = ["image_pair", "image_pair_binding", "text_ranking", "text_ranking_binding"];
     private static readonly string[] ConceptKeys = ["color", "shape", "size", "location", "mean"];
-    private static readonly string[] RetrievalKeys = ["i2t_r1", "i2t_r5", "t2i_r1", "t2i_r5"];
+    private static readonly string[] RetrievalKeys = ["i2t_r1", "i2t_r5", "i2t_r10", "t2i_r1", "t2i_r5", "t2i_r10"];
 
     [Test]
     public void Quick_experiment_runs_end_to_end_and_writes_the_report_contract()

@@ -11,10 +11,10 @@ namespace HardNegRules.Tests;
 public class ExactnessTests(Engine engine)
 {
 
-    private readonly IPermuter Permuter = TestPacks.Pack(engine, "exactness");
+    private readonly IPermuter _permuter = TestPacks.Pack(engine, "exactness");
 
     private List<HardNegative> All(string caption, string concept) =>
-        [.. Permuter.Permute(caption, 200, new NegativeSeed(1), ConceptMask.Of(Permuter, [concept]))];
+        [.. _permuter.Permute(caption, 200, new NegativeSeed(1), ConceptMask.Of(_permuter, [concept]))];
 
     private List<string> Swaps(string caption, string concept) =>
         [.. All(caption, concept).Where(n => n.Kind == NegativeKind.Swap).Select(n => n.Text)];

@@ -10,10 +10,10 @@ public class PermuterBehaviourTests(Engine engine)
 {
 
 
-    private readonly IPermuter Permuter = TestPacks.Pack(engine, "behaviour");
+    private readonly IPermuter _permuter = TestPacks.Pack(engine, "behaviour");
 
     private List<HardNegative> All(string caption, string? concept = null) =>
-        [.. Permuter.Permute(caption, 200, new NegativeSeed(1), concept is null ? ConceptMask.All : ConceptMask.Of(Permuter, [concept]))];
+        [.. _permuter.Permute(caption, 200, new NegativeSeed(1), concept is null ? ConceptMask.All : ConceptMask.Of(_permuter, [concept]))];
 
     private List<string> Texts(string caption, string? concept = null) => [.. All(caption, concept).Select(n => n.Text)];
 
@@ -99,10 +99,10 @@ public class PermuterBehaviourTests(Engine engine)
     public void Same_seed_same_negatives_other_seed_other_order()
     {
         const string caption = "a red dog and a small white cat";
-        var one = Permuter.Permute(caption, 3, NegativeSeed.For(5, "42", 0));
-        var again = Permuter.Permute(caption, 3, NegativeSeed.For(5, "42", 0));
+        var one = _permuter.Permute(caption, 3, NegativeSeed.For(5, "42", 0));
+        var again = _permuter.Permute(caption, 3, NegativeSeed.For(5, "42", 0));
         Assert.That(again, Is.EqualTo(one));
-        var epochs = Enumerable.Range(0, 10).Select(e => string.Join("|", Permuter.Permute(caption, 3, NegativeSeed.For(5, "42", e)).Select(n => n.Text))).Distinct();
+        var epochs = Enumerable.Range(0, 10).Select(e => string.Join("|", _permuter.Permute(caption, 3, NegativeSeed.For(5, "42", e)).Select(n => n.Text))).Distinct();
         Assert.That(epochs.Count(), Is.GreaterThan(1), "a new epoch draws new negatives");
     }
 
@@ -111,7 +111,7 @@ public class PermuterBehaviourTests(Engine engine)
     {
         for (ulong seed = 0; seed < 20; seed++)
         {
-            var negatives = Permuter.Permute("A red dog next to a small apple.", 3, new NegativeSeed(seed));
+            var negatives = _permuter.Permute("A red dog next to a small apple.", 3, new NegativeSeed(seed));
             Assert.That(negatives.Select(n => n.From).Distinct().Count(), Is.EqualTo(3), $"seed {seed}");
         }
     }
@@ -119,10 +119,10 @@ public class PermuterBehaviourTests(Engine engine)
     [Test]
     public void Negatives_of_one_caption_are_distinct_and_at_most_k()
     {
-        var negatives = Permuter.Permute("a red dog and a small white cat", 5, new NegativeSeed(3));
+        var negatives = _permuter.Permute("a red dog and a small white cat", 5, new NegativeSeed(3));
         Assert.That(negatives, Has.Count.EqualTo(5));
         Assert.That(negatives.Select(n => n.Text).Distinct().Count(), Is.EqualTo(5));
-        Assert.That(Permuter.Permute("no concept here", 5, new NegativeSeed(3)), Is.Empty);
+        Assert.That(_permuter.Permute("no concept here", 5, new NegativeSeed(3)), Is.Empty);
     }
 
     [TestCase("A man in a red shirt next to a small dog.")]
@@ -131,15 +131,15 @@ public class PermuterBehaviourTests(Engine engine)
     {
         char[] text = new char[1024];
         var results = new NegativeSpan[4];
-        Permuter.Permute(caption, 4, new NegativeSeed(9), text, results); // warm up
+        _permuter.Permute(caption, 4, new NegativeSeed(9), text, results); // warm up
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int count = Permuter.Permute(caption, 4, new NegativeSeed(9), text, results);
+        int count = _permuter.Permute(caption, 4, new NegativeSeed(9), text, results);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.That(allocated, Is.Zero, "no allocation, even where a context condition fails");
         Assert.That(count, Is.GreaterThanOrEqualTo(2));
-        var strings = Permuter.Permute(caption, 4, new NegativeSeed(9));
+        var strings = _permuter.Permute(caption, 4, new NegativeSeed(9));
         for (int i = 0; i < count; i++)
         {
             Assert.That(new string(text, results[i].TextStart, results[i].TextLength), Is.EqualTo(strings[i].Text));
@@ -149,6 +149,6 @@ public class PermuterBehaviourTests(Engine engine)
     [Test]
     public void Concept_mask_rejects_unknown_names()
     {
-        Assert.That(() => ConceptMask.Of(Permuter, ["colour"]), Throws.ArgumentException.With.Message.Contains("color, object, size"));
+        Assert.That(() => ConceptMask.Of(_permuter, ["colour"]), Throws.ArgumentException.With.Message.Contains("color, object, size"));
     }
 }

@@ -1,5 +1,4 @@
 using HardNegRules.Training.Setup;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests;
@@ -7,7 +6,7 @@ namespace HardNegRules.Training.Tests;
 /// <summary>Prepares torch once per fixture and gives every test a dispose scope and a fixed seed.</summary>
 public abstract class TorchTestBase
 {
-    private DisposeScope? scope;
+    private DisposeScope? _scope;
 
     [OneTimeSetUp]
     public void InitializeTorch() => TorchSetup.Initialize(threads: 2);
@@ -16,9 +15,9 @@ public abstract class TorchTestBase
     public void OpenScope()
     {
         torch.manual_seed(1234);
-        scope = torch.NewDisposeScope();
+        _scope = torch.NewDisposeScope();
     }
 
     [TearDown]
-    public void CloseScope() => scope?.Dispose();
+    public void CloseScope() => _scope?.Dispose();
 }

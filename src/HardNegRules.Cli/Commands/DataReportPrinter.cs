@@ -10,7 +10,7 @@ namespace HardNegRules.Cli.Commands;
 internal sealed class DataReportPrinter
 {
     private const int Printed = 10;
-    private int shown;
+    private int _shown;
 
     public DataReportPrinter() => Report = new DataLoadReport(Print);
 
@@ -29,7 +29,7 @@ internal sealed class DataReportPrinter
 
     private void Print(DataLoadError error)
     {
-        if (Interlocked.Increment(ref shown) <= Printed)
+        if (Interlocked.Increment(ref _shown) <= Printed)
         {
             Console.Error.WriteLine($"skipped: {error}");
         }

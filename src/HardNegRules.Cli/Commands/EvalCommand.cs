@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using HardNegRules.Training.Evaluation;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,7 +36,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         public string? Preset { get; init; }
 
         [CommandOption("--suite <SUITE>")]
-        [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, or all (every suite whose data is present).")]
+        [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, probe (binding probes of each tower, concept world), or all (every suite whose data is present).")]
         [DefaultValue(EvaluationSuites.Preset)]
         public string Suite { get; init; } = EvaluationSuites.Preset;
 

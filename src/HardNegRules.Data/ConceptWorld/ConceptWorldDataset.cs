@@ -1,3 +1,7 @@
+using HardNegRules.Data.ConceptWorld.CaptionWriting;
+using HardNegRules.Data.ConceptWorld.Scenes;
+using HardNegRules.Data.ConceptWorld.Twins;
+
 namespace HardNegRules.Data.ConceptWorld;
 
 /// <summary>

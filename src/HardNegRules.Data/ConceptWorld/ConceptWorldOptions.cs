@@ -1,3 +1,5 @@
+using HardNegRules.Data.ConceptWorld.Scenes;
+
 namespace HardNegRules.Data.ConceptWorld;
 
 /// <summary>Settings of a generated concept world. The defaults are the sparse world (docs/world.md); the experiment's world sets two objects and complete captions.</summary>

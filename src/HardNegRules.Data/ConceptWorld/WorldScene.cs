@@ -1,3 +1,6 @@
+using HardNegRules.Data.ConceptWorld.CaptionWriting;
+using HardNegRules.Data.ConceptWorld.Scenes;
+
 namespace HardNegRules.Data.ConceptWorld;
 
 /// <summary>A scene of a split with its id and captions.</summary>

@@ -1,3 +1,5 @@
+using HardNegRules.Data.ConceptWorld.Scenes;
+
 namespace HardNegRules.Data.ConceptWorld;
 
 /// <summary>

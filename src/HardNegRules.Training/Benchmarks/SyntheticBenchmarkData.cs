@@ -10,15 +10,15 @@ internal sealed class SyntheticBenchmarkData : IImageTextDataset, IHardNegativeS
 {
     // A caption of 12-16 BPE tokens plus start and end, like a typical COCO caption.
     private const int MinimumWords = 12;
-    private readonly ImageTextSample[] samples;
-    private readonly int vocabularySize;
+    private readonly ImageTextSample[] _samples;
+    private readonly int _vocabularySize;
 
     public SyntheticBenchmarkData(int count, int imageSize, int vocabularySize, int seed)
     {
-        this.vocabularySize = vocabularySize;
+        _vocabularySize = vocabularySize;
 #pragma warning disable CA5394 // synthetic benchmark data, not security
         var random = new Random(seed);
-        samples = new ImageTextSample[count];
+        _samples = new ImageTextSample[count];
         for (int i = 0; i < count; i++)
         {
             var pixels = new float[3 * imageSize * imageSize];
@@ -26,14 +26,14 @@ internal sealed class SyntheticBenchmarkData : IImageTextDataset, IHardNegativeS
             {
                 pixels[p] = (float)(random.NextDouble() * 2 - 1);
             }
-            samples[i] = new ImageTextSample(pixels, $"synthetic caption {i}", $"s{i}");
+            _samples[i] = new ImageTextSample(pixels, $"synthetic caption {i}", $"s{i}");
         }
 #pragma warning restore CA5394
     }
 
-    public int Count => samples.Length;
+    public int Count => _samples.Length;
 
-    public ImageTextSample GetSample(int index) => samples[index];
+    public ImageTextSample GetSample(int index) => _samples[index];
 
     public IReadOnlyList<string> Negatives(string caption, string captionId, int epoch, int k) =>
         Enumerable.Range(0, k).Select(j => $"{caption} negative {epoch} {j}").ToList();
@@ -45,13 +45,13 @@ internal sealed class SyntheticBenchmarkData : IImageTextDataset, IHardNegativeS
         var random = new Random(StableHash(text));
         int words = MinimumWords + random.Next(5);
         var ids = new long[words + 2];
-        ids[0] = vocabularySize - 2;
+        ids[0] = _vocabularySize - 2;
         for (int w = 1; w <= words; w++)
         {
-            ids[w] = random.Next(1, vocabularySize - 2);
+            ids[w] = random.Next(1, _vocabularySize - 2);
         }
 #pragma warning restore CA5394
-        ids[^1] = vocabularySize - 1;
+        ids[^1] = _vocabularySize - 1;
         return ids;
     }
 

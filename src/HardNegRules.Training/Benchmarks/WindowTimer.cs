@@ -9,10 +9,10 @@ namespace HardNegRules.Training.Benchmarks;
 /// </summary>
 internal sealed class WindowTimer
 {
-    private readonly Stopwatch wall = Stopwatch.StartNew();
-    private TimeSpan wallStart;
-    private TimeSpan cpuStart;
-    private bool open;
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private TimeSpan _wallStart;
+    private TimeSpan _cpuStart;
+    private bool _open;
 
     public List<double> WallSeconds { get; } = [];
 
@@ -21,16 +21,16 @@ internal sealed class WindowTimer
     /// <summary>Closes the open window (if any) and opens the next one.</summary>
     public void Boundary()
     {
-        TimeSpan now = wall.Elapsed;
+        TimeSpan now = _wall.Elapsed;
         TimeSpan cpu = ProcessCpuTime();
-        if (open)
+        if (_open)
         {
-            WallSeconds.Add((now - wallStart).TotalSeconds);
-            CpuSeconds.Add((cpu - cpuStart).TotalSeconds);
+            WallSeconds.Add((now - _wallStart).TotalSeconds);
+            CpuSeconds.Add((cpu - _cpuStart).TotalSeconds);
         }
-        wallStart = now;
-        cpuStart = cpu;
-        open = true;
+        _wallStart = now;
+        _cpuStart = cpu;
+        _open = true;
     }
 
     private static TimeSpan ProcessCpuTime()

@@ -1,3 +1,5 @@
+using HardNegRules.Data.ConceptWorld.CaptionWriting;
+
 namespace HardNegRules.Training.Datasets;
 
 /// <summary>One training pair: an image ready for the model and its caption.</summary>

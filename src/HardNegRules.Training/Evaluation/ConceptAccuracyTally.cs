@@ -5,7 +5,20 @@ internal sealed class ConceptAccuracyTally
 {
     private readonly SortedDictionary<string, (int Count, int Correct)> _byConcept = new(StringComparer.Ordinal);
 
-    public void Add(string concept, bool correct)
+    /// <summary>The report of <paramref name="items"/>: each item's concept, and whether it was answered right.</summary>
+    /// <exception cref="ArgumentException">There are no items.</exception>
+    public static ConceptAccuracyReport Of<TItem>(IEnumerable<TItem> items, Func<TItem, string> concept, Func<TItem, bool> isRight)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var tally = new ConceptAccuracyTally();
+        foreach (TItem item in items)
+        {
+            tally.Add(concept(item), isRight(item));
+        }
+        return tally.ToReport();
+    }
+
+    private void Add(string concept, bool correct)
     {
         ArgumentNullException.ThrowIfNull(concept);
         _byConcept.TryGetValue(concept, out var counts);
@@ -13,7 +26,7 @@ internal sealed class ConceptAccuracyTally
     }
 
     /// <exception cref="ArgumentException">No item was added: there is no accuracy to report.</exception>
-    public ConceptAccuracyReport ToReport()
+    private ConceptAccuracyReport ToReport()
     {
         if (_byConcept.Count == 0)
         {

@@ -9,17 +9,8 @@ public static class ImagePairAccuracy
 {
     /// <summary>Evaluates the items, grouped by concept.</summary>
     /// <exception cref="ArgumentException">There are no items.</exception>
-    public static ConceptAccuracyReport Evaluate(IEnumerable<ImagePairItem> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var tally = new ConceptAccuracyTally();
-        foreach (var item in items)
-        {
-            tally.Add(item.Concept, IsRightImageChosen(item));
-        }
-
-        return tally.ToReport();
-    }
+    public static ConceptAccuracyReport Evaluate(IEnumerable<ImagePairItem> items) =>
+        ConceptAccuracyTally.Of(items, item => item.Concept, IsRightImageChosen);
 
     /// <summary>Whether the caption scores strictly higher with the right image.</summary>
     public static bool IsRightImageChosen(ImagePairItem item)

@@ -4,8 +4,8 @@ using HardNegRules.Data.IO;
 using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 
 namespace HardNegRules.Training.Evaluation;

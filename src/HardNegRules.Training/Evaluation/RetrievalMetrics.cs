@@ -10,11 +10,12 @@ namespace HardNegRules.Training.Evaluation;
 /// </remarks>
 public static class RetrievalMetrics
 {
-    /// <summary>Computes recall in both directions.</summary>
+    /// <summary>Computes recall in both directions. A direction without queries has recall 0 (JSON cannot carry NaN).</summary>
     /// <param name="scores">Every caption against every image.</param>
     /// <param name="imageOfCaption">For each caption (row), the image (column) it describes.</param>
+    /// <returns>The recall.</returns>
     /// <exception cref="ArgumentException">The mapping does not fit the matrix.</exception>
-    public static RetrievalResult Compute(CaptionImageScores scores, IReadOnlyList<int> imageOfCaption)
+    public static RetrievalRecall Compute(CaptionImageScores scores, IReadOnlyList<int> imageOfCaption)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var captionsOfImage = GroupCaptionsByImage(scores, imageOfCaption);
@@ -36,7 +37,8 @@ public static class RetrievalMetrics
             textToImage.Add(RankOfImage(scores.ScoresOfCaption(caption), imageOfCaption[caption]));
         }
 
-        return new RetrievalResult(scores.ImageCount, scores.CaptionCount, imageToText.ToRecall(), textToImage.ToRecall());
+        return new RetrievalRecall(imageToText.Share(1), imageToText.Share(5), imageToText.Share(10),
+            textToImage.Share(1), textToImage.Share(5), textToImage.Share(10));
     }
 
     private static List<int>[] GroupCaptionsByImage(CaptionImageScores scores, IReadOnlyList<int> imageOfCaption)
@@ -126,9 +128,16 @@ public static class RetrievalMetrics
             _within10 += rank < 10 ? 1 : 0;
         }
 
-        // No queries gives 0 rather than NaN, which JSON cannot carry.
-        public RecallAtK ToRecall() => _queries == 0
-            ? new RecallAtK(0, 0, 0, 0)
-            : new RecallAtK(_queries, (double)_within1 / _queries, (double)_within5 / _queries, (double)_within10 / _queries);
+        public double Share(int k)
+        {
+            int within = k switch
+            {
+                1 => _within1,
+                5 => _within5,
+                10 => _within10,
+                _ => throw new ArgumentOutOfRangeException(nameof(k), k, "Recall is counted at 1, 5 and 10."),
+            };
+            return _queries == 0 ? 0 : (double)within / _queries;
+        }
     }
 }

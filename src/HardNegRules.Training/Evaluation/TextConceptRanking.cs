@@ -12,17 +12,8 @@ public static class TextConceptRanking
 {
     /// <summary>Evaluates the items, grouped by concept.</summary>
     /// <exception cref="ArgumentException">There are no items, or an item has no hard negative.</exception>
-    public static ConceptAccuracyReport Evaluate(IEnumerable<TextRankingItem> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var tally = new ConceptAccuracyTally();
-        foreach (var item in items)
-        {
-            tally.Add(item.Concept, IsTrueCaptionRankedFirst(item));
-        }
-
-        return tally.ToReport();
-    }
+    public static ConceptAccuracyReport Evaluate(IEnumerable<TextRankingItem> items) =>
+        ConceptAccuracyTally.Of(items, item => item.Concept, IsTrueCaptionRankedFirst);
 
     /// <summary>Whether the true caption scores strictly higher than every hard negative.</summary>
     /// <exception cref="ArgumentException">The item has no hard negative.</exception>

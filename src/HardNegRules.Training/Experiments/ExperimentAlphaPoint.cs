@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Evaluation.ConceptWorld;
 
 namespace HardNegRules.Training.Experiments;
 

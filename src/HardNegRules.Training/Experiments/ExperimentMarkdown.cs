@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using HardNegRules.Training.Evaluation.Probes;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Probes;
 
 namespace HardNegRules.Training.Experiments;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HardNegRules.Training.Evaluation;
-using HardNegRules.Training.Pipeline;
-using HardNegRules.Training.Probes;
+using HardNegRules.Training.Evaluation.ConceptWorld;
+using HardNegRules.Training.Evaluation.Probes;
 
 namespace HardNegRules.Training.Experiments;
 

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Data.ConceptWorld.Twins;
 using HardNegRules.Data.IO;
+using HardNegRules.Training.Evaluation.ConceptWorld;
+using HardNegRules.Training.Evaluation.Probes;
 using HardNegRules.Training.Merging;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Probes;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 

@@ -1,5 +1,5 @@
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Runs;
 
 namespace HardNegRules.Training.Merging;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using HardNegRules.Data.IO;
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 using TorchSharp;
 

@@ -11,7 +11,7 @@ namespace HardNegRules.Training.Metrics;
 /// </summary>
 public sealed class JsonlMetricsWriter : IMetricsSink
 {
-    private readonly StreamWriter writer;
+    private readonly StreamWriter _writer;
 
     /// <summary>Opens (or creates) the file for appending.</summary>
     /// <param name="path">The .jsonl file.</param>
@@ -22,7 +22,7 @@ public sealed class JsonlMetricsWriter : IMetricsSink
         {
             Directory.CreateDirectory(directory);
         }
-        writer = new StreamWriter(path, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        _writer = new StreamWriter(path, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
     /// <inheritdoc />
@@ -40,12 +40,12 @@ public sealed class JsonlMetricsWriter : IMetricsSink
             .Append(",\"grad_norm\":").Append(Number(metrics.GradientNorm))
             .Append(",\"negatives\":").Append(metrics.Negatives.ToString(CultureInfo.InvariantCulture))
             .Append('}');
-        writer.WriteLine(line.ToString());
-        writer.Flush();
+        _writer.WriteLine(line.ToString());
+        _writer.Flush();
     }
 
     /// <inheritdoc />
-    public void Dispose() => writer.Dispose();
+    public void Dispose() => _writer.Dispose();
 
     /// <summary>
     /// Cuts a metrics file back to the steps up to <paramref name="step"/>: a run resumed from a checkpoint at that

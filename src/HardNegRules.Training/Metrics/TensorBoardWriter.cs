@@ -12,7 +12,7 @@ namespace HardNegRules.Training.Metrics;
 /// </summary>
 public sealed class TensorBoardWriter : IMetricsSink
 {
-    private readonly FileStream stream;
+    private readonly FileStream _stream;
 
     /// <summary>Creates a new events file in <paramref name="directory"/>.</summary>
     /// <param name="directory">The TensorBoard log directory.</param>
@@ -23,7 +23,7 @@ public sealed class TensorBoardWriter : IMetricsSink
         // TensorBoard finds files by the "tfevents" infix; host and pid keep concurrent runs apart.
         Path = System.IO.Path.Combine(directory,
             $"events.out.tfevents.{seconds}.{Environment.MachineName}.{Environment.ProcessId}");
-        stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
         WriteRecord(Event(WallTime(), 0, fileVersion: "brain.Event:2", scalars: null));
     }
 
@@ -51,11 +51,11 @@ public sealed class TensorBoardWriter : IMetricsSink
     {
         ArgumentNullException.ThrowIfNull(scalars);
         WriteRecord(Event(WallTime(), step, fileVersion: null, scalars));
-        stream.Flush();
+        _stream.Flush();
     }
 
     /// <inheritdoc />
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 
     private static double WallTime() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 
@@ -66,9 +66,9 @@ public sealed class TensorBoardWriter : IMetricsSink
         BinaryPrimitives.WriteUInt32LittleEndian(header[8..], Crc32C.Masked(header[..8]));
         Span<byte> footer = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(footer, Crc32C.Masked(payload));
-        stream.Write(header);
-        stream.Write(payload);
-        stream.Write(footer);
+        _stream.Write(header);
+        _stream.Write(payload);
+        _stream.Write(footer);
     }
 
     internal static byte[] Event(double wallTime, long step, string? fileVersion,
@@ -99,14 +99,14 @@ public sealed class TensorBoardWriter : IMetricsSink
     /// <summary>The four protobuf wire encodings the Event message needs.</summary>
     private sealed class ProtobufWriter
     {
-        private readonly ArrayBufferWriter<byte> buffer = new();
+        private readonly ArrayBufferWriter<byte> _buffer = new();
 
         public void WriteDouble(int field, double value)
         {
             WriteVarint(Tag(field, wireType: 1));
             Span<byte> bytes = stackalloc byte[8];
             BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
-            buffer.Write(bytes);
+            _buffer.Write(bytes);
         }
 
         public void WriteFloat(int field, float value)
@@ -114,7 +114,7 @@ public sealed class TensorBoardWriter : IMetricsSink
             WriteVarint(Tag(field, wireType: 5));
             Span<byte> bytes = stackalloc byte[4];
             BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
-            buffer.Write(bytes);
+            _buffer.Write(bytes);
         }
 
         public void WriteVarintField(int field, ulong value)
@@ -127,10 +127,10 @@ public sealed class TensorBoardWriter : IMetricsSink
         {
             WriteVarint(Tag(field, wireType: 2));
             WriteVarint((ulong)value.Length);
-            buffer.Write(value);
+            _buffer.Write(value);
         }
 
-        public byte[] ToArray() => buffer.WrittenSpan.ToArray();
+        public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
         private static ulong Tag(int field, int wireType) => (ulong)((field << 3) | wireType);
 
@@ -138,10 +138,10 @@ public sealed class TensorBoardWriter : IMetricsSink
         {
             while (value >= 0x80)
             {
-                buffer.Write([(byte)(value | 0x80)]);
+                _buffer.Write([(byte)(value | 0x80)]);
                 value >>= 7;
             }
-            buffer.Write([(byte)value]);
+            _buffer.Write([(byte)value]);
         }
     }
 }

@@ -1,6 +1,7 @@
 using HardNegRules.Training.Setup;
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Model;
@@ -12,11 +13,12 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 public sealed class ClipModel : nn.Module
 {
-    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
+    // [ComponentName] gives each component its state-dict key (RegisterComponents, and TorchSharp's re-registration
+    // when the module moves to another device or dtype). The keys follow OpenAI CLIP's names so that loading its
     // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    private readonly nn.Module<Tensor, Tensor> visual;
-    private readonly TextTransformer text;
-    private readonly Parameter logit_scale;
+    [ComponentName(Name = "visual")] private readonly nn.Module<Tensor, Tensor> _visual;
+    [ComponentName(Name = "text")] private readonly TextTransformer _text;
+    [ComponentName(Name = "logit_scale")] private readonly Parameter _logitScale;
 
     /// <summary>Builds a freshly initialised model.</summary>
     /// <param name="options">The architecture; validated here.</param>
@@ -31,14 +33,14 @@ public sealed class ClipModel : nn.Module
             torch.manual_seed(value);
         }
         Options = options;
-        visual = options.Vision switch
+        _visual = options.Vision switch
         {
             VitTowerOptions vit => new VisionTransformer(vit, options.EmbedDim, options.Activation),
             ConvTowerOptions conv => new ConvVisionTower(conv, options.EmbedDim),
             _ => throw new ArgumentException($"Unknown vision tower {options.Vision.GetType().Name}.", nameof(options)),
         };
-        text = new TextTransformer(options.Text, options.EmbedDim, options.Activation);
-        logit_scale = nn.Parameter(torch.tensor(ClipModelOptions.InitialLogitScale, ScalarType.Float32));
+        _text = new TextTransformer(options.Text, options.EmbedDim, options.Activation);
+        _logitScale = nn.Parameter(torch.tensor(ClipModelOptions.InitialLogitScale, ScalarType.Float32));
         RegisterComponents();
     }
 
@@ -54,7 +56,7 @@ public sealed class ClipModel : nn.Module
     public ClipModelOptions Options { get; }
 
     /// <summary>The learnable log logit scale (a scalar parameter; exclude it from weight decay).</summary>
-    public Parameter LogLogitScale => logit_scale;
+    public Parameter LogLogitScale => _logitScale;
 
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
@@ -62,7 +64,7 @@ public sealed class ClipModel : nn.Module
     /// <summary>exp(logit scale) clamped at <see cref="ClipModelOptions.MaxLogitScale"/>; differentiable below the clamp.</summary>
     public Tensor LogitScale()
     {
-        using Tensor scale = logit_scale.exp();
+        using Tensor scale = _logitScale.exp();
         return scale.clamp_max(ClipModelOptions.MaxLogitScale);
     }
 
@@ -79,7 +81,7 @@ public sealed class ClipModel : nn.Module
                 $"Expected images of shape [batch, 3, {size}, {size}], got [{string.Join(", ", images.shape)}].",
                 nameof(images));
         }
-        using Tensor features = visual.forward(images);
+        using Tensor features = _visual.forward(images);
         return nn.functional.normalize(features, p: 2, dim: -1);
     }
 
@@ -90,7 +92,7 @@ public sealed class ClipModel : nn.Module
     public Tensor EncodeText(Tensor tokens, Tensor? endIndex = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        using Tensor features = text.forward(tokens, endIndex);
+        using Tensor features = _text.forward(tokens, endIndex);
         return nn.functional.normalize(features, p: 2, dim: -1);
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Model;
@@ -11,27 +12,28 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
 {
-    private readonly ModuleList<Conv2d> stages;
-    private readonly LayerNorm norm;
-    private readonly Linear projection;
-    private readonly bool coordinateChannels;
-    private readonly bool meanPool;
+    // State-dict keys, given by [ComponentName] (see ClipModel): checkpoints hold "visual.stages.0.weight" and so on.
+    [ComponentName(Name = "stages")] private readonly ModuleList<Conv2d> _stages;
+    [ComponentName(Name = "norm")] private readonly LayerNorm _norm;
+    [ComponentName(Name = "projection")] private readonly Linear _projection;
+    private readonly bool _coordinateChannels;
+    private readonly bool _meanPool;
 
     public ConvVisionTower(ConvTowerOptions options, int embedDim) : base(nameof(ConvVisionTower))
     {
-        coordinateChannels = options.CoordinateChannels;
-        meanPool = options.MeanPool;
+        _coordinateChannels = options.CoordinateChannels;
+        _meanPool = options.MeanPool;
         var convolutions = new List<Conv2d>();
-        long inChannels = coordinateChannels ? 5 : 3;
+        long inChannels = _coordinateChannels ? 5 : 3;
         foreach (int outChannels in options.Channels)
         {
             convolutions.Add(nn.Conv2d(inChannels, outChannels, kernel_size: 3, stride: 2, padding: 1));
             inChannels = outChannels;
         }
-        stages = new ModuleList<Conv2d>(convolutions.ToArray());
-        long flattened = inChannels * options.FinalMapSize * options.FinalMapSize + (meanPool ? inChannels : 0);
-        norm = nn.LayerNorm(flattened);
-        projection = nn.Linear(flattened, embedDim);
+        _stages = new ModuleList<Conv2d>(convolutions.ToArray());
+        long flattened = inChannels * options.FinalMapSize * options.FinalMapSize + (_meanPool ? inChannels : 0);
+        _norm = nn.LayerNorm(flattened);
+        _projection = nn.Linear(flattened, embedDim);
         RegisterComponents();
     }
 
@@ -39,17 +41,17 @@ internal sealed class ConvVisionTower : nn.Module<Tensor, Tensor>
     /// <returns>[batch, embedDim], not normalised.</returns>
     public override Tensor forward(Tensor images)
     {
-        Tensor current = coordinateChannels ? WithCoordinates(images) : images.alias();
-        foreach (Conv2d stage in stages)
+        Tensor current = _coordinateChannels ? WithCoordinates(images) : images.alias();
+        foreach (Conv2d stage in _stages)
         {
             using Tensor convolved = stage.forward(current);
             current.Dispose();
             current = nn.functional.gelu(convolved);
         }
-        using Tensor flat = meanPool ? torch.cat([current.flatten(1), current.mean([2, 3])], 1) : current.flatten(1);
+        using Tensor flat = _meanPool ? torch.cat([current.flatten(1), current.mean([2, 3])], 1) : current.flatten(1);
         current.Dispose();
-        using Tensor normed = norm.forward(flat);
-        return projection.forward(normed);
+        using Tensor normed = _norm.forward(flat);
+        return _projection.forward(normed);
     }
 
     /// <summary>Appends two channels holding each pixel's x and y in [-1, 1]: convolutions alone cannot tell where they are.</summary>

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Model;
@@ -10,37 +11,36 @@ namespace HardNegRules.Training.Model;
 /// </summary>
 internal sealed class TextTransformer : nn.Module<Tensor, Tensor?, Tensor>
 {
-    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    private readonly Embedding token_embedding;
-    private readonly Parameter positional_embedding;
-    private readonly Transformer transformer;
-    private readonly LayerNorm ln_final;
-    private readonly Parameter text_projection;
-    private readonly int contextLength;
-    private readonly int width;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "token_embedding")] private readonly Embedding _tokenEmbedding;
+    [ComponentName(Name = "positional_embedding")] private readonly Parameter _positionalEmbedding;
+    [ComponentName(Name = "transformer")] private readonly Transformer _transformer;
+    [ComponentName(Name = "ln_final")] private readonly LayerNorm _lnFinal;
+    [ComponentName(Name = "text_projection")] private readonly Parameter _textProjection;
+    private readonly int _contextLength;
+    private readonly int _width;
 
     public TextTransformer(TextTowerOptions options, int embedDim, ActivationKind activation)
         : base(nameof(TextTransformer))
     {
-        contextLength = options.ContextLength;
-        width = options.Width;
-        token_embedding = nn.Embedding(options.VocabularySize, width);
-        positional_embedding = nn.Parameter(torch.empty(contextLength, width));
-        transformer = new Transformer(width, options.Layers, options.Heads, activation);
-        ln_final = nn.LayerNorm(width);
-        text_projection = nn.Parameter(torch.empty(width, embedDim));
+        _contextLength = options.ContextLength;
+        _width = options.Width;
+        _tokenEmbedding = nn.Embedding(options.VocabularySize, _width);
+        _positionalEmbedding = nn.Parameter(torch.empty(_contextLength, _width));
+        _transformer = new Transformer(_width, options.Layers, options.Heads, activation);
+        _lnFinal = nn.LayerNorm(_width);
+        _textProjection = nn.Parameter(torch.empty(_width, embedDim));
 
         using (torch.no_grad())
         {
-            nn.init.normal_(token_embedding.weight!, 0, 0.02);
-            nn.init.normal_(positional_embedding, 0, 0.01);
-            nn.init.normal_(text_projection, 0, Math.Pow(width, -0.5));
+            nn.init.normal_(_tokenEmbedding.weight!, 0, 0.02);
+            nn.init.normal_(_positionalEmbedding, 0, 0.01);
+            nn.init.normal_(_textProjection, 0, Math.Pow(_width, -0.5));
         }
-        transformer.Initialize(width, options.Layers);
+        _transformer.Initialize(_width, options.Layers);
 
         // Causal mask: position i attends to positions <= i only (CLIP's text encoder is autoregressive-masked).
-        register_buffer("causal_mask", torch.full(contextLength, contextLength, float.NegativeInfinity).triu_(1),
+        register_buffer("causal_mask", torch.full(_contextLength, _contextLength, float.NegativeInfinity).triu_(1),
             persistent: false);
         RegisterComponents();
     }
@@ -51,10 +51,10 @@ internal sealed class TextTransformer : nn.Module<Tensor, Tensor?, Tensor>
     /// <returns>[batch, embedDim], not normalised.</returns>
     public override Tensor forward(Tensor tokens, Tensor? endIndex)
     {
-        if (tokens.dim() != 2 || tokens.shape[1] != contextLength)
+        if (tokens.dim() != 2 || tokens.shape[1] != _contextLength)
         {
             throw new ArgumentException(
-                $"Expected token ids of shape [batch, {contextLength}], got [{string.Join(", ", tokens.shape)}].",
+                $"Expected token ids of shape [batch, {_contextLength}], got [{string.Join(", ", tokens.shape)}].",
                 nameof(tokens));
         }
         long batch = tokens.shape[0];
@@ -69,22 +69,22 @@ internal sealed class TextTransformer : nn.Module<Tensor, Tensor?, Tensor>
         {
             length = last.item<long>() + 1;
         }
-        if (length < 1 || length > contextLength)
+        if (length < 1 || length > _contextLength)
         {
-            throw new ArgumentException($"End-of-text positions must lie in [0, {contextLength}).", nameof(endIndex));
+            throw new ArgumentException($"End-of-text positions must lie in [0, {_contextLength}).", nameof(endIndex));
         }
         using Tensor prefix = tokens.narrow(1, 0, length);
-        using Tensor positions = positional_embedding.narrow(0, 0, length);
+        using Tensor positions = _positionalEmbedding.narrow(0, 0, length);
         Tensor fullMask = get_buffer("causal_mask")!;                              // the buffer itself: not disposed
         using Tensor mask = fullMask.narrow(0, 0, length).narrow(1, 0, length);
 
-        using Tensor embedded = token_embedding.forward(prefix);
+        using Tensor embedded = _tokenEmbedding.forward(prefix);
         using Tensor positioned = embedded + positions;
-        using Tensor encoded = transformer.forward(positioned, mask);
-        using Tensor normed = ln_final.forward(encoded);
+        using Tensor encoded = _transformer.forward(positioned, mask);
+        using Tensor normed = _lnFinal.forward(encoded);
 
-        using Tensor gatherIndex = ends.view(batch, 1, 1).expand(batch, 1, width);
+        using Tensor gatherIndex = ends.view(batch, 1, 1).expand(batch, 1, _width);
         using Tensor pooled = normed.gather(1, gatherIndex).squeeze(1);           // [B, W]
-        return pooled.matmul(text_projection);
+        return pooled.matmul(_textProjection);
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Model;
@@ -7,13 +8,12 @@ namespace HardNegRules.Training.Model;
 /// <summary>A stack of <see cref="ResidualAttentionBlock"/>s over [batch, length, width].</summary>
 internal sealed class Transformer : nn.Module<Tensor, Tensor?, Tensor>
 {
-    // Field names become state-dict keys (RegisterComponents). They follow OpenAI CLIP's names so that loading its
-    // weights is a small key mapping (text tower under "text.", in_proj_weight -> in_proj.weight), not a redesign.
-    private readonly ModuleList<ResidualAttentionBlock> resblocks;
+    // State-dict keys: CLIP's names, given by [ComponentName] (see ClipModel).
+    [ComponentName(Name = "resblocks")] private readonly ModuleList<ResidualAttentionBlock> _resblocks;
 
     public Transformer(int width, int layers, int heads, ActivationKind activation) : base(nameof(Transformer))
     {
-        resblocks = new ModuleList<ResidualAttentionBlock>(
+        _resblocks = new ModuleList<ResidualAttentionBlock>(
             Enumerable.Range(0, layers).Select(_ => new ResidualAttentionBlock(width, heads, activation)).ToArray());
         RegisterComponents();
     }
@@ -21,7 +21,7 @@ internal sealed class Transformer : nn.Module<Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor x, Tensor? additiveMask)
     {
         Tensor current = x.alias();
-        foreach (ResidualAttentionBlock block in resblocks)
+        foreach (ResidualAttentionBlock block in _resblocks)
         {
             Tensor next = block.forward(current, additiveMask);
             current.Dispose();
@@ -37,7 +37,7 @@ internal sealed class Transformer : nn.Module<Tensor, Tensor?, Tensor>
         double residualStd = attentionStd * Math.Pow(2.0 * Math.Max(layers, 1), -0.5);
         double expandStd = Math.Pow(2.0 * width, -0.5);
         using var noGrad = torch.no_grad();
-        foreach (ResidualAttentionBlock block in resblocks)
+        foreach (ResidualAttentionBlock block in _resblocks)
         {
             InitializeLinear(block.Attention.InProjection, attentionStd);
             InitializeLinear(block.Attention.OutProjection, residualStd);

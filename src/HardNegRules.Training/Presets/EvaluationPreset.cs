@@ -1,4 +1,4 @@
-using HardNegRules.Training.Pipeline;
+using HardNegRules.Training.Evaluation.ConceptWorld;
 
 namespace HardNegRules.Training.Presets;
 

@@ -98,9 +98,9 @@ internal static class PresetKeys
     private static int ObjectCount(PresetValue value)
     {
         int count = value.Int(1);
-        return count <= HardNegRules.Data.ConceptWorld.Scene.MaxObjects
+        return count <= HardNegRules.Data.ConceptWorld.Scenes.Scene.MaxObjects
             ? count
-            : throw value.Error($"A scene holds 1 to {HardNegRules.Data.ConceptWorld.Scene.MaxObjects} objects; got {count}.");
+            : throw value.Error($"A scene holds 1 to {HardNegRules.Data.ConceptWorld.Scenes.Scene.MaxObjects} objects; got {count}.");
     }
 
     /// <summary>Keys of the top level that hold a single value.</summary>

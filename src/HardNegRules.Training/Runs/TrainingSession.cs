@@ -2,7 +2,6 @@ using System.Globalization;
 using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Training;
 

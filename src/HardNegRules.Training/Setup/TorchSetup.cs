@@ -26,8 +26,8 @@ public static partial class TorchSetup
     private const string OpenMpWaitPolicy = "OMP_WAIT_POLICY";
 
     private static readonly Lock Gate = new();
-    private static bool allocatorTuned;
-    private static bool environmentPrepared;
+    private static bool _allocatorTuned;
+    private static bool _environmentPrepared;
 
     /// <summary>Whether glibc's allocator was tuned by <see cref="Initialize"/> (Linux with glibc only).</summary>
     public static bool AllocatorTuned
@@ -36,7 +36,7 @@ public static partial class TorchSetup
         {
             lock (Gate)
             {
-                return allocatorTuned;
+                return _allocatorTuned;
             }
         }
     }
@@ -63,12 +63,12 @@ public static partial class TorchSetup
     {
         lock (Gate)
         {
-            if (!environmentPrepared && OperatingSystem.IsLinux())
+            if (!_environmentPrepared && OperatingSystem.IsLinux())
             {
-                allocatorTuned = TryTuneGlibcMalloc();
+                _allocatorTuned = TryTuneGlibcMalloc();
                 PreferSleepingOpenMpThreads();
             }
-            environmentPrepared = true;
+            _environmentPrepared = true;
         }
     }
 

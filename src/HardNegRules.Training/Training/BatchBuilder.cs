@@ -19,14 +19,14 @@ internal sealed class BatchBuilder(
     int contextLength,
     int workers = 1)
 {
-    private readonly int pixelsPerImage = 3 * imageSize * imageSize;
+    private readonly int _pixelsPerImage = 3 * imageSize * imageSize;
 
     public PreparedBatch Build(int step)
     {
         int epoch = order.EpochOf(step);
         ReadOnlySpan<int> indices = order.BatchOf(step);
         int batch = indices.Length;
-        var pixels = new float[batch * pixelsPerImage];
+        var pixels = new float[batch * _pixelsPerImage];
         var captionTokens = new long[batch * contextLength];
         var negativeCounts = new int[batch];
         var negativeTokens = new List<long[]>();
@@ -38,13 +38,13 @@ internal sealed class BatchBuilder(
         for (int i = 0; i < batch; i++)
         {
             ImageTextSample sample = i < half ? samples[i] : paired!.Partner(indices[i - half]);
-            if (sample.Pixels.Length != pixelsPerImage)
+            if (sample.Pixels.Length != _pixelsPerImage)
             {
                 throw new InvalidOperationException(
                     $"Sample {indices[i]} ('{sample.Id}') has {sample.Pixels.Length} pixel values; the model expects " +
-                    $"3 x {imageSize} x {imageSize} = {pixelsPerImage}.");
+                    $"3 x {imageSize} x {imageSize} = {_pixelsPerImage}.");
             }
-            sample.Pixels.Span.CopyTo(pixels.AsSpan(i * pixelsPerImage, pixelsPerImage));
+            sample.Pixels.Span.CopyTo(pixels.AsSpan(i * _pixelsPerImage, _pixelsPerImage));
 
             // Empty counts as absent: a C# null array converts silently to an empty ReadOnlyMemory, and no real caption
             // tokenises to nothing (it has at least the start and end tokens).

@@ -9,31 +9,31 @@ namespace HardNegRules.Training.Training;
 /// </summary>
 internal sealed class BatchPipeline : IDisposable
 {
-    private readonly Channel<PreparedBatch> queue;
-    private readonly CancellationTokenSource stop;
-    private readonly Task worker;
+    private readonly Channel<PreparedBatch> _queue;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _worker;
 
     /// <summary>Starts preparing steps [<paramref name="firstStep"/>, <paramref name="endStep"/>).</summary>
     public BatchPipeline(BatchBuilder builder, int firstStep, int endStep, int capacity, CancellationToken cancellation)
     {
-        queue = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        CancellationToken token = stop.Token;
-        worker = Task.Factory.StartNew(() => Produce(builder, firstStep, endStep, token),
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        CancellationToken token = _stop.Token;
+        _worker = Task.Factory.StartNew(() => Produce(builder, firstStep, endStep, token),
             token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The prepared batches in step order; rethrows the worker's exception if it failed.</summary>
     public IEnumerable<PreparedBatch> Batches()
     {
-        ChannelReader<PreparedBatch> reader = queue.Reader;
+        ChannelReader<PreparedBatch> reader = _queue.Reader;
         // Blocking waits are fine here: the training thread has nothing else to do until the next batch arrives.
-        while (reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+        while (reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
         {
             while (reader.TryRead(out PreparedBatch? batch))
             {
@@ -44,16 +44,16 @@ internal sealed class BatchPipeline : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
+        _stop.Cancel();
         try
         {
-            worker.Wait();
+            _worker.Wait();
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
         {
             // the worker was stopped on purpose
         }
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private void Produce(BatchBuilder builder, int firstStep, int endStep, CancellationToken token)
@@ -64,19 +64,19 @@ internal sealed class BatchPipeline : IDisposable
             {
                 PreparedBatch batch = builder.Build(step);
                 // WriteAsync waits while the queue is full; blocking this dedicated thread is the point.
-                queue.Writer.WriteAsync(batch, token).AsTask().GetAwaiter().GetResult();
+                _queue.Writer.WriteAsync(batch, token).AsTask().GetAwaiter().GetResult();
             }
-            queue.Writer.Complete();
+            _queue.Writer.Complete();
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            queue.Writer.TryComplete();
+            _queue.Writer.TryComplete();
         }
 #pragma warning disable CA1031 // any failure of the data side must reach the training thread, which rethrows it
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            queue.Writer.TryComplete(ex);
+            _queue.Writer.TryComplete(ex);
         }
     }
 }

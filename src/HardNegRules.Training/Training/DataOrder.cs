@@ -7,16 +7,16 @@ namespace HardNegRules.Training.Training;
 /// </summary>
 internal sealed class DataOrder
 {
-    private readonly int seed;
-    private readonly int count;
-    private int cachedEpoch = -1;
-    private int[] cachedPermutation = [];
+    private readonly int _seed;
+    private readonly int _count;
+    private int _cachedEpoch = -1;
+    private int[] _cachedPermutation = [];
 
     public DataOrder(int seed, int count, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        this.seed = seed;
-        this.count = count;
+        _seed = seed;
+        _count = count;
         // A smaller data set than the batch gives one full-data-set batch; otherwise the last partial batch of an
         // epoch is dropped, so every step contrasts the same number of pairs.
         BatchSize = Math.Min(batchSize, count);
@@ -52,19 +52,19 @@ internal sealed class DataOrder
 
     private int[] PermutationOf(int epoch)
     {
-        if (epoch != cachedEpoch)
+        if (epoch != _cachedEpoch)
         {
-            var permutation = new int[count];
-            for (int i = 0; i < count; i++)
+            var permutation = new int[_count];
+            for (int i = 0; i < _count; i++)
             {
                 permutation[i] = i;
             }
 #pragma warning disable CA5394 // the data order needs reproducibility, not unpredictability
-            new Random(MixSeed(seed, 1, epoch)).Shuffle(permutation);
+            new Random(MixSeed(_seed, 1, epoch)).Shuffle(permutation);
 #pragma warning restore CA5394
-            cachedPermutation = permutation;
-            cachedEpoch = epoch;
+            _cachedPermutation = permutation;
+            _cachedEpoch = epoch;
         }
-        return cachedPermutation;
+        return _cachedPermutation;
     }
 }

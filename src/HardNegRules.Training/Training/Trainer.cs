@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HardNegRules.Data.ConceptWorld.CaptionWriting;
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Loss;
@@ -21,20 +22,20 @@ public sealed class Trainer : IDisposable
     /// <summary>The checkpoint's file name inside <see cref="TrainerOptions.CheckpointDirectory"/>.</summary>
     public const string CheckpointFileName = "checkpoint.bin";
 
-    private readonly ClipModel model;
-    private readonly TrainerOptions options;
-    private readonly IImageTextDataset dataset;
-    private readonly Func<string, long[]> tokenize;
-    private readonly IHardNegativeSource? negatives;
-    private readonly IProgress<TrainingProgress>? progress;
-    private readonly AdamW optimizer;
-    private readonly List<Parameter> parameters;
-    private readonly WarmupCosineSchedule schedule;
-    private readonly HardNegativeLoss loss;
-    private readonly DataOrder order;
-    private readonly Device device;
-    private string? lastCheckpoint;
-    private int lastCheckpointStep;
+    private readonly ClipModel _model;
+    private readonly TrainerOptions _options;
+    private readonly IImageTextDataset _dataset;
+    private readonly Func<string, long[]> _tokenize;
+    private readonly IHardNegativeSource? _negatives;
+    private readonly IProgress<TrainingProgress>? _progress;
+    private readonly AdamW _optimizer;
+    private readonly List<Parameter> _parameters;
+    private readonly WarmupCosineSchedule _schedule;
+    private readonly HardNegativeLoss _loss;
+    private readonly DataOrder _order;
+    private readonly Device _device;
+    private string? _lastCheckpoint;
+    private int _lastCheckpointStep;
 
     /// <summary>Prepares a run (nothing is trained until <see cref="Train"/>).</summary>
     /// <param name="model">The model to train; moved to the configured device.</param>
@@ -57,46 +58,46 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException("The data set is empty.", nameof(dataset));
         }
 
-        this.model = model;
-        this.options = options;
-        this.dataset = dataset;
-        this.tokenize = tokenize;
-        this.negatives = negatives;
-        this.progress = progress;
+        _model = model;
+        _options = options;
+        _dataset = dataset;
+        _tokenize = tokenize;
+        _negatives = negatives;
+        _progress = progress;
 
         TorchSetup.Initialize(options.Threads);
-        device = TrainingDevice.Resolve(options.Device);
+        _device = TrainingDevice.Resolve(options.Device);
         torch.manual_seed(options.Seed);
-        model.to(device);
+        model.to(_device);
 
         (List<Parameter> decay, List<Parameter> noDecay) = ParameterGroups.Split(model);
-        parameters = [.. decay, .. noDecay];
-        optimizer = torch.optim.AdamW(
+        _parameters = [.. decay, .. noDecay];
+        _optimizer = torch.optim.AdamW(
         [
             new AdamW.ParamGroup(decay, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
                 eps: options.Epsilon, weight_decay: options.WeightDecay),
             new AdamW.ParamGroup(noDecay, lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2,
                 eps: options.Epsilon, weight_decay: 0),
         ], lr: options.LearningRate);
-        schedule = new WarmupCosineSchedule(options.LearningRate, options.WarmupSteps, options.TotalSteps,
+        _schedule = new WarmupCosineSchedule(options.LearningRate, options.WarmupSteps, options.TotalSteps,
             options.FinalLearningRateFraction);
-        loss = new HardNegativeLoss(options.NegativeMode, options.RankingWeight);
-        order = new DataOrder(options.Seed, dataset.Count, options.BatchSize);
+        _loss = new HardNegativeLoss(options.NegativeMode, options.RankingWeight);
+        _order = new DataOrder(options.Seed, dataset.Count, options.BatchSize);
     }
 
     /// <summary>Steps completed so far (0 for a new run; the checkpoint's step after <see cref="Resume"/>).</summary>
     public int Step { get; private set; }
 
     /// <summary>The model being trained.</summary>
-    public ClipModel Model => model;
+    public ClipModel Model => _model;
 
     /// <summary>Pairs per step actually used (the batch size, or the data set's size if smaller).</summary>
-    public int EffectiveBatchSize => order.BatchSize;
+    public int EffectiveBatchSize => _order.BatchSize;
 
     /// <summary>The checkpoint file of this run, or null when checkpoints are disabled.</summary>
-    public string? CheckpointPath => options.CheckpointDirectory is null
+    public string? CheckpointPath => _options.CheckpointDirectory is null
         ? null
-        : Path.Combine(options.CheckpointDirectory, CheckpointFileName);
+        : Path.Combine(_options.CheckpointDirectory, CheckpointFileName);
 
     /// <summary>
     /// Loads a checkpoint (weights, optimizer state, step) so that <see cref="Train"/> continues exactly where that run
@@ -110,15 +111,15 @@ public sealed class Trainer : IDisposable
         path ??= CheckpointPath ?? throw new InvalidOperationException("No checkpoint path given and none configured.");
         CheckpointState header = CheckpointFile.ReadState(path);
         EnsureSameRun(header, path);
-        CheckpointState state = CheckpointFile.Read(path, model, optimizer);
-        if (options.MetricsPath is not null)
+        CheckpointState state = CheckpointFile.Read(path, _model, _optimizer);
+        if (_options.MetricsPath is not null)
         {
             // The steps after the checkpoint run again: their old metrics lines would be repeated.
-            JsonlMetricsWriter.TruncateAfterStep(options.MetricsPath, state.Step);
+            JsonlMetricsWriter.TruncateAfterStep(_options.MetricsPath, state.Step);
         }
         Step = state.Step;
-        lastCheckpoint = Path.GetFullPath(path);
-        lastCheckpointStep = state.Step;
+        _lastCheckpoint = Path.GetFullPath(path);
+        _lastCheckpointStep = state.Step;
         return state;
     }
 
@@ -132,27 +133,27 @@ public sealed class Trainer : IDisposable
     /// <exception cref="NonFiniteLossException">A step's loss or gradient norm was NaN or infinite.</exception>
     public TrainingResult Train(int? stopAfterStep = null, CancellationToken cancellation = default)
     {
-        int endStep = Math.Min(options.TotalSteps, stopAfterStep ?? options.TotalSteps);
+        int endStep = Math.Min(_options.TotalSteps, stopAfterStep ?? _options.TotalSteps);
         int firstStep = Step;
         double lastLoss = double.NaN;
         if (firstStep >= endStep)
         {
-            return new TrainingResult(Step, lastLoss, 0, 0, lastCheckpoint);
+            return new TrainingResult(Step, lastLoss, 0, 0, _lastCheckpoint);
         }
 
         List<IMetricsSink> sinks = OpenSinks();
         try
         {
-            var builder = new BatchBuilder(dataset, order, tokenize, negatives, options.NegativesPerCaption,
-                model.Options.Vision.ImageSize, model.Options.Text.ContextLength, options.DecodeWorkers);
-            using var pipeline = new BatchPipeline(builder, firstStep, endStep, options.PrefetchBatches, cancellation);
-            model.train();
+            var builder = new BatchBuilder(_dataset, _order, _tokenize, _negatives, _options.NegativesPerCaption,
+                _model.Options.Vision.ImageSize, _model.Options.Text.ContextLength, _options.DecodeWorkers);
+            using var pipeline = new BatchPipeline(builder, firstStep, endStep, _options.PrefetchBatches, cancellation);
+            _model.train();
             var total = Stopwatch.StartNew();
             var perStep = Stopwatch.StartNew();
             foreach (PreparedBatch batch in pipeline.Batches())
             {
                 cancellation.ThrowIfCancellationRequested();
-                double learningRate = schedule.At(batch.Step);
+                double learningRate = _schedule.At(batch.Step);
                 StepOutcome outcome;
                 using (torch.NewDisposeScope())
                 {
@@ -169,10 +170,10 @@ public sealed class Trainer : IDisposable
                 {
                     sink.Write(metrics);
                 }
-                progress?.Report(new TrainingProgress(Step, options.TotalSteps, batch.Epoch, outcome.Loss, learningRate,
+                _progress?.Report(new TrainingProgress(Step, _options.TotalSteps, batch.Epoch, outcome.Loss, learningRate,
                     samplesPerSecond, outcome.LogitScale));
 
-                bool due = options.CheckpointEvery > 0 && Step % options.CheckpointEvery == 0;
+                bool due = _options.CheckpointEvery > 0 && Step % _options.CheckpointEvery == 0;
                 if (CheckpointPath is not null && (due || Step == endStep))
                 {
                     SaveCheckpoint(lastLoss);
@@ -180,8 +181,8 @@ public sealed class Trainer : IDisposable
             }
             double seconds = Math.Max(total.Elapsed.TotalSeconds, 1e-9);
             int steps = Step - firstStep;
-            return new TrainingResult(Step, lastLoss, steps / seconds, steps * (double)order.BatchSize / seconds,
-                lastCheckpoint);
+            return new TrainingResult(Step, lastLoss, steps / seconds, steps * (double)_order.BatchSize / seconds,
+                _lastCheckpoint);
         }
         finally
         {
@@ -198,97 +199,97 @@ public sealed class Trainer : IDisposable
     public string SaveCheckpoint(double lastLoss = double.NaN)
     {
         string path = CheckpointPath ?? throw new InvalidOperationException("Checkpoints are disabled (no directory).");
-        CheckpointFile.Write(path, CurrentState(lastLoss), model, optimizer);
-        lastCheckpoint = Path.GetFullPath(path);
-        lastCheckpointStep = Step;
-        return lastCheckpoint;
+        CheckpointFile.Write(path, CurrentState(lastLoss), _model, _optimizer);
+        _lastCheckpoint = Path.GetFullPath(path);
+        _lastCheckpointStep = Step;
+        return _lastCheckpoint;
     }
 
     /// <inheritdoc />
-    public void Dispose() => optimizer.Dispose();
+    public void Dispose() => _optimizer.Dispose();
 
     private StepOutcome RunStep(PreparedBatch batch, double learningRate)
     {
-        foreach (torch.optim.ILearningRateController group in optimizer.ParamGroups)
+        foreach (torch.optim.ILearningRateController group in _optimizer.ParamGroups)
         {
             group.LearningRate = learningRate;
         }
 
-        int size = model.Options.Vision.ImageSize;
-        int context = model.Options.Text.ContextLength;
+        int size = _model.Options.Vision.ImageSize;
+        int context = _model.Options.Text.ContextLength;
         int negativeTotal = batch.NegativeTotal;
-        Tensor images = torch.tensor(batch.Pixels, [batch.BatchSize, 3, size, size], device: device);
-        Tensor tokens = torch.tensor(batch.Tokens, [batch.BatchSize + negativeTotal, context], device: device);
+        Tensor images = torch.tensor(batch.Pixels, [batch.BatchSize, 3, size, size], device: _device);
+        Tensor tokens = torch.tensor(batch.Tokens, [batch.BatchSize + negativeTotal, context], device: _device);
 
-        Tensor imageEmbeddings = model.EncodeImage(images);
+        Tensor imageEmbeddings = _model.EncodeImage(images);
         // Captions and their negatives go through the text tower together: one larger matmul beats two.
-        Tensor textEmbeddings = model.EncodeText(tokens);
+        Tensor textEmbeddings = _model.EncodeText(tokens);
         Tensor positives = textEmbeddings.narrow(0, 0, batch.BatchSize);
         Tensor? negativeEmbeddings = negativeTotal > 0 ? textEmbeddings.narrow(0, batch.BatchSize, negativeTotal) : null;
-        Tensor logitScale = model.LogitScale();
+        Tensor logitScale = _model.LogitScale();
 #pragma warning disable CA5394 // reproducibility is the requirement: the choice must replay identically on resume
-        var columnChooser = new Random(DataOrder.MixSeed(options.Seed, 2, batch.Step));
+        var columnChooser = new Random(DataOrder.MixSeed(_options.Seed, 2, batch.Step));
 #pragma warning restore CA5394
-        Tensor lossTensor = loss.Compute(imageEmbeddings, positives, negativeEmbeddings, batch.NegativeCounts,
+        Tensor lossTensor = _loss.Compute(imageEmbeddings, positives, negativeEmbeddings, batch.NegativeCounts,
             logitScale, columnChooser);
 
         double lossValue = lossTensor.item<float>();
         if (!double.IsFinite(lossValue))
         {
-            throw new NonFiniteLossException(batch.Step + 1, "loss", lossValue, lastCheckpoint, lastCheckpointStep);
+            throw new NonFiniteLossException(batch.Step + 1, "loss", lossValue, _lastCheckpoint, _lastCheckpointStep);
         }
 
-        optimizer.zero_grad();
+        _optimizer.zero_grad();
         lossTensor.backward();
         // An infinite limit measures the norm without clipping.
-        double limit = options.GradientClipNorm > 0 ? options.GradientClipNorm : double.PositiveInfinity;
-        double gradientNorm = torch.nn.utils.clip_grad_norm_(parameters, limit);
+        double limit = _options.GradientClipNorm > 0 ? _options.GradientClipNorm : double.PositiveInfinity;
+        double gradientNorm = torch.nn.utils.clip_grad_norm_(_parameters, limit);
         if (!double.IsFinite(gradientNorm))
         {
-            throw new NonFiniteLossException(batch.Step + 1, "gradient norm", gradientNorm, lastCheckpoint,
-                lastCheckpointStep);
+            throw new NonFiniteLossException(batch.Step + 1, "gradient norm", gradientNorm, _lastCheckpoint,
+                _lastCheckpointStep);
         }
-        optimizer.step();
+        _optimizer.step();
 
-        using Tensor scaleAfter = model.LogitScale();
+        using Tensor scaleAfter = _model.LogitScale();
         return new StepOutcome(lossValue, gradientNorm, scaleAfter.item<float>());
     }
 
     private CheckpointState CurrentState(double lastLoss) => new(
         FormatVersion: CheckpointState.CurrentFormatVersion,
         Step: Step,
-        TotalSteps: options.TotalSteps,
-        Epoch: order.EpochOf(Step),
-        BatchInEpoch: order.BatchInEpochOf(Step),
-        Seed: options.Seed,
-        DatasetCount: dataset.Count,
-        BatchSize: order.BatchSize,
-        Model: model.Options.ToString(),
+        TotalSteps: _options.TotalSteps,
+        Epoch: _order.EpochOf(Step),
+        BatchInEpoch: _order.BatchInEpochOf(Step),
+        Seed: _options.Seed,
+        DatasetCount: _dataset.Count,
+        BatchSize: _order.BatchSize,
+        Model: _model.Options.ToString(),
         LastLoss: lastLoss,
         SavedAtUtc: DateTime.UtcNow);
 
     private void EnsureSameRun(CheckpointState state, string path)
     {
         var differences = new List<string>();
-        if (state.Seed != options.Seed)
+        if (state.Seed != _options.Seed)
         {
-            differences.Add($"seed {state.Seed} vs {options.Seed}");
+            differences.Add($"seed {state.Seed} vs {_options.Seed}");
         }
-        if (state.DatasetCount != dataset.Count)
+        if (state.DatasetCount != _dataset.Count)
         {
-            differences.Add($"data set size {state.DatasetCount} vs {dataset.Count}");
+            differences.Add($"data set size {state.DatasetCount} vs {_dataset.Count}");
         }
-        if (state.BatchSize != order.BatchSize)
+        if (state.BatchSize != _order.BatchSize)
         {
-            differences.Add($"batch size {state.BatchSize} vs {order.BatchSize}");
+            differences.Add($"batch size {state.BatchSize} vs {_order.BatchSize}");
         }
-        if (state.TotalSteps != options.TotalSteps)
+        if (state.TotalSteps != _options.TotalSteps)
         {
-            differences.Add($"total steps {state.TotalSteps} vs {options.TotalSteps}");
+            differences.Add($"total steps {state.TotalSteps} vs {_options.TotalSteps}");
         }
-        if (state.Model != model.Options.ToString())
+        if (state.Model != _model.Options.ToString())
         {
-            differences.Add($"model {state.Model} vs {model.Options}");
+            differences.Add($"model {state.Model} vs {_model.Options}");
         }
         if (differences.Count > 0)
         {
@@ -300,13 +301,13 @@ public sealed class Trainer : IDisposable
     private List<IMetricsSink> OpenSinks()
     {
         var sinks = new List<IMetricsSink>();
-        if (options.MetricsPath is not null)
+        if (_options.MetricsPath is not null)
         {
-            sinks.Add(new JsonlMetricsWriter(options.MetricsPath));
+            sinks.Add(new JsonlMetricsWriter(_options.MetricsPath));
         }
-        if (options.TensorBoardDirectory is not null)
+        if (_options.TensorBoardDirectory is not null)
         {
-            sinks.Add(new TensorBoardWriter(options.TensorBoardDirectory));
+            sinks.Add(new TensorBoardWriter(_options.TensorBoardDirectory));
         }
         return sinks;
     }

@@ -18,16 +18,16 @@ public sealed class SafetensorsReader : IDisposable
     /// <summary>Half-precision data is decoded through a buffer of this many bytes rather than a whole-tensor copy.</summary>
     private const int ChunkBytes = 1 << 20;
 
-    private readonly SafeFileHandle handle;
-    private readonly long dataStart;
-    private readonly string path;
+    private readonly SafeFileHandle _handle;
+    private readonly long _dataStart;
+    private readonly string _path;
 
     private SafetensorsReader(SafeFileHandle handle, string path, long dataStart,
         Dictionary<string, SafetensorsTensorInfo> tensors, Dictionary<string, string> metadata)
     {
-        this.handle = handle;
-        this.path = path;
-        this.dataStart = dataStart;
+        _handle = handle;
+        _path = path;
+        _dataStart = dataStart;
         Tensors = tensors;
         Metadata = metadata;
     }
@@ -92,11 +92,11 @@ public sealed class SafetensorsReader : IDisposable
                 $"Tensor '{name}' has {info.ElementCount} elements; the destination holds {destination.Length}.",
                 nameof(destination));
         }
-        long offset = dataStart + info.Begin;
+        long offset = _dataStart + info.Begin;
         switch (info.DType)
         {
             case SafetensorsDType.F32:
-                ReadExactly(handle, MemoryMarshal.AsBytes(destination), offset, path);
+                ReadExactly(_handle, MemoryMarshal.AsBytes(destination), offset, _path);
                 if (!BitConverter.IsLittleEndian)
                 {
                     Span<int> bits = MemoryMarshal.Cast<float, int>(destination);
@@ -109,7 +109,7 @@ public sealed class SafetensorsReader : IDisposable
                 break;
             default:
                 throw new InvalidDataException(
-                    $"Tensor '{name}' in '{path}' is {info.DType.HeaderName()}; only F32, F16 and BF16 can be read as floats.");
+                    $"Tensor '{name}' in '{_path}' is {info.DType.HeaderName()}; only F32, F16 and BF16 can be read as floats.");
         }
     }
 
@@ -129,12 +129,12 @@ public sealed class SafetensorsReader : IDisposable
     }
 
     /// <summary>Closes the file.</summary>
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 
     private SafetensorsTensorInfo Find(string name) =>
         Tensors.TryGetValue(name, out SafetensorsTensorInfo? info)
             ? info
-            : throw new KeyNotFoundException($"'{path}' holds no tensor named '{name}'.");
+            : throw new KeyNotFoundException($"'{_path}' holds no tensor named '{name}'.");
 
     private void ReadHalves(SafetensorsDType dtype, long offset, Span<float> destination)
     {
@@ -144,7 +144,7 @@ public sealed class SafetensorsReader : IDisposable
         {
             int count = Math.Min(perChunk, destination.Length - start);
             Span<byte> bytes = chunk.AsSpan(0, 2 * count);
-            ReadExactly(handle, bytes, offset + 2L * start, path);
+            ReadExactly(_handle, bytes, offset + 2L * start, _path);
             Span<float> target = destination.Slice(start, count);
             if (dtype == SafetensorsDType.F16)
             {

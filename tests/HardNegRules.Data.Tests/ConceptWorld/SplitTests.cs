@@ -1,4 +1,5 @@
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Data.ConceptWorld.Scenes;
 
 namespace HardNegRules.Data.Tests.ConceptWorld;
 

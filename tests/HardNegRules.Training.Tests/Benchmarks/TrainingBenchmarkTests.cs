@@ -1,6 +1,4 @@
 using HardNegRules.Training.Benchmarks;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Benchmarks;
 

@@ -1,8 +1,5 @@
 using HardNegRules.Training.Checkpoints;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
-using TorchSharp;
 
 namespace HardNegRules.Training.Tests.Checkpoints;
 
@@ -78,13 +75,13 @@ public class CheckpointFileTests : TorchTestBase
     /// <summary>Passes writes through until a byte budget is spent, then fails like a full disk or a killed process.</summary>
     private sealed class FailingAfterBytes(Stream inner, long failAfter) : Stream
     {
-        private long written;
+        private long _written;
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
-        public override long Length => written;
-        public override long Position { get => written; set => throw new NotSupportedException(); }
+        public override long Length => _written;
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
         public override void Flush() => inner.Flush();
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
@@ -94,16 +91,16 @@ public class CheckpointFileTests : TorchTestBase
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            long room = failAfter - written;
+            long room = failAfter - _written;
             if (buffer.Length > room)
             {
                 inner.Write(buffer[..(int)Math.Max(room, 0)]);
-                written = failAfter;
+                _written = failAfter;
                 inner.Flush();
                 throw new IOException("simulated crash in the middle of a checkpoint write");
             }
             inner.Write(buffer);
-            written += buffer.Length;
+            _written += buffer.Length;
         }
     }
 }

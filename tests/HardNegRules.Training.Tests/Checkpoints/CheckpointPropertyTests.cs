@@ -1,8 +1,5 @@
 using CsCheck;
 using HardNegRules.Training.Checkpoints;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
-using TorchSharp;
 
 namespace HardNegRules.Training.Tests.Checkpoints;
 

@@ -1,4 +1,7 @@
 using HardNegRules.Training.Evaluation;
+using HardNegRules.Training.Evaluation.Aro;
+using HardNegRules.Training.Evaluation.InpaintCoco;
+using HardNegRules.Training.Evaluation.Winoground;
 
 namespace HardNegRules.Training.Tests.Evaluation;
 

@@ -1,5 +1,4 @@
 using HardNegRules.Training.Loss;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Loss;

@@ -1,5 +1,4 @@
 using HardNegRules.Training.Merging;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Training.Tests.Merging;

@@ -1,7 +1,4 @@
 using HardNegRules.Training.Merging;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
-using TorchSharp;
 
 namespace HardNegRules.Training.Tests.Merging;
 

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using HardNegRules.Training.Metrics;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Metrics;
 
@@ -84,10 +83,10 @@ public class MetricsWritersTests
         {
             ulong length = BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(at));
             Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at + 8)),
-                Is.EqualTo(MaskedCrc(file.AsSpan(at, 8))), "length CRC");
+                Is.EqualTo(TensorBoardEventReader.MaskedCrc32C(file.AsSpan(at, 8))), "length CRC");
             byte[] payload = file.AsSpan(at + 12, (int)length).ToArray();
             Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at + 12 + (int)length)),
-                Is.EqualTo(MaskedCrc(payload)), "payload CRC");
+                Is.EqualTo(TensorBoardEventReader.MaskedCrc32C(payload)), "payload CRC");
             payloads.Add(payload);
             at += 12 + (int)length + 4;
         }
@@ -102,22 +101,6 @@ public class MetricsWritersTests
             Assert.That(IndexOf(payloads[1], [.. "train/loss"u8]), Is.GreaterThan(0));
             Assert.That(IndexOf(payloads[1], [0x15, 0x00, 0x00, 0x00, 0x3F]), Is.GreaterThan(0));
         });
-    }
-
-    // An independent bitwise CRC-32C (reflected polynomial 0x82F63B78) so the test does not trust the code it checks.
-    private static uint MaskedCrc(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int i = 0; i < 8; i++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0x82F63B78u : crc >> 1;
-            }
-        }
-        crc = ~crc;
-        return ((crc >> 15) | (crc << 17)) + 0xA282EAD8u;
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);

@@ -1,5 +1,3 @@
-using HardNegRules.Training.Model;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Model;

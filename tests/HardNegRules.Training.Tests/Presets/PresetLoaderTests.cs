@@ -1,9 +1,8 @@
 using HardNegRules.Data.ConceptWorld;
+using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Training.Loss;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Pipeline;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Tests.Support;
+using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 
 namespace HardNegRules.Training.Tests.Presets;

@@ -1,7 +1,6 @@
 using System.Text;
 using CsCheck;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Presets;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Presets;
 

@@ -1,4 +1,3 @@
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;
 
 namespace HardNegRules.Training.Tests.Presets;

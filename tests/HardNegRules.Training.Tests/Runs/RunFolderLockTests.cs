@@ -1,5 +1,4 @@
 using HardNegRules.Training.Runs;
-using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Runs;
 

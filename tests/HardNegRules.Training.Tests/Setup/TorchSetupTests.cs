@@ -1,5 +1,4 @@
 using HardNegRules.Training.Setup;
-using TorchSharp;
 
 namespace HardNegRules.Training.Tests.Setup;
 

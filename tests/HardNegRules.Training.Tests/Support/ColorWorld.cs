@@ -1,5 +1,4 @@
 using HardNegRules.Training.Datasets;
-using HardNegRules.Training.Model;
 
 namespace HardNegRules.Training.Tests.Support;
 

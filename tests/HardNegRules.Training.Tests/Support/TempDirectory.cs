@@ -13,6 +13,14 @@ internal sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="bytes"/> to a file of the directory and returns its path.</summary>
+    public string Write(string name, byte[] bytes)
+    {
+        string path = File(name);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     public void Dispose()
     {
         try

@@ -142,8 +142,9 @@ internal static class TensorBoardEventReader
         }
     }
 
-    // Bitwise CRC-32C (reflected polynomial 0x82F63B78), then TFRecord's mask.
-    private static uint MaskedCrc32C(ReadOnlySpan<byte> data)
+    /// <summary>An independent bitwise CRC-32C (reflected polynomial 0x82F63B78), then TFRecord's mask, so that tests
+    /// do not trust the code they check.</summary>
+    public static uint MaskedCrc32C(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFF;
         foreach (byte b in data)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HardNegRules.Training.Tokenization;
 
 namespace HardNegRules.Training.Tests.Tokenization;
@@ -15,16 +14,7 @@ public sealed class ClipTokenizerCocoAgreement
     [Test]
     public void EveryCaption_EncodesLikeTheReference()
     {
-        var path = Environment.GetEnvironmentVariable("CLIP_BENCH_CAPTIONS");
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
-        {
-            Assert.Ignore("Set CLIP_BENCH_CAPTIONS to a COCO captions JSON file.");
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var captions = document.RootElement.GetProperty("annotations").EnumerateArray()
-            .Select(annotation => annotation.GetProperty("caption").GetString() ?? string.Empty)
-            .ToList();
+        var captions = CocoBenchCaptions.ReadOrIgnore();
 
         // The reference does no HTML decoding or quote straightening, so it is given the cleaned text.
         var disagreements = captions

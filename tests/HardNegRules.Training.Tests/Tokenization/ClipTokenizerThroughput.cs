@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using HardNegRules.Training.Tokenization;
 
 namespace HardNegRules.Training.Tests.Tokenization;
@@ -16,13 +15,7 @@ public sealed class ClipTokenizerThroughput
     [Test]
     public void MeasureCaptionsPerSecond()
     {
-        var path = Environment.GetEnvironmentVariable("CLIP_BENCH_CAPTIONS");
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
-        {
-            Assert.Ignore("Set CLIP_BENCH_CAPTIONS to a COCO captions JSON file.");
-        }
-
-        var captions = ReadCocoCaptions(path);
+        var captions = CocoBenchCaptions.ReadOrIgnore();
         var build = Stopwatch.StartNew();
         var tokenizer = ClipTokenizer.Create();
         build.Stop();
@@ -55,13 +48,5 @@ public sealed class ClipTokenizerThroughput
         TestContext.Out.WriteLine($"first pass (cold word cache): {captions.Count / cold.Elapsed.TotalSeconds:N0} captions/s");
         TestContext.Out.WriteLine($"next {warmPasses} passes: {warmPasses * captions.Count / warm.Elapsed.TotalSeconds:N0} captions/s");
         TestContext.Out.WriteLine($"EncodeBatch, one pass: {captions.Count / batch.Elapsed.TotalSeconds:N0} captions/s");
-    }
-
-    private static List<string> ReadCocoCaptions(string path)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.GetProperty("annotations").EnumerateArray()
-            .Select(annotation => annotation.GetProperty("caption").GetString() ?? string.Empty)
-            .ToList();
     }
 }

@@ -1,7 +1,4 @@
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Training;
@@ -71,7 +68,7 @@ public class OverfitTests : TorchTestBase
     }
 
     private static (double ImageToText, double TextToImage) RetrievalAccuracy(ClipModel model,
-        Datasets.InMemoryImageTextDataset data)
+        InMemoryImageTextDataset data)
     {
         model.eval();
         using var noGrad = torch.no_grad();

@@ -1,5 +1,3 @@
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
 
 namespace HardNegRules.Training.Tests.Training;

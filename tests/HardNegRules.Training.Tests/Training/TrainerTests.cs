@@ -1,10 +1,7 @@
 using HardNegRules.Training.Checkpoints;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Loss;
-using HardNegRules.Training.Model;
-using HardNegRules.Training.Tests.Support;
 using HardNegRules.Training.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Training;
@@ -215,21 +212,21 @@ public class TrainerTests : TorchTestBase
     private sealed class PoisonedAfter(IImageTextDataset inner, int goodReads, bool throwInstead = false)
         : IImageTextDataset
     {
-        private int reads;
+        private int _reads;
 
         public int Count => inner.Count;
 
         public ImageTextSample GetSample(int index)
         {
-            reads++;
+            _reads++;
             ImageTextSample sample = inner.GetSample(index);
-            if (reads <= goodReads)
+            if (_reads <= goodReads)
             {
                 return sample;
             }
             if (throwInstead)
             {
-                throw new InvalidDataException($"corrupt image at read {reads}");
+                throw new InvalidDataException($"corrupt image at read {_reads}");
             }
             var pixels = new float[sample.Pixels.Length];
             Array.Fill(pixels, float.NaN);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Training.Tests.Weights;

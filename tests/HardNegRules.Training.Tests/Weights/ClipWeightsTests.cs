@@ -1,23 +1,14 @@
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Weights;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Weights;
 
 public sealed class ClipWeightsTests : TorchTestBase
 {
-    private ScratchDirectory scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => scratch = new ScratchDirectory();
-
-    [TearDown]
-    public void RemoveScratch() => scratch.Dispose();
-
     [Test]
     public void A_file_in_HF_layout_loads_bitwise_and_encodes_identically()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 1);
         string path = scratch.File("model.safetensors");
         HuggingFaceLayout.Write(HuggingFaceLayout.From(source), path);
@@ -32,6 +23,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void Saved_files_use_HF_names_and_layouts_and_load_back_exactly()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 3);
         string path = scratch.File("saved.safetensors");
 
@@ -60,6 +52,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void Known_values_land_in_the_fused_projection_and_the_transposed_projections()
     {
+        using var scratch = new TempDirectory();
         using var model = new ClipModel(TinyClip.Options, seed: 5);
         var tensors = HuggingFaceLayout.From(model);
         const int w = TinyClip.TextWidth;
@@ -98,6 +91,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void A_renamed_tensor_is_reported_as_missing_and_unexpected_and_nothing_is_loaded()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 6);
         var tensors = HuggingFaceLayout.From(source);
         tensors["text_model.final_layernorm.weight"] = tensors["text_model.final_layer_norm.weight"];
@@ -116,6 +110,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void A_wrong_shape_names_the_tensor_the_parameter_and_both_shapes()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 8);
         var tensors = HuggingFaceLayout.From(source);
         // OpenAI's orientation [width, embed] where HF (and so the file) must hold [embed, width].
@@ -132,6 +127,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void The_legacy_position_ids_buffers_of_published_checkpoints_are_ignored()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 10);
         var tensors = HuggingFaceLayout.From(source);
         tensors["text_model.embeddings.position_ids"] = ([1, TinyClip.ContextLength], new float[TinyClip.ContextLength]);
@@ -148,6 +144,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void The_directory_form_writes_weights_and_a_matching_config_and_loads_back()
     {
+        using var scratch = new TempDirectory();
         using var source = new ClipModel(TinyClip.Options, seed: 12);
 
         ClipWeights.SaveHuggingFaceDirectory(source, scratch.Path);
@@ -161,6 +158,7 @@ public sealed class ClipWeightsTests : TorchTestBase
     [Test]
     public void A_conv_image_tower_has_no_HF_layout()
     {
+        using var scratch = new TempDirectory();
         using var model = new ClipModel(ClipModelOptions.SmallCpu);
 
         Assert.That(() => ClipWeights.SaveHuggingFace(model, scratch.File("conv.safetensors")),

@@ -1,6 +1,4 @@
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Weights;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HardNegRules.Training.Tests.Weights;

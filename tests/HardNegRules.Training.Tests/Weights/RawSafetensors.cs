@@ -36,26 +36,3 @@ internal static class RawSafetensors
         return bytes;
     }
 }
-
-/// <summary>A fresh directory under the temp folder, removed with everything in it.</summary>
-internal sealed class ScratchDirectory : IDisposable
-{
-    public ScratchDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hnr-weights-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string Write(string name, byte[] bytes)
-    {
-        string path = File(name);
-        System.IO.File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

@@ -4,17 +4,10 @@ namespace HardNegRules.Training.Tests.Weights;
 
 public sealed class SafetensorsReaderTests
 {
-    private ScratchDirectory scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => scratch = new ScratchDirectory();
-
-    [TearDown]
-    public void RemoveScratch() => scratch.Dispose();
-
     [Test]
     public void Reads_F32_tensors_shapes_and_metadata()
     {
+        using var scratch = new TempDirectory();
         byte[] data = [.. RawSafetensors.Singles(1.5f, -2f, 3.25f, 0f, 7f, -0.5f), .. RawSafetensors.Singles(42f)];
         string path = scratch.Write("a.safetensors", RawSafetensors.Compose(
             """{"__metadata__":{"format":"pt"},"m":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]},"s":{"dtype":"F32","shape":[],"data_offsets":[24,28]}}""",
@@ -35,6 +28,7 @@ public sealed class SafetensorsReaderTests
     [Test]
     public void Decodes_F16_exactly_including_subnormals_and_infinity()
     {
+        using var scratch = new TempDirectory();
         // 1, -2, largest half, smallest subnormal (2^-24), +inf, 1/3 rounded to half (0x3555 = 1365/4096).
         byte[] data = RawSafetensors.UInt16s(0x3C00, 0xC000, 0x7BFF, 0x0001, 0x7C00, 0x3555);
         string path = scratch.Write("h.safetensors", RawSafetensors.Compose(
@@ -49,6 +43,7 @@ public sealed class SafetensorsReaderTests
     [Test]
     public void Decodes_BF16_exactly()
     {
+        using var scratch = new TempDirectory();
         // 1, -2, 3.140625 (pi truncated to 8 significant bits), -inf, the largest finite bfloat16.
         byte[] data = RawSafetensors.UInt16s(0x3F80, 0xC000, 0x4049, 0xFF80, 0x7F7F);
         string path = scratch.Write("b.safetensors", RawSafetensors.Compose(
@@ -63,6 +58,7 @@ public sealed class SafetensorsReaderTests
     [Test]
     public void Opens_files_with_integer_tensors_but_reads_only_floats()
     {
+        using var scratch = new TempDirectory();
         string path = scratch.Write("i.safetensors", RawSafetensors.Compose(
             """{"ids":{"dtype":"I64","shape":[1,2],"data_offsets":[0,16]}}""", new byte[16]));
 
@@ -76,6 +72,7 @@ public sealed class SafetensorsReaderTests
     [Test]
     public void A_truncated_data_section_is_reported_with_the_tensor()
     {
+        using var scratch = new TempDirectory();
         byte[] whole = RawSafetensors.Compose(
             """{"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}""", RawSafetensors.Singles(1, 2, 3, 4));
         string path = scratch.Write("t.safetensors", whole[..^5]);
@@ -87,6 +84,7 @@ public sealed class SafetensorsReaderTests
     [Test]
     public void A_file_cut_inside_the_header_is_reported()
     {
+        using var scratch = new TempDirectory();
         byte[] whole = RawSafetensors.Compose(
             """{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}""", RawSafetensors.Singles(1));
 
@@ -113,6 +111,7 @@ public sealed class SafetensorsReaderTests
     [TestCase("""{"w": """, "not valid JSON")]
     public void Malformed_headers_are_rejected_with_the_reason(string header, string reason)
     {
+        using var scratch = new TempDirectory();
         string path = scratch.Write("m.safetensors", RawSafetensors.Compose(header, new byte[8]));
 
         Assert.That(() => SafetensorsReader.Open(path),
@@ -122,6 +121,7 @@ public sealed class SafetensorsReaderTests
     [Test]
     public void An_absurd_header_length_is_rejected_before_allocating()
     {
+        using var scratch = new TempDirectory();
         byte[] bytes = new byte[16];
         bytes[7] = 0x7F;   // little-endian length with the top byte set: petabytes
 

@@ -31,7 +31,7 @@ public sealed class SafetensorsWriterTests
             SafetensorsTensorSource.FromArray("scalar", [], [2.6592f]),
             SafetensorsTensorSource.FromArray("empty", [0, 5], []),
         ]);
-        using var scratch = new ScratchDirectory();
+        using var scratch = new TempDirectory();
         string path = scratch.Write("r.safetensors", stream.ToArray());
 
         using SafetensorsReader reader = SafetensorsReader.Open(path);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HardNegRules.Training.Model;
 using HardNegRules.Training.Weights;
 
 namespace HardNegRules.Training.Tests.Weights;
@@ -12,7 +11,7 @@ public sealed class VitB32RoundTripTests : TorchTestBase
     [Test]
     public void ViT_B_32_round_trips_through_a_full_size_file()
     {
-        using var scratch = new ScratchDirectory();
+        using var scratch = new TempDirectory();
         string path = scratch.File("model.safetensors");
         using var source = new ClipModel(ClipModelOptions.VitB32, seed: 1);
         using var target = new ClipModel(ClipModelOptions.VitB32, seed: 2);

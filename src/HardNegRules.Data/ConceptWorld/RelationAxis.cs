@@ -1,8 +1,0 @@
-namespace HardNegRules.Data.ConceptWorld;
-
-/// <summary>The axis of a relation: horizontal gives "to the left of" / "to the right of", vertical "above" / "below".</summary>
-internal enum RelationAxis
-{
-    Horizontal,
-    Vertical,
-}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace HardNegRules.Training.Evaluation;
+
+/// <summary>
+/// The JSON of <c>hardneg eval</c> when it runs several suites or models: each model's result of each suite (its
+/// report as the suite writes it alone), and each model's table rows.
+/// </summary>
+/// <param name="Models">The models' names, in column order.</param>
+/// <param name="Results">One entry per model and suite.</param>
+public sealed record EvaluationResults(
+    [property: JsonPropertyName("models")] IReadOnlyList<string> Models,
+    [property: JsonPropertyName("results")] IReadOnlyList<ModelSuiteResult> Results)
+{
+    /// <summary>Each model's rows, in <see cref="Models"/> order.</summary>
+    /// <returns>The rows.</returns>
+    public IReadOnlyList<IReadOnlyList<EvaluationRow>> RowsByModel() =>
+        [.. Models.Select(m => (IReadOnlyList<EvaluationRow>)[.. Results.Where(r => r.Model == m).SelectMany(r => r.Rows)])];
+
+    /// <summary>The table of all models side by side.</summary>
+    /// <returns>The table.</returns>
+    public EvaluationTable Table() => EvaluationTable.Build(Models, RowsByModel());
+}
+
+/// <summary>One model's result of one suite.</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="Suite">The suite.</param>
+/// <param name="Summary">What was evaluated and skipped.</param>
+/// <param name="Report">The suite's report.</param>
+/// <param name="Rows">The report as table rows.</param>
+public sealed record ModelSuiteResult(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("suite")] string Suite,
+    [property: JsonPropertyName("summary")] string Summary,
+    [property: JsonPropertyName("report")] object Report,
+    [property: JsonPropertyName("rows")] IReadOnlyList<EvaluationRow> Rows);
