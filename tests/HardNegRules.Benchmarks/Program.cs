@@ -32,6 +32,19 @@ public static class Program
             return 0;
         }
 
+        int profile = Array.IndexOf(args, "--profile");
+        if (profile >= 0)
+        {
+            StageProfile.Run(args[profile + 1], profile + 2 < args.Length ? int.Parse(args[profile + 2], CultureInfo.InvariantCulture) : 5);
+            return 0;
+        }
+
+        if (args.Contains("--checksum"))
+        {
+            StageProfile.Checksum();
+            return 0;
+        }
+
         if (args.Contains("--coverage"))
         {
             ColorCoverage.Run();
