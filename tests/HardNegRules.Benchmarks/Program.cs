@@ -39,9 +39,10 @@ public static class Program
             return 0;
         }
 
-        if (args.Contains("--checksum"))
+        int checksum = Array.IndexOf(args, "--checksum");
+        if (checksum >= 0)
         {
-            StageProfile.Checksum();
+            StageProfile.Checksum(checksum + 1 < args.Length ? args[checksum + 1] : null);
             return 0;
         }
 

@@ -103,13 +103,14 @@ internal static class StageProfile
     }
 
     /// <summary>
-    /// A checksum of everything both engines find and make over the corpus (every term found, and k = 3 negatives with
+    /// A checksum of everything both engines find and make over the corpus (and the captions of a further file) (every term found, and k = 3 negatives with
     /// their provenance), to show that a change to the engine changed nothing: <c>--checksum</c>.
     /// </summary>
-    public static void Checksum()
+    /// <param name="extra">A text file of further captions, one a line, to check as well; or null.</param>
+    public static void Checksum(string? extra)
     {
-        string[] captions = CaptionCorpus.Instance.Captions;
-        ulong[] ids = CaptionCorpus.Instance.Ids;
+        string[] captions = [.. CaptionCorpus.Instance.Captions, .. extra is null ? [] : File.ReadAllLines(extra)];
+        ulong[] ids = [.. CaptionCorpus.Instance.Ids, .. Enumerable.Range(0, captions.Length - CaptionCorpus.Count).Select(i => (ulong)i)];
         foreach (IPermuter permuter in new[] { Engines.Generated, Engines.Interpreter })
         {
             var matches = new TermMatch[64];
