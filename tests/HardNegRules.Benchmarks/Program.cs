@@ -35,7 +35,8 @@ public static class Program
         int profile = Array.IndexOf(args, "--profile");
         if (profile >= 0)
         {
-            StageProfile.Run(args[profile + 1], profile + 2 < args.Length ? int.Parse(args[profile + 2], CultureInfo.InvariantCulture) : 5);
+            StageProfile.Run(args[profile + 1], profile + 2 < args.Length ? int.Parse(args[profile + 2], CultureInfo.InvariantCulture) : 5,
+                profile + 3 < args.Length ? args[profile + 3] : null);
             return 0;
         }
 

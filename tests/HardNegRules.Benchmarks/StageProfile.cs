@@ -15,7 +15,7 @@ namespace HardNegRules.Benchmarks;
 /// </summary>
 internal static class StageProfile
 {
-    public static void Run(string cocoFile, int passes)
+    public static void Run(string cocoFile, int passes, string? only = null)
     {
         string[] captions = CaptionCorpus.Instance.Captions;
         string[] ids = [.. CaptionCorpus.Instance.Ids.Select(id => id.ToString(CultureInfo.InvariantCulture))];
@@ -44,6 +44,21 @@ internal static class StageProfile
 
         var stages = new List<(string Stage, long Count, Func<long> Pass)>
         {
+            ("scan (the automaton alone)", captions.Length, () =>
+            {
+                long found = 0;
+                Matching.CaptionAutomaton automaton = permuter.Automaton;
+                foreach (string caption in captions)
+                {
+                    int i = 0;
+                    while (automaton.Next(caption, ref i, out _, out _) > 0)
+                    {
+                        found++;
+                    }
+                }
+
+                return found;
+            }),
             ("detect (FindTerms)", captions.Length, () =>
             {
                 long found = 0;
@@ -85,12 +100,18 @@ internal static class StageProfile
             return new NegativesJob(permuter, options).Run(source, Stream.Null).Captions;
         }));
 
-        // Warm-up: every stage a few times, with pauses, so the JIT has tiered up the hot methods before timing.
+        stages.RemoveAll(s => only is not null && !s.Stage.Contains(only, StringComparison.Ordinal));
+
+        // Warm-up: every stage called more often than the runtime's call-counting threshold (30) and for a while, with
+        // pauses, so the JIT has tiered up each stage and what it calls before timing.
         for (int round = 0; round < 3; round++)
         {
-            foreach ((_, _, Func<long> pass) in stages)
+            foreach ((_, long count, Func<long> pass) in stages)
             {
-                pass();
+                for (int call = 0; call < Math.Max(2, 15 * CaptionCorpus.Count / count); call++)
+                {
+                    pass();
+                }
             }
 
             Thread.Sleep(300);

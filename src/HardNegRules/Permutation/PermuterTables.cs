@@ -277,5 +277,14 @@ internal enum ContextFailure
     OnlyAfter,
 }
 
-/// <summary>A context's phrases, each as its folded words.</summary>
-internal sealed record ContextConditions(string[][] NotBefore, string[][] NotAfter, string[][] OnlyBefore, string[][] OnlyAfter);
+/// <summary>A context's phrases, each as its folded words, and the same phrases indexed for the hot path.</summary>
+internal sealed record ContextConditions(string[][] NotBefore, string[][] NotAfter, string[][] OnlyBefore, string[][] OnlyAfter)
+{
+    public Matching.PhraseIndex NotBeforeIndex { get; } = new(NotBefore, after: true);
+
+    public Matching.PhraseIndex NotAfterIndex { get; } = new(NotAfter, after: false);
+
+    public Matching.PhraseIndex OnlyBeforeIndex { get; } = new(OnlyBefore, after: true);
+
+    public Matching.PhraseIndex OnlyAfterIndex { get; } = new(OnlyAfter, after: false);
+}
