@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HardNegRules;
 
 /// <summary>
@@ -23,6 +25,7 @@ public readonly record struct NegativeSeed(ulong Value)
     /// <param name="captionId">A stable id of the caption.</param>
     /// <param name="epoch">The epoch (0 outside training).</param>
     /// <returns>The derived seed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NegativeSeed For(ulong seed, ReadOnlySpan<char> captionId, int epoch)
     {
         // FNV-1a over the id's UTF-16 units: stable across processes and platforms, unlike string.GetHashCode.

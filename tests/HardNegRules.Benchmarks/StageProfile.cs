@@ -19,7 +19,11 @@ internal static class StageProfile
     {
         string[] captions = CaptionCorpus.Instance.Captions;
         string[] ids = [.. CaptionCorpus.Instance.Ids.Select(id => id.ToString(CultureInfo.InvariantCulture))];
+        long loadStart = Stopwatch.GetTimestamp();
+        TimeSpan loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var permuter = (RulePermuter)Engines.Generated;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// The generated permuter's first use (build its pack, tables and automaton): {Stopwatch.GetElapsedTime(loadStart).TotalMilliseconds:F0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - loadCpu).TotalMilliseconds:F0} ms CPU"));
         var matches = new TermMatch[64];
         var text = new char[4096];
         var results = new NegativeSpan[1];

@@ -197,6 +197,7 @@ internal static class CocoAnnotationParser
     /// <see cref="FieldStep.Field"/> with its name, <see cref="FieldStep.ObjectEnd"/> at the object's end, or
     /// <see cref="FieldStep.OutOfData"/> when the buffer ends first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FieldStep NextField(ref Utf8JsonReader reader, out JsonField name)
     {
         name = JsonField.Other;
@@ -214,6 +215,7 @@ internal static class CocoAnnotationParser
         return reader.Read() && reader.TrySkip() ? FieldStep.Field : FieldStep.OutOfData;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ByteRange ScalarOrNone(ref Utf8JsonReader reader, CaptionBatch batch) =>
         reader.TokenType is JsonTokenType.Number or JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
 

@@ -247,6 +247,7 @@ internal sealed class CocoJsonScanner : IDisposable
             : Mode.Root;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Element(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         if (_mode == Mode.Images)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
@@ -17,6 +18,7 @@ internal enum JsonField
 /// <summary>Names a property token without making a string of it.</summary>
 internal static class JsonFieldNames
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonField Of(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("caption"u8) ? JsonField.Caption
         : reader.ValueTextEquals("id"u8) ? JsonField.Id

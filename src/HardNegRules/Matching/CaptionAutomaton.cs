@@ -156,6 +156,7 @@ internal sealed class CaptionAutomaton
     /// <param name="start">Where the text starts.</param>
     /// <param name="entry">Its first entry.</param>
     /// <returns>Its length, or 0 when the caption has no more.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
         // Table reads without bounds checks: every class is below _classCount and every row offset is a row of the

@@ -1,4 +1,5 @@
 using HardNegRules.Rules.Text;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Matching;
 
@@ -57,6 +58,7 @@ internal sealed class PhraseIndex
     /// <param name="text">The caption.</param>
     /// <param name="at">The term's end or start.</param>
     /// <returns>True when one of the phrases is there.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Any(ReadOnlySpan<char> text, int at)
     {
         foreach (int p in _unkeyed)

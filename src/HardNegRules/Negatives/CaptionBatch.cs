@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HardNegRules.Negatives;
 
 /// <summary>
@@ -53,6 +55,7 @@ public sealed class CaptionBatch
     /// <summary>Copies one field's bytes into the arena and returns where they are.</summary>
     /// <param name="value">The bytes.</param>
     /// <returns>The field.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ByteRange AppendField(ReadOnlySpan<byte> value)
     {
         Span<byte> destination = Reserve(value.Length);
@@ -63,6 +66,7 @@ public sealed class CaptionBatch
     /// <summary>Room for a field of at most <paramref name="length"/> bytes; write into it, then call <see cref="Advance"/>.</summary>
     /// <param name="length">The most bytes the field may take.</param>
     /// <returns>The room.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<byte> Reserve(int length)
     {
         if (_used + length > _bytes.Length)
@@ -76,6 +80,7 @@ public sealed class CaptionBatch
     /// <summary>Takes <paramref name="written"/> bytes of the room last reserved as a field.</summary>
     /// <param name="written">The bytes written.</param>
     /// <returns>The field.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ByteRange Advance(int written)
     {
         var range = new ByteRange(_used, written);
@@ -93,6 +98,7 @@ public sealed class CaptionBatch
     /// <param name="caption">The caption (trimmed, valid UTF-8).</param>
     /// <param name="imageId">The image it describes, or <see cref="ByteRange.None"/>.</param>
     /// <param name="imageFile">The image's file, or <see cref="ByteRange.None"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Commit(ByteRange id, bool idIsNumber, ByteRange caption, ByteRange imageId, ByteRange imageFile)
     {
         if (Count == _entries.Length)
@@ -157,6 +163,7 @@ public sealed class CaptionBatch
     /// <returns>Its bytes (empty for <see cref="ByteRange.None"/>).</returns>
     public ReadOnlySpan<byte> Bytes(ByteRange range) => Field(range);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Field(ByteRange range) => range.IsNone ? default : _bytes.AsSpan(range.Start, range.Length);
 
     private readonly record struct Entry(ByteRange Id, ByteRange Caption, ByteRange ImageId, ByteRange ImageFile, bool IdIsNumber);

@@ -31,6 +31,7 @@ internal sealed class JsonLineWriter
     public static void Raw(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
 
     /// <summary>Writes an integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Number(ArrayBufferWriter<byte> output, int value)
     {
         _ = Utf8Formatter.TryFormat(value, output.GetSpan(11), out int written);

@@ -91,6 +91,7 @@ public sealed class NegativesFormatter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, ref char[] buffer)
     {
         if (buffer.Length < utf8.Length)
@@ -161,6 +162,7 @@ public sealed class NegativesFormatter
         _json.String(output, cased);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteTsvRow(FormattedChunk chunk, CaptionBatch batch, int record, ReadOnlySpan<char> caption, int count)
     {
         if (!batch.HasImageFile(record))

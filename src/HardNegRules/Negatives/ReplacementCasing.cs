@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HardNegRules.Negatives;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace HardNegRules.Negatives;
 /// </summary>
 internal static class ReplacementCasing
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CopyCased(ReadOnlySpan<char> original, ReadOnlySpan<char> replacement, Span<char> destination)
     {
         replacement.CopyTo(destination);

@@ -1,5 +1,6 @@
 using HardNegRules.Matching;
 using HardNegRules.Rules.Text;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Permutation;
 
@@ -12,6 +13,7 @@ namespace HardNegRules.Permutation;
 internal static class NegativeWriter
 {
     /// <summary>Writes the caption with <paramref name="match"/> replaced by term <paramref name="to"/>; -1 if it does not fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WriteReplace(PermuterTables tables, ReadOnlySpan<char> caption, TermMatch match, int to, Span<char> destination)
     {
         var buffer = default(EditBuffer);
@@ -22,6 +24,7 @@ internal static class NegativeWriter
     }
 
     /// <summary>Writes the caption with two matches exchanged: each one's text, as written, in the other's place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WriteSwap(PermuterTables tables, ReadOnlySpan<char> caption, TermMatch first, TermMatch second, Span<char> destination)
     {
         var buffer = default(EditBuffer);
@@ -57,6 +60,7 @@ internal static class NegativeWriter
     }
 
     // Copies the caption, applying edits (non-overlapping) in position order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Write(ReadOnlySpan<char> caption, Span<Edit> edits, Span<char> destination)
     {
         edits.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -94,6 +98,7 @@ internal static class NegativeWriter
         return length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyCased(ReadOnlySpan<char> original, string replacement, Span<char> destination)
     {
         replacement.AsSpan().CopyTo(destination);

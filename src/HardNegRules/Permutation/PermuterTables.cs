@@ -1,4 +1,5 @@
 using HardNegRules.Rules.Compilation;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Permutation;
 
@@ -211,6 +212,7 @@ internal sealed class PermuterTables
     public string? Form(int term, int form) => TermForms[(term * FormCount) + form];
 
     /// <summary>Whether <paramref name="by"/> may replace <paramref name="term"/> (in any form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CanReplace(int term, int by) =>
         TermWeight[by] > 0 && (Array.BinarySearch(TermListed[term], by) >= 0 ||
             (by >= TermPoolStart[term] && by < TermPoolEnd[term] && Array.BinarySearch(TermExcluded[term], by) < 0));
@@ -231,6 +233,7 @@ internal sealed class PermuterTables
     }
 
     /// <summary>Whether term t can be written in form f: it has the form and a positive weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Writable(int term, int form) => TermWeight[term] > 0 && TermForms[(term * FormCount) + form] is not null;
 
     private int[][]? _writablePrefix;
