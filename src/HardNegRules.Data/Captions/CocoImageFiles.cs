@@ -1,11 +1,15 @@
 using System.Buffers.Text;
 using System.Text;
+using HardNegRules.Negatives;
 using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
-/// <summary>A COCO file's image id -> file name map, keyed without a string for numeric ids (COCO's own).</summary>
-internal sealed class CocoImageFiles
+/// <summary>
+/// A COCO file's image id -> file name map, keyed without a string for numeric ids (COCO's own). Filled from "images"
+/// before any annotation is handed out, then only read (by any thread).
+/// </summary>
+internal sealed class CocoImageFiles : IImageFileLookup
 {
     private readonly Dictionary<long, byte[]> _byNumber = [];
     private readonly Dictionary<string, byte[]> _byText = new(StringComparer.Ordinal);

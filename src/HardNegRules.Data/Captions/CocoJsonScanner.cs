@@ -257,7 +257,7 @@ internal sealed class CocoJsonScanner : IDisposable
 
         int start = (int)reader.TokenStartIndex;
         int mark = batch.Begin();
-        if (!CocoAnnotationParser.TryReadAnnotation(ref reader, _index, batch, _files, out string? error))
+        if (!CocoAnnotationParser.TryReadAnnotation(ref reader, _index, batch, out string? error))
         {
             batch.Abandon(mark);
             return false;
