@@ -106,6 +106,12 @@ internal static class StageProfile
 
         stages.RemoveAll(s => only is not null && !s.Stage.Contains(only, StringComparison.Ordinal));
 
+        stages.Add(("whole job, JSONL to a null stream, 2 threads", records, () =>
+        {
+            using ICaptionSource source = CaptionSources.Open(cocoFile, _ => { });
+            return new NegativesJob(permuter, options with { Threads = 2 }).Run(source, Stream.Null).Captions;
+        }));
+
         // Warm-up: every stage called more often than the runtime's call-counting threshold (30) and for a while, with
         // pauses, so the JIT has tiered up each stage and what it calls before timing.
         for (int round = 0; round < 3; round++)

@@ -55,6 +55,20 @@ internal sealed class JsonLineWriter
         return written;
     }
 
+    /// <summary>Whether <paramref name="utf8"/> is printable ASCII without a quote or backslash: written as it is, quoted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPlain(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(Plain) < 0;
+
+    /// <summary>Writes a string that <see cref="IsPlain"/> said needs no escaping; returns the bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Quoted(Span<byte> destination, ReadOnlySpan<byte> plain)
+    {
+        destination[0] = (byte)'"';
+        plain.CopyTo(destination[1..]);
+        destination[plain.Length + 1] = (byte)'"';
+        return plain.Length + 2;
+    }
+
     /// <summary>Writes a quoted, escaped string from valid UTF-8; returns the bytes written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int String(Span<byte> destination, ReadOnlySpan<byte> utf8)

@@ -127,7 +127,10 @@ public sealed class NegativesFormatter
         int at = JsonLineWriter.Raw(line, "{\"id\":"u8);
         at += batch.IdIsNumber(record) ? JsonLineWriter.Raw(line[at..], id) : _json.String(line[at..], id);
         at += JsonLineWriter.Raw(line[at..], ",\"caption\":"u8);
-        at += _json.String(line[at..], captionUtf8);
+        // A caption of plain ASCII (nearly all) is its own UTF-8 and needs no escaping, nor does any part of it.
+        bool plain = captionUtf8.Length == caption.Length && JsonLineWriter.IsPlain(captionUtf8);
+        ReadOnlySpan<byte> plainCaption = plain ? captionUtf8 : default;
+        at += plain ? JsonLineWriter.Quoted(line[at..], captionUtf8) : _json.String(line[at..], captionUtf8);
         at += JsonLineWriter.Raw(line[at..], ",\"negatives\":["u8);
         Span<char> to = stackalloc char[Math.Min(_tables.MaxFormLength, 512)];
         for (int n = 0; n < count; n++)
@@ -138,11 +141,11 @@ public sealed class NegativesFormatter
             bool swap = negative.Kind == NegativeKind.Swap;
             at += JsonLineWriter.Raw(line[at..], swap ? _swapHeads[negative.Concept] : _replaceHeads[negative.First.Term]);
             line[at++] = (byte)',';
-            at += WriteEdit(line[at..], caption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
+            at += WriteEdit(line[at..], caption, plainCaption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
             if (swap)
             {
                 at += JsonLineWriter.Raw(line[at..], ",\"swap\":{"u8);
-                at += WriteEdit(line[at..], caption, negative.Second, negative.First.Term, to);
+                at += WriteEdit(line[at..], caption, plainCaption, negative.Second, negative.First.Term, to);
                 line[at++] = (byte)'}';
             }
 
@@ -154,7 +157,7 @@ public sealed class NegativesFormatter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int WriteEdit(Span<byte> line, ReadOnlySpan<char> caption, TermMatch match, int toTerm, Span<char> to)
+    private int WriteEdit(Span<byte> line, ReadOnlySpan<char> caption, ReadOnlySpan<byte> plainCaption, TermMatch match, int toTerm, Span<char> to)
     {
         int at = JsonLineWriter.Raw(line, "\"start\":"u8);
         at += JsonLineWriter.Number(line[at..], match.Start);
@@ -162,7 +165,7 @@ public sealed class NegativesFormatter
         at += JsonLineWriter.Number(line[at..], match.Length);
         at += JsonLineWriter.Raw(line[at..], ",\"from\":"u8);
         ReadOnlySpan<char> from = caption.Slice(match.Start, match.Length);
-        at += _json.String(line[at..], from);
+        at += plainCaption.IsEmpty ? _json.String(line[at..], from) : JsonLineWriter.Quoted(line[at..], plainCaption.Slice(match.Start, match.Length));
         at += JsonLineWriter.Raw(line[at..], ",\"to\":"u8);
         string form = _tables.Form(toTerm, match.Form) ?? string.Empty;
         Span<char> cased = form.Length <= to.Length ? to[..form.Length] : new char[form.Length];

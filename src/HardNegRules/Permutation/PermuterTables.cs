@@ -214,8 +214,8 @@ internal sealed class PermuterTables
     /// <summary>Whether <paramref name="by"/> may replace <paramref name="term"/> (in any form).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CanReplace(int term, int by) =>
-        TermWeight[by] > 0 && (Array.BinarySearch(TermListed[term], by) >= 0 ||
-            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && Array.BinarySearch(TermExcluded[term], by) < 0));
+        TermWeight[by] > 0 && (TermListed[term].AsSpan().BinarySearch(by) >= 0 ||
+            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && TermExcluded[term].AsSpan().BinarySearch(by) < 0));
 
     /// <summary>Every target of a term, ascending (for explanations; walks the whole pool).</summary>
     public IEnumerable<int> Targets(int term)

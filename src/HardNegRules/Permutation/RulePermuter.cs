@@ -563,7 +563,7 @@ public abstract class RulePermuter : IPermuter
         foreach (long u in used)
         {
             int target = (int)(uint)u;
-            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && Array.BinarySearch(excluded, target) < 0)
+            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0)
             {
                 usedInPool[usedCount++] = target;
             }
@@ -639,7 +639,7 @@ public abstract class RulePermuter : IPermuter
         // Rounding can land on a removed or empty stretch at the very end: take the nearest available term before it.
         for (int t = lo; t >= poolStart; t--)
         {
-            if (prefix[t + 1] > prefix[t] && Array.BinarySearch(excluded, t) < 0 && !usedInPool.Contains(t))
+            if (prefix[t + 1] > prefix[t] && excluded.AsSpan().BinarySearch(t) < 0 && !usedInPool.Contains(t))
             {
                 return t;
             }
