@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using HardNegRules.Rules.Compilation;
@@ -8,9 +7,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace HardNegRules.Generators;
 
 /// <summary>
-/// Writes a compiled pack as C#: the pack's tables as literals, one entry per line with named arguments, and the trie
-/// the matcher's automaton is built from as data, one node per line, with a comment at each accepting node naming the
-/// rule and the source line it implements. Data compiles in a fraction of the time nested switches took.
+/// Writes a compiled pack as C#: the pack's tables and the trie the matcher's automaton is built from, as two string
+/// constants in <see cref="CompiledPackText"/>'s form, one record per line (one trie node per line, with a comment at each
+/// accepting node naming the rule and the source line it implements), read once when the permuter is first used. Text
+/// compiles in milliseconds, where the same tables as object creations took the compiler most of a rebuild (and the
+/// runtime's JIT a tenth of a second at start-up).
 /// </summary>
 internal static class PermuterEmitter
 {
@@ -66,13 +67,19 @@ internal static class PermuterEmitter
         w.Line("/// <summary>The one instance: permuters are immutable and thread-safe.</summary>");
         w.Line($"public static {className} Instance {{ get; }} = new();");
         w.Line();
-        w.Line($"private {className}() : base(CreatePack(), Trie)");
+        w.Line($"private {className}() : base({RulesNs}.CompiledPackText.Parse(TablesText), {RulesNs}.CompiledPackText.ParseTrie(TrieText))");
         w.Open();
         w.Close();
         w.Line();
-        EmitTrie(w, pack);
+        w.Line("/// <summary>");
+        w.Line("/// The pack's texts as a trie over folded characters, one node per line: the entry that ends at the node (or -1) and");
+        w.Line("/// each child's character and node; the comment gives the node's text and the rule accepted there. The matcher's");
+        w.Line("/// automaton is built from it.");
+        w.Line("/// </summary>");
+        EmitText(w, "TrieText", CompiledPackText.WriteTrie(pack));
         w.Line();
-        EmitTables(w, pack);
+        w.Line("/// <summary>The pack's concepts, terms (forms, replacements), matched texts and context conditions, one per line.</summary>");
+        EmitText(w, "TablesText", CompiledPackText.Write(pack));
         w.Close();
         return w.ToString();
     }
@@ -106,127 +113,30 @@ internal static class PermuterEmitter
         return w.ToString();
     }
 
-    private static void EmitTrie(CodeWriter w, CompiledPack pack)
+    // A raw string literal: no escapes to get wrong, and its delimiter longer than any run of quotes in the text.
+    private static void EmitText(CodeWriter w, string name, string text)
     {
-        MatchTrie trie = MatchTrie.Build(pack);
-        var prefix = new string[trie.Nodes.Count];
-        prefix[0] = string.Empty;
-        w.Line("/// <summary>");
-        w.Line("/// The pack's texts as a trie over folded characters, one node per line: the entry that ends at the node (or -1),");
-        w.Line("/// the number of children, then each child's character and node. The matcher's automaton is built from it.");
-        w.Line("/// </summary>");
-        w.Line("private static global::System.ReadOnlySpan<int> Trie => new int[]");
-        w.Open();
-        for (int n = 0; n < trie.Nodes.Count; n++)
+        int longest = 0;
+        int run = 0;
+        foreach (char c in text)
         {
-            MatchTrieNode node = trie.Nodes[n];
-            var line = new StringBuilder($"/* {n} {Literal(prefix[n]).Replace("*/", "*\\/")} */ {node.Entry}, {node.Children.Count},");
-            foreach (KeyValuePair<char, int> child in node.Children)
+            run = c == '"' ? run + 1 : 0;
+            longest = System.Math.Max(longest, run);
+        }
+
+        string quotes = new('"', System.Math.Max(3, longest + 1));
+        w.Line($"private const string {name} = {quotes}");
+        foreach (string line in text.Split('\n'))
+        {
+            if (line.Length > 0)
             {
-                prefix[child.Value] = prefix[n] + child.Key;
-                line.Append($" {CharLiteral(child.Key)}, {child.Value},");
+                w.Line(line);
             }
-
-            if (node.Entry >= 0)
-            {
-                line.Append(" // ").Append(Describe(pack, node.Entry));
-            }
-
-            w.Line(line.ToString());
         }
 
-        w.Close("};");
+        w.Line($"{quotes};");
     }
-
-    private static string Describe(CompiledPack pack, int entry)
-    {
-        var parts = new List<string>();
-        string text = pack.Entries[entry].Text;
-        for (int e = entry; e < pack.Entries.Count && pack.Entries[e].Text == text; e++)
-        {
-            CompiledEntry item = pack.Entries[e];
-            string concept = pack.Concepts[item.Concept].Name;
-            parts.Add(item.Term < 0
-                ? $"blocked phrase of {concept} ({item.Source})"
-                : $"{concept}/{pack.Terms[item.Term].Name}{(item.Context >= 0 ? " if its context holds" : string.Empty)} ({item.Source})");
-        }
-
-        return $"\"{text}\": {string.Join("; else ", parts)}";
-    }
-
-    private static void EmitTables(CodeWriter w, CompiledPack pack)
-    {
-        w.Line($"private static {RulesNs}.CompiledPack CreatePack() => new(");
-        w.Indent();
-        w.Line($"name: {Literal(pack.Name)},");
-        w.Line($"maxNegatives: {pack.MaxNegatives},");
-        w.Line($"concepts: new {RulesNs}.CompiledConcept[]");
-        w.Open();
-        for (int c = 0; c < pack.Concepts.Count; c++)
-        {
-            CompiledConcept concept = pack.Concepts[c];
-            w.Line($"/* {c} */ new(Name: {Literal(concept.Name)}, Weight: {Number(concept.Weight)}, ReplaceWeight: {Number(concept.ReplaceWeight)}, SwapWeight: {Number(concept.SwapWeight)}, Source: {Literal(concept.Source)}),");
-        }
-
-        w.Close("},");
-        w.Line($"terms: new {RulesNs}.CompiledTerm[]");
-        w.Open();
-        for (int t = 0; t < pack.Terms.Count; t++)
-        {
-            CompiledTerm term = pack.Terms[t];
-            string forms = string.Join(", ", term.Forms.Select(f => f is null ? "null" : Literal(f)));
-            string an = string.Join(", ", term.AnArticle.Select(a => a ? "true" : "false"));
-            var line = new StringBuilder($"/* {t} */ new(Concept: {term.Concept}, Name: {Literal(term.Name)}, Weight: {Number(term.Weight)}, ");
-            line.Append($"Forms: new string?[] {{ {forms} }}, AnArticle: new bool[] {{ {an} }}, Targets: {Ints(term.Targets)}, Source: {Literal(term.Source)})");
-            if (term.PoolEnd > term.PoolStart || term.Excluded.Count > 0)
-            {
-                line.Append($" {{ PoolStart = {term.PoolStart}, PoolEnd = {term.PoolEnd}, Excluded = {Ints(term.Excluded)} }}");
-            }
-
-            w.Line(line.Append(',').ToString());
-        }
-
-        w.Close("},");
-        w.Line($"entries: new {RulesNs}.CompiledEntry[]");
-        w.Open();
-        for (int e = 0; e < pack.Entries.Count; e++)
-        {
-            CompiledEntry entry = pack.Entries[e];
-            w.Line($"/* {e} */ new(Text: {Literal(entry.Text)}, Term: {entry.Term}, Concept: {entry.Concept}, Form: {entry.Form}, Context: {entry.Context}, Source: {Literal(entry.Source)}),");
-        }
-
-        w.Close("},");
-        w.Line($"contexts: new {RulesNs}.CompiledContext[]");
-        w.Open();
-        for (int i = 0; i < pack.Contexts.Count; i++)
-        {
-            CompiledContext context = pack.Contexts[i];
-            w.Line($"/* {i} */ new(");
-            w.Indent();
-            w.Line($"NotBefore: {Phrases(context.NotBefore)},");
-            w.Line($"NotAfter: {Phrases(context.NotAfter)},");
-            w.Line($"OnlyBefore: {Phrases(context.OnlyBefore)},");
-            w.Line($"OnlyAfter: {Phrases(context.OnlyAfter)},");
-            w.Line($"Source: {Literal(context.Source)}),");
-            w.Outdent();
-        }
-
-        w.Close("});");
-        w.Outdent();
-    }
-
-    private static string Ints(IReadOnlyList<int> values) =>
-        values.Count == 0 ? "global::System.Array.Empty<int>()" : "new int[] { " + string.Join(", ", values) + " }";
-
-    private static string Phrases(IReadOnlyList<IReadOnlyList<string>> phrases) =>
-        phrases.Count == 0
-            ? "global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>()"
-            : "new global::System.Collections.Generic.IReadOnlyList<string>[] { " +
-              string.Join(", ", phrases.Select(p => "new string[] { " + string.Join(", ", p.Select(Literal)) + " }")) + " }";
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-    private static string CharLiteral(char c) => SymbolDisplay.FormatLiteral(c, quote: true);
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HardNegRules;
 
 /// <summary>
@@ -23,6 +25,7 @@ public readonly record struct NegativeSeed(ulong Value)
     /// <param name="captionId">A stable id of the caption.</param>
     /// <param name="epoch">The epoch (0 outside training).</param>
     /// <returns>The derived seed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NegativeSeed For(ulong seed, ReadOnlySpan<char> captionId, int epoch)
     {
         // FNV-1a over the id's UTF-16 units: stable across processes and platforms, unlike string.GetHashCode.
@@ -30,6 +33,23 @@ public readonly record struct NegativeSeed(ulong Value)
         foreach (char c in captionId)
         {
             idHash = (idHash ^ c) * 1099511628211UL;
+        }
+
+        return For(seed, idHash, epoch);
+    }
+
+    /// <summary>The seed for an id given as ASCII bytes: the same seed as its string, without decoding it.</summary>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="asciiId">The id's bytes, all ASCII (each byte is one UTF-16 unit of the string).</param>
+    /// <param name="epoch">The epoch (0 outside training).</param>
+    /// <returns>The derived seed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static NegativeSeed ForAscii(ulong seed, ReadOnlySpan<byte> asciiId, int epoch)
+    {
+        ulong idHash = 14695981039346656037UL;
+        foreach (byte b in asciiId)
+        {
+            idHash = (idHash ^ b) * 1099511628211UL;
         }
 
         return For(seed, idHash, epoch);

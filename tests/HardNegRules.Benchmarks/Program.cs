@@ -34,6 +34,21 @@ public static class Program
             return 0;
         }
 
+        int profile = Array.IndexOf(args, "--profile");
+        if (profile >= 0)
+        {
+            StageProfile.Run(args[profile + 1], profile + 2 < args.Length ? int.Parse(args[profile + 2], CultureInfo.InvariantCulture) : 5,
+                profile + 3 < args.Length ? args[profile + 3] : null);
+            return 0;
+        }
+
+        int checksum = Array.IndexOf(args, "--checksum");
+        if (checksum >= 0)
+        {
+            StageProfile.Checksum(checksum + 1 < args.Length ? args[checksum + 1] : null);
+            return 0;
+        }
+
         if (args.Contains("--coverage"))
         {
             ColorCoverage.Run();

@@ -40,11 +40,13 @@ public class GeneratedCodeTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Does.Contain("internal sealed class DefaultPermuter : global::HardNegRules.Permutation.RulePermuter"));
-            Assert.That(code, Does.Contain("private static global::System.ReadOnlySpan<int> Trie => new int[]"));
-            Assert.That(code, Does.Contain("/* 0 \"\" */ -1, 4, 'b', 1, 'g', "), "the root's children: b, g, l, r");
-            Assert.That(code, Does.Contain("// \"light blue\": color/light blue (rules/color.yaml:5)"));
-            Assert.That(code, Does.Contain("// \"grey\": color/gray (rules/color.yaml:6)"));
-            Assert.That(code, Does.Contain("// \"red light\": blocked phrase of color (rules/color.yaml:8)"));
+            Assert.That(code, Does.Contain("private const string TrieText = \"\"\""));
+            Assert.That(code, Does.Contain("private const string TablesText = \"\"\""));
+            Assert.That(code, Does.Contain("node 0 entry=-1 next=[\"b\":1,\"g\":"), "the root's children: b, g, l, r");
+            Assert.That(code, Does.Contain("# \"light blue\": color/light blue (rules/color.yaml:5)"));
+            Assert.That(code, Does.Contain("# \"grey\": color/gray (rules/color.yaml:6)"));
+            Assert.That(code, Does.Contain("# \"red light\": blocked phrase of color (rules/color.yaml:8)"));
+            Assert.That(code, Does.Contain("term 0 concept=0 name=\"red\" weight=1 forms=[\"red\",-,-,-]"));
             Assert.That(code, Does.Not.Contain("Regex"));
             Assert.That(code, Does.Not.Contain("System.Linq"));
         });

@@ -30,6 +30,7 @@ internal sealed class CocoCaptionSource : ICaptionSource
     public bool Fill(CaptionBatch batch)
     {
         int before = batch.Count;
+        batch.ImageFiles = _files;
         while (_scanner is not null && !batch.IsFull)
         {
             if (_scanner.Next(batch) && batch.IsFull)

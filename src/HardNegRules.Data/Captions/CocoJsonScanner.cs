@@ -34,6 +34,13 @@ internal sealed class CocoJsonScanner : IDisposable
     private long _index;
     private bool _imagesRead;
 
+    // Whether the reader's last token ended an element of the annotations array (so what follows is ", {...}" or "]"),
+    // and where in the buffer the current reader starts.
+    private bool _afterElement;
+    private int _readerStart;
+    private readonly bool _readDirectly;
+    private bool _readSome;
+
     // Lines are counted only up to where they are needed, once: _lineAtCounted is the 1-based line of _buffer[_counted].
     private int _counted;
     private long _lineAtCounted = 1;
@@ -46,8 +53,10 @@ internal sealed class CocoJsonScanner : IDisposable
     /// false, annotations met before "images" are skipped and <see cref="AnnotationsSkipped"/> says a second pass is due.
     /// </param>
     /// <param name="onError">Receives unreadable annotations and a malformed file.</param>
-    public CocoJsonScanner(string path, CocoImageFiles files, bool annotationsWanted, Action<CaptionReadError> onError)
+    /// <param name="readDirectly">Read annotations of the common shape straight from the bytes (<see cref="CocoElementScanner"/>).</param>
+    public CocoJsonScanner(string path, CocoImageFiles files, bool annotationsWanted, Action<CaptionReadError> onError, bool readDirectly = true)
     {
+        _readDirectly = readDirectly;
         _path = path;
         _files = files;
         _annotationsWanted = annotationsWanted;
@@ -80,6 +89,9 @@ internal sealed class CocoJsonScanner : IDisposable
 
     /// <summary>Records reported unreadable by this pass.</summary>
     public long Unreadable { get; private set; }
+
+    /// <summary>Whether some annotations were read straight from the bytes (for tests).</summary>
+    internal bool ReadSomeDirectly => _readSome;
 
     /// <summary>Whether the pass is over.</summary>
     public bool Done => _mode == Mode.Done;
@@ -135,26 +147,57 @@ internal sealed class CocoJsonScanner : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Advance(CaptionBatch batch)
     {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, _state);
-        try
+        // Annotations of the common shape are read straight from the bytes (CocoElementScanner) once the reader has
+        // read one; the reader reads the rest, one element at a time, so every error is still its.
+        int start = 0;
+        while (true)
         {
-            while (_mode != Mode.Done && !batch.IsFull && Step(ref reader, batch))
+            if (_mode == Mode.Annotations && _afterElement && _readDirectly)
             {
+                int read = CocoElementScanner.Read(_buffer.AsSpan(start, _length - start), batch, ref _index);
+                _readSome |= read > 0;
+                start += read;
             }
 
-            if (_mode != Mode.Done && _final && !batch.IsFull)
+            var reader = new Utf8JsonReader(_buffer.AsSpan(start, _length - start), _final, _state);
+            _readerStart = start;
+            bool elementRead = false;
+            try
             {
-                // The reader throws for a truncated file; this is the rest: an empty file or one that ends after the root.
-                Fail((int)reader.BytesConsumed, "the file ends before the COCO captions object does (is it cut short?)");
+                while (_mode != Mode.Done && !batch.IsFull && Step(ref reader, batch))
+                {
+                    if (_mode == Mode.Annotations && _afterElement)
+                    {
+                        elementRead = true;
+                        break;
+                    }
+                }
+
+                if (!elementRead && _mode != Mode.Done && _final && !batch.IsFull)
+                {
+                    // The reader throws for a truncated file; this is the rest: an empty file or one that ends after the root.
+                    Fail(start + (int)reader.BytesConsumed, "the file ends before the COCO captions object does (is it cut short?)");
+                }
+            }
+            catch (JsonException e)
+            {
+                if (_readSome)
+                {
+                    // The reader never saw the elements read directly, so its line count is short: read the file again
+                    // with the reader alone, which fails at the same place and says so as it always does.
+                    ThrowAsTheReaderAlone();
+                }
+
+                Fail(start + (int)reader.BytesConsumed, $"not a valid COCO captions file: {e.Message}", (e.LineNumber ?? 0) + 1);
+            }
+
+            _state = reader.CurrentState;
+            start += (int)reader.BytesConsumed;
+            if (!elementRead || batch.IsFull)
+            {
+                return start;
             }
         }
-        catch (JsonException e)
-        {
-            Fail((int)reader.BytesConsumed, $"not a valid COCO captions file: {e.Message}", (e.LineNumber ?? 0) + 1);
-        }
-
-        _state = reader.CurrentState;
-        return (int)reader.BytesConsumed;
     }
 
     // One token at the root level, or one whole array element. False when the buffer holds no more of either.
@@ -211,7 +254,7 @@ internal sealed class CocoJsonScanner : IDisposable
                 return;
             }
 
-            Fail((int)reader.TokenStartIndex, "a COCO captions file is a JSON object with an \"annotations\" array");
+            Fail(_readerStart + (int)reader.TokenStartIndex, "a COCO captions file is a JSON object with an \"annotations\" array");
             return;
         }
 
@@ -231,7 +274,7 @@ internal sealed class CocoJsonScanner : IDisposable
             AnnotationsFound = true;
             if (!array)
             {
-                Fail((int)reader.TokenStartIndex, "a COCO captions file needs an \"annotations\" array, not an object or a single value");
+                Fail(_readerStart + (int)reader.TokenStartIndex, "a COCO captions file needs an \"annotations\" array, not an object or a single value");
                 return;
             }
 
@@ -239,6 +282,7 @@ internal sealed class CocoJsonScanner : IDisposable
             bool read = _annotationsWanted || _imagesRead;
             AnnotationsSkipped = !read;
             _mode = read ? Mode.Annotations : Mode.Skip;
+            _afterElement = false;
             return;
         }
 
@@ -247,6 +291,7 @@ internal sealed class CocoJsonScanner : IDisposable
             : Mode.Root;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Element(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         if (_mode == Mode.Images)
@@ -254,9 +299,9 @@ internal sealed class CocoJsonScanner : IDisposable
             return CocoAnnotationParser.TryReadImage(ref reader, _files, _idScratch);
         }
 
-        int start = (int)reader.TokenStartIndex;
+        int start = _readerStart + (int)reader.TokenStartIndex;
         int mark = batch.Begin();
-        if (!CocoAnnotationParser.TryReadAnnotation(ref reader, _index, batch, _files, out string? error))
+        if (!CocoAnnotationParser.TryReadAnnotation(ref reader, _index, batch, out string? error))
         {
             batch.Abandon(mark);
             return false;
@@ -270,6 +315,7 @@ internal sealed class CocoJsonScanner : IDisposable
         }
 
         _index++;
+        _afterElement = true;
         return true;
     }
 
@@ -283,6 +329,17 @@ internal sealed class CocoJsonScanner : IDisposable
         // After the annotations this pass has nothing more to do; after "images", only if annotations were skipped
         // (the second pass reads them).
         _mode = _mode == Mode.Annotations || AnnotationsSkipped ? Mode.Done : Mode.Root;
+    }
+
+    private void ThrowAsTheReaderAlone()
+    {
+        using var alone = new CocoJsonScanner(_path, new CocoImageFiles(), _annotationsWanted, _ => { }, readDirectly: false);
+        var scratch = new CaptionBatch();
+        while (!alone.Done)
+        {
+            alone.Next(scratch);
+            scratch.Clear();
+        }
     }
 
     private void Fail(int position, string message, long? line = null)

@@ -267,6 +267,7 @@ internal sealed class LineCaptionSource : ICaptionSource
     }
 
     /// <summary>A string's unescaped bytes, trimmed of white space, copied into the batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ByteRange TrimmedString(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         ByteRange raw = Scalar(ref reader, batch);
@@ -275,6 +276,7 @@ internal sealed class LineCaptionSource : ICaptionSource
     }
 
     /// <summary>A string's unescaped bytes or a number's text, copied into the batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ByteRange Scalar(ref Utf8JsonReader reader, CaptionBatch batch)
     {
         if (reader.TokenType == JsonTokenType.Number || !reader.ValueIsEscaped)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Data.Captions;
 
@@ -10,6 +11,7 @@ internal static class Utf8Text
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text) => Trim(text, out _);
 
     /// <summary>The span without leading and trailing white space, and how many bytes were dropped at its start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text, out int lead)
     {
         int length = text.Length;
@@ -60,6 +62,7 @@ internal static class Utf8Text
     }
 
     /// <summary>The offset of the first byte that is not valid UTF-8, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FirstInvalid(ReadOnlySpan<byte> text)
     {
         if (System.Text.Unicode.Utf8.IsValid(text))
@@ -81,5 +84,6 @@ internal static class Utf8Text
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAsciiSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C or 0x1C or 0x1D or 0x1E or 0x1F or 0x85;
 }

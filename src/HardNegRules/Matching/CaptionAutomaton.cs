@@ -6,16 +6,29 @@ using HardNegRules.Rules.Text;
 namespace HardNegRules.Matching;
 
 /// <summary>
-/// A pack's rule texts as a flat automaton over the caption's folded characters: characters map to a few classes, and
-/// each state has one row of next states, one per class. The scan reads each character once in the common case, starts
-/// only at word starts, keeps the longest text that ends at a word boundary, and leaves contexts to be checked after.
-/// Built from the encoded trie (<see cref="MatchTrie.Encode"/>), which the generated permuters carry as data and the
+/// A pack's rule texts as a flat automaton over the caption's folded characters, run once over the caption: characters
+/// map to a few classes, and each state has one row of next states, one per class. Besides the trie's nodes there are
+/// two states: between words (the root: a word character starts a walk) and inside a word that cannot match (until the
+/// next non-word character). So the common case is one table load per character, with no branch but one on a flag bit;
+/// flagged transitions are the rare events: a text accepted at a word boundary (a match, or a candidate when a longer
+/// phrase may follow) and a phrase that dies after crossing a word boundary (then the longest candidate is the match, or
+/// the scan resumes at the end of the walk's first word, as if it had never gone further). Matches start at word
+/// starts, are the longest at their start that end at a word boundary, and leave contexts to be checked after. Built
+/// from the encoded trie (<see cref="MatchTrie.Encode"/>), which the generated permuters carry as data and the
 /// interpreter computes at run time, so both scan with the same code over the same table.
 /// </summary>
 internal sealed class CaptionAutomaton
 {
-    private const int Dead = 0;
-    private const int Root = 1;
+    // Row offsets of the two states that are not trie nodes. The root (node 0) is the state between words.
+    private const int Between = 0;
+    private const int Flag = int.MinValue;
+
+    // Extra columns after each row's classes: the state's accepted entry (or -1), its depth (characters since the word
+    // start) and the length of its walk's first word (-1 while the walk is still in it).
+    private const int AcceptColumn = 0;
+    private const int DepthColumn = 1;
+    private const int FirstWordColumn = 2;
+    private const int InfoColumns = 3;
 
     // Classes: 0 other non-word characters, 1.._firstWordClass - 1 non-word characters of rule texts (space, '&', ...),
     // _firstWordClass other word characters, above it word characters of rule texts.
@@ -24,8 +37,12 @@ internal sealed class CaptionAutomaton
     private readonly int[] _otherClasses;
     private readonly int _firstWordClass;
     private readonly int _classCount;
-    private readonly int[] _next;
-    private readonly int[] _accept;
+    private readonly int _rowWidth;
+    private readonly int _states;
+
+    // One row per state of _rowWidth ints: the next state per class as a row offset, with Flag set on the transitions
+    // that need a look (see the summary), then the info columns.
+    private readonly int[] _table;
 
     /// <summary>Builds the automaton from an encoded trie.</summary>
     /// <param name="encoded">The trie, as <see cref="MatchTrie.Encode"/> writes it.</param>
@@ -67,25 +84,65 @@ internal sealed class CaptionAutomaton
         _otherChars = [.. classOf.Keys.Where(c => c >= 128).Order()];
         _otherClasses = [.. _otherChars.Select(c => classOf[c])];
 
-        // Second pass: one row per state. State 0 is dead (all zeros), state 1 + n is trie node n (1 is the root).
-        int states = nodeOffsets.Count + 1;
-        _next = new int[states * _classCount];
-        _accept = new int[states];
-        _accept[Dead] = -1;
-        for (int n = 0; n < nodeOffsets.Count; n++)
+        // States: node 0 (the root, between words) is state 0, the state inside a word that cannot match is state 1,
+        // node n > 0 is state n + 1. Children come after their parent, so one pass gives each node's depth and first word.
+        int nodes = nodeOffsets.Count;
+        _states = nodes + 1;
+        _rowWidth = _classCount + InfoColumns;
+        int inWord = _rowWidth;
+        _table = new int[_states * _rowWidth];
+        var depth = new int[nodes];
+        var firstWord = new int[nodes];
+        firstWord[0] = -1;
+        for (int n = 0; n < nodes; n++)
         {
             int at = nodeOffsets[n];
-            _accept[n + 1] = encoded[at];
             for (int c = 0; c < encoded[at + 1]; c++)
             {
-                int cls = classOf[(char)encoded[at + 2 + (2 * c)]];
-                _next[((n + 1) * _classCount) + cls] = encoded[at + 3 + (2 * c)] + 1;
+                char edge = (char)encoded[at + 2 + (2 * c)];
+                int child = encoded[at + 3 + (2 * c)];
+                depth[child] = depth[n] + 1;
+                firstWord[child] = firstWord[n] >= 0 ? firstWord[n] : CaptionChars.IsWordChar(edge) ? -1 : depth[n];
             }
+        }
+
+        for (int cls = 0; cls < _classCount; cls++)
+        {
+            _table[inWord + cls] = cls >= _firstWordClass ? inWord : Between;
+        }
+
+        _table[inWord + _classCount + AcceptColumn] = -1;
+        _table[inWord + _classCount + FirstWordColumn] = -1;
+        for (int n = 0; n < nodes; n++)
+        {
+            int at = nodeOffsets[n];
+            int row = Row(n);
+            int accepted = encoded[at];
+            var children = new Dictionary<int, int>();
+            for (int c = 0; c < encoded[at + 1]; c++)
+            {
+                children[classOf[(char)encoded[at + 2 + (2 * c)]]] = encoded[at + 3 + (2 * c)];
+            }
+
+            for (int cls = 0; cls < _classCount; cls++)
+            {
+                bool word = cls >= _firstWordClass;
+                bool hasChild = children.TryGetValue(cls, out int child) && (n != 0 || word);
+                int target = hasChild ? Row(child) : word ? inWord : Between;
+                // Between words nothing is ever flagged; elsewhere: a text accepted at a word boundary, and the death
+                // of a walk that has crossed a word boundary.
+                bool flagged = n != 0 && ((!word && accepted >= 0) || (!hasChild && firstWord[n] >= 0));
+                _table[row + cls] = flagged ? target | Flag : target;
+            }
+
+            _table[row + _classCount + AcceptColumn] = n == 0 ? -1 : accepted;
+            _table[row + _classCount + DepthColumn] = depth[n];
+            _table[row + _classCount + FirstWordColumn] = firstWord[n];
         }
     }
 
-    /// <summary>The number of states (with the dead state), for reports.</summary>
-    public int States => _accept.Length;
+    /// <summary>The number of states (with the state inside a word that cannot match), for reports.</summary>
+    public int States => _states;
 
     /// <summary>The number of character classes.</summary>
     public int Classes => _classCount;
@@ -95,92 +152,94 @@ internal sealed class CaptionAutomaton
     /// boundary (the longest at its start), and moves <paramref name="i"/> past it.
     /// </summary>
     /// <param name="caption">The caption.</param>
-    /// <param name="i">Where to look from; moved past the text found, or to the end.</param>
+    /// <param name="i">Where to look from (the caption's start or a word boundary); moved past the text found, or to the end.</param>
     /// <param name="start">Where the text starts.</param>
     /// <param name="entry">Its first entry.</param>
     /// <returns>Its length, or 0 when the caption has no more.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
-        // Table reads without bounds checks: every class is below _classCount and every state below States by
-        // construction, so the hot loop is a load, an add and a compare per character.
-        ref int next = ref MemoryMarshal.GetArrayDataReference(_next);
-        ref int accept = ref MemoryMarshal.GetArrayDataReference(_accept);
-        ref byte ascii = ref MemoryMarshal.GetArrayDataReference(_asciiClass);
+        // Table reads without bounds checks: every class is below _classCount and every row offset is a row of the
+        // table by construction, so the common case is a load, an add and a sign test per character.
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref char text = ref MemoryMarshal.GetReference(caption);
-        int classes = _classCount;
-        int firstWord = _firstWordClass;
+        int info = _classCount;
         int n = caption.Length;
         int pos = i;
-        while (pos < n)
+        int state = Between;
+        int candidateEnd = -1;
+        int candidateStart = 0;
+        int candidateEntry = -1;
+        int firstWordClass = _firstWordClass;
+        ref byte ascii = ref MemoryMarshal.GetArrayDataReference(_asciiClass);
+        while (true)
         {
-            char ch = Unsafe.Add(ref text, pos);
-            int cls = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
-            if (cls < firstWord)
+            while (pos < n)
             {
-                pos++;
-                continue;
-            }
-
-            // A word starts here: walk the automaton, remembering the last accepting state that a boundary follows and
-            // where the first word ended (to resume there when nothing matches).
-            int wordStart = pos;
-            int state = Unsafe.Add(ref next, classes + cls);
-            pos++;
-            int bestEnd = -1;
-            int bestEntry = -1;
-            int wordEnd = -1;
-            while (state != Dead)
-            {
-                int c = 0;
-                if (pos < n)
+                char ch = Unsafe.Add(ref text, pos);
+                int cls = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
+                int to = Unsafe.Add(ref table, state + cls);
+                if (to >= 0)
                 {
-                    ch = Unsafe.Add(ref text, pos);
-                    c = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
-                }
-
-                if (c < firstWord)
-                {
-                    if (wordEnd < 0)
-                    {
-                        wordEnd = pos;
-                    }
-
-                    int accepted = Unsafe.Add(ref accept, state);
-                    if (accepted >= 0)
-                    {
-                        bestEnd = pos;
-                        bestEntry = accepted;
-                    }
-
-                    if (pos >= n)
-                    {
-                        break;
-                    }
-                }
-
-                state = Unsafe.Add(ref next, (state * classes) + c);
-                pos++;
-            }
-
-            if (bestEnd > 0)
-            {
-                i = bestEnd;
-                start = wordStart;
-                entry = bestEntry;
-                return bestEnd - wordStart;
-            }
-
-            if (wordEnd >= 0)
-            {
-                pos = wordEnd;
-            }
-            else
-            {
-                while (pos < n && Class(Unsafe.Add(ref text, pos)) >= firstWord)
-                {
+                    state = to;
                     pos++;
+                    continue;
                 }
+
+                int accepted = Unsafe.Add(ref table, state + info + AcceptColumn);
+                int wordStart = pos - Unsafe.Add(ref table, state + info + DepthColumn);
+                if (cls < firstWordClass && accepted >= 0)
+                {
+                    if ((to & ~Flag) == Between)
+                    {
+                        return Found(ref i, pos, wordStart, accepted, out start, out entry);
+                    }
+
+                    // A longer phrase may follow ("black" of "black and white"): remember this one.
+                    candidateEnd = pos;
+                    candidateStart = wordStart;
+                    candidateEntry = accepted;
+                    state = to & ~Flag;
+                    pos++;
+                    continue;
+                }
+
+                // A walk past its first word died: the longest text accepted on the way, or resume after the first word.
+                if (candidateEnd >= 0)
+                {
+                    return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
+                }
+
+                pos = wordStart + Unsafe.Add(ref table, state + info + FirstWordColumn);
+                state = Between;
             }
+
+            // The caption's end is a word boundary too.
+            if (state == Between || state == _rowWidth)
+            {
+                break;
+            }
+
+            int last = Unsafe.Add(ref table, state + info + AcceptColumn);
+            int lastStart = n - Unsafe.Add(ref table, state + info + DepthColumn);
+            if (last >= 0)
+            {
+                return Found(ref i, n, lastStart, last, out start, out entry);
+            }
+
+            if (candidateEnd >= 0)
+            {
+                return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
+            }
+
+            int first = Unsafe.Add(ref table, state + info + FirstWordColumn);
+            if (first < 0)
+            {
+                break;
+            }
+
+            pos = lastStart + first;
+            state = Between;
         }
 
         i = n;
@@ -189,8 +248,16 @@ internal sealed class CaptionAutomaton
         return 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Class(char c) => c < 128 ? _asciiClass[c] : NonAsciiClass(c);
+    private static int Found(ref int i, int end, int wordStart, int accepted, out int start, out int entry)
+    {
+        i = end;
+        start = wordStart;
+        entry = accepted;
+        return end - wordStart;
+    }
+
+    // The row offset of trie node n.
+    private int Row(int node) => (node == 0 ? 0 : node + 1) * _rowWidth;
 
     private int NonAsciiClass(char c)
     {

@@ -1,4 +1,5 @@
 using HardNegRules.Rules.Text;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Matching;
 
@@ -11,6 +12,7 @@ namespace HardNegRules.Matching;
 internal static class Neighbours
 {
     /// <summary>Whether the words directly after <paramref name="end"/> are <paramref name="words"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool FollowedBy(ReadOnlySpan<char> text, int end, string[] words)
     {
         int pos = end;
@@ -48,6 +50,7 @@ internal static class Neighbours
     }
 
     /// <summary>Whether the words directly before <paramref name="start"/> are <paramref name="words"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool PrecededBy(ReadOnlySpan<char> text, int start, string[] words)
     {
         int pos = start;
@@ -102,6 +105,7 @@ internal static class Neighbours
     /// whitespace and opening quotes or brackets between (<c>An "Apple" logo</c>); false when that word is not "a" or
     /// "an".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ArticleBefore(ReadOnlySpan<char> text, int start, out int articleStart, out int articleLength, out bool isAn)
     {
         int end = SkipSpaceBackward(text, start);
@@ -129,6 +133,7 @@ internal static class Neighbours
     /// Whether only a coordination separates two terms: whitespace with "and", "or", "&amp;", "/" or "," between
     /// ("black and white", "red, blue", "black/white").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Coordinated(ReadOnlySpan<char> text, int firstEnd, int secondStart)
     {
         ReadOnlySpan<char> between = text[firstEnd..secondStart].Trim();
@@ -148,16 +153,21 @@ internal static class Neighbours
     }
 
     /// <summary>Whether a context word is a single punctuation mark (matched as a character, spaces optional).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsPunctuation(string word) => word.Length == 1 && !CaptionChars.IsWordChar(word[0]) && word[0] != ' ';
 
     // Marks that end a phrase: the caption's own start and end count as one of them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBoundaryMark(char c) => c is '.' or ',' or ';' or ':' or '!' or '?';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsOpening(char c) => c is '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsClosing(char c) => c is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019' or '\u00BB';
 
     // Only closing quotes, brackets and whitespace remain after pos.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AtEnd(ReadOnlySpan<char> text, int pos)
     {
         while (pos < text.Length && (IsClosing(text[pos]) || CaptionChars.Fold(text[pos]) == ' '))
@@ -169,6 +179,7 @@ internal static class Neighbours
     }
 
     // Only opening quotes, brackets and whitespace come before pos.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AtStart(ReadOnlySpan<char> text, int pos)
     {
         while (pos > 0 && (IsOpening(text[pos - 1]) || CaptionChars.Fold(text[pos - 1]) == ' '))
@@ -180,6 +191,7 @@ internal static class Neighbours
     }
 
     // The whole word at [start, start + word.Length): same letters (folded) and word boundaries on both sides.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool WordAt(ReadOnlySpan<char> text, int start, string word)
     {
         int end = start + word.Length;
@@ -200,6 +212,7 @@ internal static class Neighbours
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipSpaceForward(ReadOnlySpan<char> text, int pos)
     {
         while (pos < text.Length && CaptionChars.Fold(text[pos]) == ' ')
@@ -210,6 +223,7 @@ internal static class Neighbours
         return pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipSpaceBackward(ReadOnlySpan<char> text, int pos)
     {
         while (pos > 0 && CaptionChars.Fold(text[pos - 1]) == ' ')

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HardNegRules.Negatives;
 
 /// <summary>
@@ -46,6 +48,11 @@ public sealed class CaptionBatch
         _used = 0;
     }
 
+    /// <summary>The bytes appended since <paramref name="mark"/> (what <see cref="Begin"/> returned): a record's fields so far.</summary>
+    /// <param name="mark">The mark.</param>
+    /// <returns>The bytes.</returns>
+    public ReadOnlySpan<byte> AppendedSince(int mark) => _bytes.AsSpan(mark, _used - mark);
+
     /// <summary>Starts a record: its fields follow with <see cref="AppendField"/>; <see cref="Commit"/> or <see cref="Abandon"/> ends it.</summary>
     /// <returns>The mark to abandon to.</returns>
     public int Begin() => _used;
@@ -53,6 +60,7 @@ public sealed class CaptionBatch
     /// <summary>Copies one field's bytes into the arena and returns where they are.</summary>
     /// <param name="value">The bytes.</param>
     /// <returns>The field.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ByteRange AppendField(ReadOnlySpan<byte> value)
     {
         Span<byte> destination = Reserve(value.Length);
@@ -63,6 +71,7 @@ public sealed class CaptionBatch
     /// <summary>Room for a field of at most <paramref name="length"/> bytes; write into it, then call <see cref="Advance"/>.</summary>
     /// <param name="length">The most bytes the field may take.</param>
     /// <returns>The room.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<byte> Reserve(int length)
     {
         if (_used + length > _bytes.Length)
@@ -76,6 +85,7 @@ public sealed class CaptionBatch
     /// <summary>Takes <paramref name="written"/> bytes of the room last reserved as a field.</summary>
     /// <param name="written">The bytes written.</param>
     /// <returns>The field.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ByteRange Advance(int written)
     {
         var range = new ByteRange(_used, written);
@@ -93,6 +103,7 @@ public sealed class CaptionBatch
     /// <param name="caption">The caption (trimmed, valid UTF-8).</param>
     /// <param name="imageId">The image it describes, or <see cref="ByteRange.None"/>.</param>
     /// <param name="imageFile">The image's file, or <see cref="ByteRange.None"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Commit(ByteRange id, bool idIsNumber, ByteRange caption, ByteRange imageId, ByteRange imageFile)
     {
         if (Count == _entries.Length)
@@ -142,24 +153,44 @@ public sealed class CaptionBatch
     /// <returns>The image id's UTF-8 text.</returns>
     public ReadOnlySpan<byte> ImageId(int index) => Field(_entries[index].ImageId);
 
+    /// <summary>
+    /// Finds the image file of a record that names its image only by id (COCO's annotations), when it is asked for: most
+    /// outputs never need it, so the reader does not look it up per record. Set by the source that fills the batch.
+    /// </summary>
+    public IImageFileLookup? ImageFiles { get; set; }
+
     /// <summary>Whether record <paramref name="index"/>'s image file is known.</summary>
     /// <param name="index">The record.</param>
     /// <returns>True when known.</returns>
-    public bool HasImageFile(int index) => !_entries[index].ImageFile.IsNone;
+    public bool HasImageFile(int index) => !_entries[index].ImageFile.IsNone || !LookUpImageFile(index).IsEmpty;
 
     /// <summary>Record <paramref name="index"/>'s image file (empty when unknown).</summary>
     /// <param name="index">The record.</param>
     /// <returns>The file's UTF-8 text.</returns>
-    public ReadOnlySpan<byte> ImageFile(int index) => Field(_entries[index].ImageFile);
+    public ReadOnlySpan<byte> ImageFile(int index) =>
+        _entries[index].ImageFile.IsNone ? LookUpImageFile(index) : Field(_entries[index].ImageFile);
 
     /// <summary>The bytes of a field appended to this batch.</summary>
     /// <param name="range">The field.</param>
     /// <returns>Its bytes (empty for <see cref="ByteRange.None"/>).</returns>
     public ReadOnlySpan<byte> Bytes(ByteRange range) => Field(range);
 
+    private ReadOnlySpan<byte> LookUpImageFile(int index) =>
+        ImageFiles is { } files && !_entries[index].ImageId.IsNone ? files.Find(Field(_entries[index].ImageId)) : default;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Field(ByteRange range) => range.IsNone ? default : _bytes.AsSpan(range.Start, range.Length);
 
     private readonly record struct Entry(ByteRange Id, ByteRange Caption, ByteRange ImageId, ByteRange ImageFile, bool IdIsNumber);
+}
+
+/// <summary>Looks up an image's file by the image's id.</summary>
+public interface IImageFileLookup
+{
+    /// <summary>The file of image <paramref name="imageId"/>.</summary>
+    /// <param name="imageId">The image id's UTF-8 text.</param>
+    /// <returns>The file's UTF-8 text; empty when the image is not known.</returns>
+    ReadOnlySpan<byte> Find(ReadOnlySpan<byte> imageId);
 }
 
 /// <summary>A field's place in a <see cref="CaptionBatch"/>'s arena.</summary>

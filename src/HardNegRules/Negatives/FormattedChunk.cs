@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Negatives;
 
@@ -75,6 +76,7 @@ public sealed class FormattedChunk
 
     /// <summary>Ends the row whose bytes were just written.</summary>
     /// <param name="imageKey">Its image key.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRow(ulong imageKey)
     {
         if (Rows == _rowEnds.Length)

@@ -1,22 +1,34 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Negatives;
 
 /// <summary>
-/// Writes JSON strings and numbers straight into an output buffer, with the escaping <see cref="Utf8JsonWriter"/> uses
-/// under <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>, so the bytes are the same as the reference writer's.
-/// A string that needs no escaping (nearly every caption) is copied as it is; one that does is escaped by a
-/// <see cref="Utf8JsonWriter"/> over a scratch buffer. Fixed parts of a record are pre-encoded by the caller.
+/// Writes JSON strings and numbers straight into a span the caller reserved, with the escaping
+/// <see cref="Utf8JsonWriter"/> uses under <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>, so the bytes are the
+/// same as the reference writer's. A string of printable ASCII without a quote or backslash (nearly every caption) is
+/// copied as it is, found by one vectorized search; any other string is escaped by a <see cref="Utf8JsonWriter"/> over a
+/// scratch buffer. At most <see cref="MaxBytesPerByte"/> bytes per UTF-8 byte or <see cref="MaxBytesPerChar"/> per UTF-16
+/// character are written, plus the quotes.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A Utf8JsonWriter over an ArrayBufferWriter holds no resource to release.")]
 internal sealed class JsonLineWriter
 {
+    /// <summary>The most bytes an escaped string takes per byte of UTF-8 (a control character becomes \u00XX).</summary>
+    public const int MaxBytesPerByte = 6;
+
+    /// <summary>The most bytes an escaped string takes per UTF-16 character (\uXXXX).</summary>
+    public const int MaxBytesPerChar = 6;
+
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    // Bytes every escaping leaves alone: printable ASCII but the quote and the backslash.
+    private static readonly SearchValues<byte> Plain = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '"' && b != '\\').Select(b => (byte)b)]);
 
     private readonly ArrayBufferWriter<byte> _escaped = new(256);
     private readonly Utf8JsonWriter _escaper;
@@ -27,59 +39,99 @@ internal sealed class JsonLineWriter
         _escaper = new Utf8JsonWriter(_escaped, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true });
     }
 
-    /// <summary>Writes raw bytes (pre-encoded JSON).</summary>
-    public static void Raw(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
-
-    /// <summary>Writes an integer.</summary>
-    public static void Number(ArrayBufferWriter<byte> output, int value)
+    /// <summary>Writes raw bytes (pre-encoded JSON); returns their length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Raw(Span<byte> destination, ReadOnlySpan<byte> bytes)
     {
-        _ = Utf8Formatter.TryFormat(value, output.GetSpan(11), out int written);
-        output.Advance(written);
+        bytes.CopyTo(destination);
+        return bytes.Length;
     }
 
-    /// <summary>Writes a quoted, escaped string from valid UTF-8.</summary>
+    /// <summary>Writes an integer; returns its length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void String(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
+    public static int Number(Span<byte> destination, int value)
     {
-        if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) < 0)
+        _ = Utf8Formatter.TryFormat(value, destination, out int written);
+        return written;
+    }
+
+    /// <summary>Whether <paramref name="utf8"/> is printable ASCII without a quote or backslash: written as it is, quoted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPlain(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(Plain) < 0;
+
+    /// <summary>Writes a string that <see cref="IsPlain"/> said needs no escaping; returns the bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Quoted(Span<byte> destination, ReadOnlySpan<byte> plain)
+    {
+        destination[0] = (byte)'"';
+        plain.CopyTo(destination[1..]);
+        destination[plain.Length + 1] = (byte)'"';
+        return plain.Length + 2;
+    }
+
+    /// <summary>Writes a quoted, escaped string from valid UTF-8; returns the bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int String(Span<byte> destination, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAnyExcept(Plain) < 0)
         {
-            Span<byte> destination = output.GetSpan(utf8.Length + 2);
             destination[0] = (byte)'"';
             utf8.CopyTo(destination[1..]);
             destination[utf8.Length + 1] = (byte)'"';
-            output.Advance(utf8.Length + 2);
-            return;
+            return utf8.Length + 2;
         }
 
-        _escaped.ResetWrittenCount();
-        _escaper.Reset(_escaped);
-        _escaper.WriteStringValue(utf8);
-        _escaper.Flush();
-        output.Write(_escaped.WrittenSpan);
+        return Escaped(destination, utf8);
     }
 
-    /// <summary>Writes a quoted, escaped string from UTF-16 text.</summary>
+    /// <summary>Writes a quoted, escaped string from UTF-16 text; returns the bytes written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void String(ArrayBufferWriter<byte> output, ReadOnlySpan<char> text)
+    public int String(Span<byte> destination, ReadOnlySpan<char> text)
     {
+        // Printable ASCII narrows straight into place; anything else is transcoded and escaped.
+        if (Ascii.FromUtf16(text, destination[1..], out int narrowed) == OperationStatus.Done &&
+            destination.Slice(1, narrowed).IndexOfAnyExcept(Plain) < 0)
+        {
+            destination[0] = (byte)'"';
+            destination[narrowed + 1] = (byte)'"';
+            return narrowed + 2;
+        }
+
         int most = text.Length * 3;
         if (_utf8.Length < most)
         {
             _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
         }
 
-        OperationStatus status = Utf8.FromUtf16(text, _utf8, out _, out int written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
+        if (Utf8.FromUtf16(text, _utf8, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
             // Not valid UTF-16 (a lone surrogate): the reference writer's own handling decides.
             _escaped.ResetWrittenCount();
             _escaper.Reset(_escaped);
             _escaper.WriteStringValue(text);
             _escaper.Flush();
-            output.Write(_escaped.WrittenSpan);
-            return;
+            _escaped.WrittenSpan.CopyTo(destination);
+            return _escaped.WrittenCount;
         }
 
-        String(output, _utf8.AsSpan(0, written));
+        return String(destination, _utf8.AsSpan(0, written));
+    }
+
+    private int Escaped(Span<byte> destination, ReadOnlySpan<byte> utf8)
+    {
+        if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) < 0)
+        {
+            destination[0] = (byte)'"';
+            utf8.CopyTo(destination[1..]);
+            destination[utf8.Length + 1] = (byte)'"';
+            return utf8.Length + 2;
+        }
+
+        _escaped.ResetWrittenCount();
+        _escaper.Reset(_escaped);
+        _escaper.WriteStringValue(utf8);
+        _escaper.Flush();
+        _escaped.WrittenSpan.CopyTo(destination);
+        return _escaped.WrittenCount;
     }
 }

@@ -22,6 +22,7 @@ public sealed class NegativesFormatter
     private readonly NegativesJobOptions _options;
     private readonly byte[][] _replaceHeads;
     private readonly byte[][] _swapHeads;
+    private readonly int _longestHead;
     private readonly JsonLineWriter _json = new();
     private readonly byte[] _imageRoot;
     private readonly int _k;
@@ -45,6 +46,7 @@ public sealed class NegativesFormatter
         // What follows a negative's text up to its first edit, for each rule: its concept, kind and rule, encoded once.
         _replaceHeads = [.. _tables.RuleNames.Select((rule, term) => Head(_tables.ConceptNames[_tables.TermConcept[term]], "replace", rule))];
         _swapHeads = [.. _tables.SwapRuleNames.Select((rule, concept) => Head(_tables.ConceptNames[concept], "swap", rule))];
+        _longestHead = _replaceHeads.Concat(_swapHeads).Select(h => h.Length).DefaultIfEmpty(0).Max();
         _imageRoot = Encoding.UTF8.GetBytes(options.ImageRoot);
         _k = Math.Min(options.K, _tables.MaxNegatives > 0 ? _tables.MaxNegatives : int.MaxValue);
         _k = Math.Min(_k, 256);
@@ -67,8 +69,10 @@ public sealed class NegativesFormatter
         {
             ReadOnlySpan<byte> captionUtf8 = batch.Caption(i);
             ReadOnlySpan<char> caption = Decode(captionUtf8, ref _caption);
-            ReadOnlySpan<char> id = Decode(batch.Id(i), ref _id);
-            NegativeSeed seed = NegativeSeed.For(_options.Seed, id, _options.Epoch);
+            ReadOnlySpan<byte> id = batch.Id(i);
+            NegativeSeed seed = System.Text.Ascii.IsValid(id)
+                ? NegativeSeed.ForAscii(_options.Seed, id, _options.Epoch)
+                : NegativeSeed.For(_options.Seed, Decode(id, ref _id), _options.Epoch);
             int textRoom = (caption.Length + (2 * _tables.MaxFormLength) + 8) * Math.Max(_k, 1);
             if (_text.Length < textRoom)
             {
@@ -91,6 +95,7 @@ public sealed class NegativesFormatter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, ref char[] buffer)
     {
         if (buffer.Length < utf8.Length)
@@ -107,60 +112,69 @@ public sealed class NegativesFormatter
     private void WriteJson(ArrayBufferWriter<byte> output, CaptionBatch batch, int record, ReadOnlySpan<byte> captionUtf8,
         ReadOnlySpan<char> caption, int count)
     {
-        // The same bytes as the reference writer (NegativeJsonWriter) gives for the same record.
-        output.Write("{\"id\":"u8);
-        if (batch.IdIsNumber(record))
+        // The same bytes as the reference writer (NegativeJsonWriter) gives for the same record, written into one span
+        // reserved for the record's longest possible form.
+        ReadOnlySpan<byte> id = batch.Id(record);
+        int most = 64 + (JsonLineWriter.MaxBytesPerByte * (id.Length + captionUtf8.Length));
+        for (int n = 0; n < count; n++)
         {
-            output.Write(batch.Id(record));
-        }
-        else
-        {
-            _json.String(output, batch.Id(record));
+            ref readonly NegativeSpan negative = ref _results[n];
+            int edited = negative.First.Length + negative.Second.Length + (2 * _tables.MaxFormLength);
+            most += 256 + _longestHead + (JsonLineWriter.MaxBytesPerChar * (negative.TextLength + edited));
         }
 
-        output.Write(",\"caption\":"u8);
-        _json.String(output, captionUtf8);
-        output.Write(",\"negatives\":["u8);
+        Span<byte> line = output.GetSpan(most);
+        int at = JsonLineWriter.Raw(line, "{\"id\":"u8);
+        at += batch.IdIsNumber(record) ? JsonLineWriter.Raw(line[at..], id) : _json.String(line[at..], id);
+        at += JsonLineWriter.Raw(line[at..], ",\"caption\":"u8);
+        // A caption of plain ASCII (nearly all) is its own UTF-8 and needs no escaping, nor does any part of it.
+        bool plain = captionUtf8.Length == caption.Length && JsonLineWriter.IsPlain(captionUtf8);
+        ReadOnlySpan<byte> plainCaption = plain ? captionUtf8 : default;
+        at += plain ? JsonLineWriter.Quoted(line[at..], captionUtf8) : _json.String(line[at..], captionUtf8);
+        at += JsonLineWriter.Raw(line[at..], ",\"negatives\":["u8);
         Span<char> to = stackalloc char[Math.Min(_tables.MaxFormLength, 512)];
         for (int n = 0; n < count; n++)
         {
             ref readonly NegativeSpan negative = ref _results[n];
-            output.Write(n == 0 ? "{\"text\":"u8 : ",{\"text\":"u8);
-            _json.String(output, _text.AsSpan(negative.TextStart, negative.TextLength));
+            at += JsonLineWriter.Raw(line[at..], n == 0 ? "{\"text\":"u8 : ",{\"text\":"u8);
+            at += _json.String(line[at..], _text.AsSpan(negative.TextStart, negative.TextLength));
             bool swap = negative.Kind == NegativeKind.Swap;
-            output.Write(swap ? _swapHeads[negative.Concept] : _replaceHeads[negative.First.Term]);
-            output.Write(","u8);
-            WriteEdit(output, caption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
+            at += JsonLineWriter.Raw(line[at..], swap ? _swapHeads[negative.Concept] : _replaceHeads[negative.First.Term]);
+            line[at++] = (byte)',';
+            at += WriteEdit(line[at..], caption, plainCaption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
             if (swap)
             {
-                output.Write(",\"swap\":{"u8);
-                WriteEdit(output, caption, negative.Second, negative.First.Term, to);
-                output.Write("}"u8);
+                at += JsonLineWriter.Raw(line[at..], ",\"swap\":{"u8);
+                at += WriteEdit(line[at..], caption, plainCaption, negative.Second, negative.First.Term, to);
+                line[at++] = (byte)'}';
             }
 
-            output.Write("}"u8);
+            line[at++] = (byte)'}';
         }
 
-        output.Write("]}\n"u8);
+        at += JsonLineWriter.Raw(line[at..], "]}\n"u8);
+        output.Advance(at);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WriteEdit(ArrayBufferWriter<byte> output, ReadOnlySpan<char> caption, TermMatch match, int toTerm, Span<char> to)
+    private int WriteEdit(Span<byte> line, ReadOnlySpan<char> caption, ReadOnlySpan<byte> plainCaption, TermMatch match, int toTerm, Span<char> to)
     {
-        output.Write("\"start\":"u8);
-        JsonLineWriter.Number(output, match.Start);
-        output.Write(",\"length\":"u8);
-        JsonLineWriter.Number(output, match.Length);
-        output.Write(",\"from\":"u8);
+        int at = JsonLineWriter.Raw(line, "\"start\":"u8);
+        at += JsonLineWriter.Number(line[at..], match.Start);
+        at += JsonLineWriter.Raw(line[at..], ",\"length\":"u8);
+        at += JsonLineWriter.Number(line[at..], match.Length);
+        at += JsonLineWriter.Raw(line[at..], ",\"from\":"u8);
         ReadOnlySpan<char> from = caption.Slice(match.Start, match.Length);
-        _json.String(output, from);
-        output.Write(",\"to\":"u8);
+        at += plainCaption.IsEmpty ? _json.String(line[at..], from) : JsonLineWriter.Quoted(line[at..], plainCaption.Slice(match.Start, match.Length));
+        at += JsonLineWriter.Raw(line[at..], ",\"to\":"u8);
         string form = _tables.Form(toTerm, match.Form) ?? string.Empty;
         Span<char> cased = form.Length <= to.Length ? to[..form.Length] : new char[form.Length];
         ReplacementCasing.CopyCased(from, form, cased);
-        _json.String(output, cased);
+        at += _json.String(line[at..], cased);
+        return at;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteTsvRow(FormattedChunk chunk, CaptionBatch batch, int record, ReadOnlySpan<char> caption, int count)
     {
         if (!batch.HasImageFile(record))

@@ -1,12 +1,15 @@
+using System.Runtime.CompilerServices;
+
 namespace HardNegRules.Negatives;
 
 /// <summary>
-/// The casing a replacement takes from the text it replaces ("Red" -> "Blue", "RED" -> "BLUE"): the <c>to</c> of a
-/// negative's provenance, written here without a string per negative. It must agree with the permuter's own writing of
-/// the negative's text; the output tests compare the two over real captions.
+/// The casing a replacement takes from the text it replaces ("Red" -> "Blue", "RED" -> "BLUE"), without a string per
+/// negative: one rule for the permuter's writing of a negative's text and for the <c>to</c> of its provenance, so the two
+/// always agree.
 /// </summary>
 internal static class ReplacementCasing
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CopyCased(ReadOnlySpan<char> original, ReadOnlySpan<char> replacement, Span<char> destination)
     {
         replacement.CopyTo(destination);
@@ -14,7 +17,14 @@ internal static class ReplacementCasing
         int upper = 0;
         foreach (char c in original)
         {
-            if (char.IsLetter(c))
+            if (c < 128)
+            {
+                // ASCII without the Unicode tables: a letter is A-Z or a-z.
+                bool isUpper = (uint)(c - 'A') <= 'Z' - 'A';
+                letters += isUpper || (uint)(c - 'a') <= 'z' - 'a' ? 1 : 0;
+                upper += isUpper ? 1 : 0;
+            }
+            else if (char.IsLetter(c))
             {
                 letters++;
                 upper += char.IsUpper(c) ? 1 : 0;
@@ -28,7 +38,7 @@ internal static class ReplacementCasing
                 destination[i] = char.ToUpperInvariant(destination[i]);
             }
         }
-        else if (original.Length > 0 && char.IsUpper(original[0]) && destination.Length > 0)
+        else if (original.Length > 0 && destination.Length > 0 && (original[0] < 128 ? (uint)(original[0] - 'A') <= 'Z' - 'A' : char.IsUpper(original[0])))
         {
             destination[0] = char.ToUpperInvariant(destination[0]);
         }

@@ -1,5 +1,6 @@
 using HardNegRules.Matching;
 using HardNegRules.Rules.Text;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Permutation;
 
@@ -12,6 +13,7 @@ namespace HardNegRules.Permutation;
 internal static class NegativeWriter
 {
     /// <summary>Writes the caption with <paramref name="match"/> replaced by term <paramref name="to"/>; -1 if it does not fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WriteReplace(PermuterTables tables, ReadOnlySpan<char> caption, TermMatch match, int to, Span<char> destination)
     {
         var buffer = default(EditBuffer);
@@ -22,6 +24,7 @@ internal static class NegativeWriter
     }
 
     /// <summary>Writes the caption with two matches exchanged: each one's text, as written, in the other's place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WriteSwap(PermuterTables tables, ReadOnlySpan<char> caption, TermMatch first, TermMatch second, Span<char> destination)
     {
         var buffer = default(EditBuffer);
@@ -57,9 +60,23 @@ internal static class NegativeWriter
     }
 
     // Copies the caption, applying edits (non-overlapping) in position order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Write(ReadOnlySpan<char> caption, Span<Edit> edits, Span<char> destination)
     {
-        edits.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        // At most four edits: an insertion sort by position, without a comparer.
+        for (int i = 1; i < edits.Length; i++)
+        {
+            Edit edit = edits[i];
+            int j = i - 1;
+            while (j >= 0 && edits[j].Start > edit.Start)
+            {
+                edits[j + 1] = edits[j];
+                j--;
+            }
+
+            edits[j + 1] = edit;
+        }
+
         int length = caption.Length;
         foreach (Edit edit in edits)
         {
@@ -94,35 +111,8 @@ internal static class NegativeWriter
         return length;
     }
 
-    private static void CopyCased(ReadOnlySpan<char> original, string replacement, Span<char> destination)
-    {
-        replacement.AsSpan().CopyTo(destination);
-        int letters = 0;
-        int upper = 0;
-        foreach (char c in original)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                if (char.IsUpper(c))
-                {
-                    upper++;
-                }
-            }
-        }
-
-        if (letters >= 2 && upper == letters)
-        {
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = char.ToUpperInvariant(destination[i]);
-            }
-        }
-        else if (original.Length > 0 && char.IsUpper(original[0]) && destination.Length > 0)
-        {
-            destination[0] = char.ToUpperInvariant(destination[0]);
-        }
-    }
+    private static void CopyCased(ReadOnlySpan<char> original, string replacement, Span<char> destination) =>
+        Negatives.ReplacementCasing.CopyCased(original, replacement, destination);
 
     // Replace [Start, Start + Length) with Text cased like it, or (Text null) with the caption's own text at
     // [SourceStart, SourceStart + SourceLength), unchanged.

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HardNegRules.Rules.Compilation;
+using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Permutation;
 
@@ -220,9 +221,10 @@ internal sealed class PermuterTables
     public string? Form(int term, int form) => TermForms[(term * FormCount) + form];
 
     /// <summary>Whether <paramref name="by"/> may replace <paramref name="term"/> (in any form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CanReplace(int term, int by) =>
-        TermWeight[by] > 0 && (Array.BinarySearch(TermListed[term], by) >= 0 ||
-            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && Array.BinarySearch(TermExcluded[term], by) < 0));
+        TermWeight[by] > 0 && (TermListed[term].AsSpan().BinarySearch(by) >= 0 ||
+            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && TermExcluded[term].AsSpan().BinarySearch(by) < 0));
 
     /// <summary>Every target of a term, ascending (for explanations; walks the whole pool).</summary>
     public IEnumerable<int> Targets(int term)
@@ -240,6 +242,7 @@ internal sealed class PermuterTables
     }
 
     /// <summary>Whether term t can be written in form f: it has the form and a positive weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Writable(int term, int form) => TermWeight[term] > 0 && TermForms[(term * FormCount) + form] is not null;
 
     private int[][]? _writablePrefix;
@@ -286,5 +289,14 @@ internal enum ContextFailure
     OnlyAfter,
 }
 
-/// <summary>A context's phrases, each as its folded words.</summary>
-internal sealed record ContextConditions(string[][] NotBefore, string[][] NotAfter, string[][] OnlyBefore, string[][] OnlyAfter);
+/// <summary>A context's phrases, each as its folded words, and the same phrases indexed for the hot path.</summary>
+internal sealed record ContextConditions(string[][] NotBefore, string[][] NotAfter, string[][] OnlyBefore, string[][] OnlyAfter)
+{
+    public Matching.PhraseIndex NotBeforeIndex { get; } = new(NotBefore, after: true);
+
+    public Matching.PhraseIndex NotAfterIndex { get; } = new(NotAfter, after: false);
+
+    public Matching.PhraseIndex OnlyBeforeIndex { get; } = new(OnlyBefore, after: true);
+
+    public Matching.PhraseIndex OnlyAfterIndex { get; } = new(OnlyAfter, after: false);
+}

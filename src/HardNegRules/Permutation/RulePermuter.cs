@@ -50,7 +50,11 @@ public abstract class RulePermuter : IPermuter
 
     internal PermuterTables Tables { get; }
 
+    /// <summary>The matcher's automaton (for measurements of the scan alone).</summary>
+    internal CaptionAutomaton Automaton => _automaton;
+
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All)
     {
         int count = 0;
@@ -76,6 +80,7 @@ public abstract class RulePermuter : IPermuter
     /// phrase boundary.
     /// </summary>
     /// <returns>The text's length, or 0 when the caption has no more.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextMatch(ReadOnlySpan<char> caption, ref int i, out int start, out int group)
     {
         int length;
@@ -94,6 +99,7 @@ public abstract class RulePermuter : IPermuter
 
     // Whether a noun phrase may begin at a word start: the caption's start, punctuation, or a determiner, preposition,
     // conjunction or form of "be" before it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool OpensNounPhrase(ReadOnlySpan<char> caption, int start)
     {
         int end = start;
@@ -127,6 +133,7 @@ public abstract class RulePermuter : IPermuter
 
     private static readonly string[] NounPhraseOpeners = [.. English.NounPhraseOpeners];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool FoldedEquals(ReadOnlySpan<char> text, string folded)
     {
         for (int i = 0; i < folded.Length; i++)
@@ -144,6 +151,7 @@ public abstract class RulePermuter : IPermuter
     /// The entry of a matched text's group that applies here: the first whose context passes. A blocked phrase, or a
     /// group where no context passes, gives -1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Resolve(ReadOnlySpan<char> caption, int start, int end, int group)
     {
         int groupEnd = Tables.EntryGroupEnd[group];
@@ -220,9 +228,15 @@ public abstract class RulePermuter : IPermuter
         }
     }
 
-    /// <summary>Whether a context's conditions hold here; allocation-free, for the hot path.</summary>
+    /// <summary>
+    /// Whether a context's conditions hold here; allocation-free, for the hot path. The same answer as
+    /// <see cref="CheckContext"/>, through the phrases indexed by the word next to the term.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context) =>
-        CheckContext(caption, start, end, context).Failure == ContextFailure.None;
+        !context.NotBeforeIndex.Any(caption, end) && !context.NotAfterIndex.Any(caption, start) &&
+        (context.OnlyBeforeIndex.IsEmpty || context.OnlyBeforeIndex.Any(caption, end)) &&
+        (context.OnlyAfterIndex.IsEmpty || context.OnlyAfterIndex.Any(caption, start));
 
     /// <summary>Which condition of a context fails here (and which of its phrases matched), if any.</summary>
     internal static (ContextFailure Failure, int Phrase) CheckContext(ReadOnlySpan<char> caption, int start, int end, ContextConditions context)
@@ -265,6 +279,7 @@ public abstract class RulePermuter : IPermuter
     };
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Permute(ReadOnlySpan<char> caption, int k, NegativeSeed seed, Span<char> textBuffer, Span<NegativeSpan> results,
         ulong conceptMask = ConceptMask.All)
     {
@@ -405,6 +420,7 @@ public abstract class RulePermuter : IPermuter
         public int Picks;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, Span<Slot> slots)
     {
         int count = 0;
@@ -457,6 +473,7 @@ public abstract class RulePermuter : IPermuter
 
     // Two terms swap when each may replace the other and both are written in one form: the texts move as written, so
     // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Swappable(TermMatch first, TermMatch second) =>
         first.Term != second.Term && first.Form == second.Form && Tables.CanReplace(first.Term, second.Term) &&
         Tables.CanReplace(second.Term, first.Term);
@@ -465,6 +482,7 @@ public abstract class RulePermuter : IPermuter
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
     // concept once before any twice), and weights decide the order and the share when k exceeds the terms.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PickSlot(Span<Slot> slots, ref SplitMix random)
     {
         int fewest = int.MaxValue;
@@ -513,6 +531,7 @@ public abstract class RulePermuter : IPermuter
     // A target of the match's term with its form, by weight, not yet used for this slot. Listed targets are walked; a
     // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
     // costs the logarithm of the concept's size, not its size.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PickTarget(TermMatch match, int slot, ReadOnlySpan<long> used, ref SplitMix random)
     {
         int term = match.Term;
@@ -536,7 +555,7 @@ public abstract class RulePermuter : IPermuter
         foreach (long u in used)
         {
             int target = (int)(uint)u;
-            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && Array.BinarySearch(excluded, target) < 0)
+            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0)
             {
                 usedInPool[usedCount++] = target;
             }
@@ -612,7 +631,7 @@ public abstract class RulePermuter : IPermuter
         // Rounding can land on a removed or empty stretch at the very end: take the nearest available term before it.
         for (int t = lo; t >= poolStart; t--)
         {
-            if (prefix[t + 1] > prefix[t] && Array.BinarySearch(excluded, t) < 0 && !usedInPool.Contains(t))
+            if (prefix[t + 1] > prefix[t] && excluded.AsSpan().BinarySearch(t) < 0 && !usedInPool.Contains(t))
             {
                 return t;
             }

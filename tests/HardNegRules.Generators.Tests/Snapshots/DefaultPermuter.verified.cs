@@ -14,105 +14,89 @@ internal sealed class DefaultPermuter : global::HardNegRules.Permutation.RulePer
     /// <summary>The one instance: permuters are immutable and thread-safe.</summary>
     public static DefaultPermuter Instance { get; } = new();
 
-    private DefaultPermuter() : base(CreatePack(), Trie)
+    private DefaultPermuter() : base(global::HardNegRules.Rules.Compilation.CompiledPackText.Parse(TablesText), global::HardNegRules.Rules.Compilation.CompiledPackText.ParseTrie(TrieText))
     {
     }
 
     /// <summary>
-    /// The pack's texts as a trie over folded characters, one node per line: the entry that ends at the node (or -1),
-    /// the number of children, then each child's character and node. The matcher's automaton is built from it.
+    /// The pack's texts as a trie over folded characters, one node per line: the entry that ends at the node (or -1) and
+    /// each child's character and node; the comment gives the node's text and the rule accepted there. The matcher's
+    /// automaton is built from it.
     /// </summary>
-    private static global::System.ReadOnlySpan<int> Trie => new int[]
-    {
-        /* 0 "" */ -1, 6, 'b', 1, 'g', 10, 'l', 16, 'o', 26, 'r', 32, 's', 41,
-        /* 1 "b" */ -1, 2, 'i', 2, 'l', 7,
-        /* 2 "bi" */ -1, 1, 'g', 3,
-        /* 3 "big" */ 0, 1, 'g', 4, // "big": size/big (rules/size.yaml:4)
-        /* 4 "bigg" */ -1, 1, 'e', 5,
-        /* 5 "bigge" */ -1, 1, 'r', 6,
-        /* 6 "bigger" */ 1, 0, // "bigger": size/big (rules/size.yaml:4)
-        /* 7 "bl" */ -1, 1, 'u', 8,
-        /* 8 "blu" */ -1, 1, 'e', 9,
-        /* 9 "blue" */ 2, 0, // "blue": color/blue (rules/color.yaml:5)
-        /* 10 "g" */ -1, 1, 'r', 11,
-        /* 11 "gr" */ -1, 2, 'a', 12, 'e', 14,
-        /* 12 "gra" */ -1, 1, 'y', 13,
-        /* 13 "gray" */ 3, 0, // "gray": color/gray (rules/color.yaml:7)
-        /* 14 "gre" */ -1, 1, 'y', 15,
-        /* 15 "grey" */ 4, 0, // "grey": color/gray (rules/color.yaml:7)
-        /* 16 "l" */ -1, 1, 'i', 17,
-        /* 17 "li" */ -1, 1, 'g', 18,
-        /* 18 "lig" */ -1, 1, 'h', 19,
-        /* 19 "ligh" */ -1, 1, 't', 20,
-        /* 20 "light" */ -1, 1, ' ', 21,
-        /* 21 "light " */ -1, 1, 'b', 22,
-        /* 22 "light b" */ -1, 1, 'l', 23,
-        /* 23 "light bl" */ -1, 1, 'u', 24,
-        /* 24 "light blu" */ -1, 1, 'e', 25,
-        /* 25 "light blue" */ 5, 0, // "light blue": color/light blue (rules/color.yaml:6)
-        /* 26 "o" */ -1, 1, 'r', 27,
-        /* 27 "or" */ -1, 1, 'a', 28,
-        /* 28 "ora" */ -1, 1, 'n', 29,
-        /* 29 "oran" */ -1, 1, 'g', 30,
-        /* 30 "orang" */ -1, 1, 'e', 31,
-        /* 31 "orange" */ 6, 0, // "orange": color/orange if its context holds (rules/color.yaml:8)
-        /* 32 "r" */ -1, 1, 'e', 33,
-        /* 33 "re" */ -1, 1, 'd', 34,
-        /* 34 "red" */ 7, 1, ' ', 35, // "red": color/red (rules/color.yaml:4)
-        /* 35 "red " */ -1, 1, 'l', 36,
-        /* 36 "red l" */ -1, 1, 'i', 37,
-        /* 37 "red li" */ -1, 1, 'g', 38,
-        /* 38 "red lig" */ -1, 1, 'h', 39,
-        /* 39 "red ligh" */ -1, 1, 't', 40,
-        /* 40 "red light" */ 8, 0, // "red light": blocked phrase of color (rules/color.yaml:12)
-        /* 41 "s" */ -1, 1, 'm', 42,
-        /* 42 "sm" */ -1, 1, 'a', 43,
-        /* 43 "sma" */ -1, 1, 'l', 44,
-        /* 44 "smal" */ -1, 1, 'l', 45,
-        /* 45 "small" */ 9, 1, 'e', 46, // "small": size/small (rules/size.yaml:5)
-        /* 46 "smalle" */ -1, 1, 'r', 47,
-        /* 47 "smaller" */ 10, 0, // "smaller": size/small (rules/size.yaml:5)
-    };
+    private const string TrieText = """
+    node 0 entry=-1 next=["b":1,"g":10,"l":16,"o":26,"r":32,"s":41]  # ""
+    node 1 entry=-1 next=["i":2,"l":7]  # "b"
+    node 2 entry=-1 next=["g":3]  # "bi"
+    node 3 entry=0 next=["g":4]  # "big": size/big (rules/size.yaml:4)
+    node 4 entry=-1 next=["e":5]  # "bigg"
+    node 5 entry=-1 next=["r":6]  # "bigge"
+    node 6 entry=1 next=[]  # "bigger": size/big (rules/size.yaml:4)
+    node 7 entry=-1 next=["u":8]  # "bl"
+    node 8 entry=-1 next=["e":9]  # "blu"
+    node 9 entry=2 next=[]  # "blue": color/blue (rules/color.yaml:5)
+    node 10 entry=-1 next=["r":11]  # "g"
+    node 11 entry=-1 next=["a":12,"e":14]  # "gr"
+    node 12 entry=-1 next=["y":13]  # "gra"
+    node 13 entry=3 next=[]  # "gray": color/gray (rules/color.yaml:7)
+    node 14 entry=-1 next=["y":15]  # "gre"
+    node 15 entry=4 next=[]  # "grey": color/gray (rules/color.yaml:7)
+    node 16 entry=-1 next=["i":17]  # "l"
+    node 17 entry=-1 next=["g":18]  # "li"
+    node 18 entry=-1 next=["h":19]  # "lig"
+    node 19 entry=-1 next=["t":20]  # "ligh"
+    node 20 entry=-1 next=[" ":21]  # "light"
+    node 21 entry=-1 next=["b":22]  # "light "
+    node 22 entry=-1 next=["l":23]  # "light b"
+    node 23 entry=-1 next=["u":24]  # "light bl"
+    node 24 entry=-1 next=["e":25]  # "light blu"
+    node 25 entry=5 next=[]  # "light blue": color/light blue (rules/color.yaml:6)
+    node 26 entry=-1 next=["r":27]  # "o"
+    node 27 entry=-1 next=["a":28]  # "or"
+    node 28 entry=-1 next=["n":29]  # "ora"
+    node 29 entry=-1 next=["g":30]  # "oran"
+    node 30 entry=-1 next=["e":31]  # "orang"
+    node 31 entry=6 next=[]  # "orange": color/orange if its context holds (rules/color.yaml:8)
+    node 32 entry=-1 next=["e":33]  # "r"
+    node 33 entry=-1 next=["d":34]  # "re"
+    node 34 entry=7 next=[" ":35]  # "red": color/red (rules/color.yaml:4)
+    node 35 entry=-1 next=["l":36]  # "red "
+    node 36 entry=-1 next=["i":37]  # "red l"
+    node 37 entry=-1 next=["g":38]  # "red li"
+    node 38 entry=-1 next=["h":39]  # "red lig"
+    node 39 entry=-1 next=["t":40]  # "red ligh"
+    node 40 entry=8 next=[]  # "red light": blocked phrase of color (rules/color.yaml:12)
+    node 41 entry=-1 next=["m":42]  # "s"
+    node 42 entry=-1 next=["a":43]  # "sm"
+    node 43 entry=-1 next=["l":44]  # "sma"
+    node 44 entry=-1 next=["l":45]  # "smal"
+    node 45 entry=9 next=["e":46]  # "small": size/small (rules/size.yaml:5)
+    node 46 entry=-1 next=["r":47]  # "smalle"
+    node 47 entry=10 next=[]  # "smaller": size/small (rules/size.yaml:5)
+    """;
 
-    private static global::HardNegRules.Rules.Compilation.CompiledPack CreatePack() => new(
-        name: "default",
-        maxNegatives: 0,
-        concepts: new global::HardNegRules.Rules.Compilation.CompiledConcept[]
-        {
-            /* 0 */ new(Name: "color", Weight: 1, ReplaceWeight: 1, SwapWeight: 0.5, Source: "rules/color.yaml:1"),
-            /* 1 */ new(Name: "size", Weight: 1, ReplaceWeight: 1, SwapWeight: 0, Source: "rules/size.yaml:1"),
-        },
-        terms: new global::HardNegRules.Rules.Compilation.CompiledTerm[]
-        {
-            /* 0 */ new(Concept: 0, Name: "red", Weight: 1, Forms: new string?[] { "red", null, null, null }, AnArticle: new bool[] { false, false, false, false }, Targets: global::System.Array.Empty<int>(), Source: "rules/color.yaml:4") { PoolStart = 0, PoolEnd = 5, Excluded = new int[] { 0 } },
-            /* 1 */ new(Concept: 0, Name: "blue", Weight: 1, Forms: new string?[] { "blue", null, null, null }, AnArticle: new bool[] { false, false, false, false }, Targets: global::System.Array.Empty<int>(), Source: "rules/color.yaml:5") { PoolStart = 0, PoolEnd = 5, Excluded = new int[] { 1, 2 } },
-            /* 2 */ new(Concept: 0, Name: "light blue", Weight: 0.3, Forms: new string?[] { "light blue", null, null, null }, AnArticle: new bool[] { false, false, false, false }, Targets: global::System.Array.Empty<int>(), Source: "rules/color.yaml:6") { PoolStart = 0, PoolEnd = 5, Excluded = new int[] { 1, 2, 3 } },
-            /* 3 */ new(Concept: 0, Name: "gray", Weight: 1, Forms: new string?[] { "gray", null, null, null }, AnArticle: new bool[] { false, false, false, false }, Targets: global::System.Array.Empty<int>(), Source: "rules/color.yaml:7") { PoolStart = 0, PoolEnd = 5, Excluded = new int[] { 2, 3 } },
-            /* 4 */ new(Concept: 0, Name: "orange", Weight: 1, Forms: new string?[] { "orange", null, null, null }, AnArticle: new bool[] { true, false, false, false }, Targets: global::System.Array.Empty<int>(), Source: "rules/color.yaml:8") { PoolStart = 0, PoolEnd = 5, Excluded = new int[] { 4 } },
-            /* 5 */ new(Concept: 1, Name: "big", Weight: 1, Forms: new string?[] { "big", null, "bigger", null }, AnArticle: new bool[] { false, false, false, false }, Targets: new int[] { 6 }, Source: "rules/size.yaml:4"),
-            /* 6 */ new(Concept: 1, Name: "small", Weight: 1, Forms: new string?[] { "small", null, "smaller", null }, AnArticle: new bool[] { false, false, false, false }, Targets: new int[] { 5 }, Source: "rules/size.yaml:5"),
-        },
-        entries: new global::HardNegRules.Rules.Compilation.CompiledEntry[]
-        {
-            /* 0 */ new(Text: "big", Term: 5, Concept: 1, Form: 0, Context: -1, Source: "rules/size.yaml:4"),
-            /* 1 */ new(Text: "bigger", Term: 5, Concept: 1, Form: 2, Context: -1, Source: "rules/size.yaml:4"),
-            /* 2 */ new(Text: "blue", Term: 1, Concept: 0, Form: 0, Context: -1, Source: "rules/color.yaml:5"),
-            /* 3 */ new(Text: "gray", Term: 3, Concept: 0, Form: 0, Context: -1, Source: "rules/color.yaml:7"),
-            /* 4 */ new(Text: "grey", Term: 3, Concept: 0, Form: 0, Context: -1, Source: "rules/color.yaml:7"),
-            /* 5 */ new(Text: "light blue", Term: 2, Concept: 0, Form: 0, Context: -1, Source: "rules/color.yaml:6"),
-            /* 6 */ new(Text: "orange", Term: 4, Concept: 0, Form: 0, Context: 0, Source: "rules/color.yaml:8"),
-            /* 7 */ new(Text: "red", Term: 0, Concept: 0, Form: 0, Context: -1, Source: "rules/color.yaml:4"),
-            /* 8 */ new(Text: "red light", Term: -1, Concept: 0, Form: 0, Context: -1, Source: "rules/color.yaml:12"),
-            /* 9 */ new(Text: "small", Term: 6, Concept: 1, Form: 0, Context: -1, Source: "rules/size.yaml:5"),
-            /* 10 */ new(Text: "smaller", Term: 6, Concept: 1, Form: 2, Context: -1, Source: "rules/size.yaml:5"),
-        },
-        contexts: new global::HardNegRules.Rules.Compilation.CompiledContext[]
-        {
-            /* 0 */ new(
-                NotBefore: new global::System.Collections.Generic.IReadOnlyList<string>[] { new string[] { "juice" }, new string[] { "." } },
-                NotAfter: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                OnlyBefore: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                OnlyAfter: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                Source: "rules/color.yaml:14"),
-        });
+    /// <summary>The pack's concepts, terms (forms, replacements), matched texts and context conditions, one per line.</summary>
+    private const string TablesText = """
+    pack name="default" max-negatives=0 concepts=2 terms=7 entries=11 contexts=1
+    concept 0 name="color" weight=1 replace=1 swap=0.5 source="rules/color.yaml:1"
+    concept 1 name="size" weight=1 replace=1 swap=0 source="rules/size.yaml:1"
+    term 0 concept=0 name="red" weight=1 forms=["red",-,-,-] an=[0,0,0,0] targets=[] pool=0..5 excluded=[0] source="rules/color.yaml:4"
+    term 1 concept=0 name="blue" weight=1 forms=["blue",-,-,-] an=[0,0,0,0] targets=[] pool=0..5 excluded=[1,2] source="rules/color.yaml:5"
+    term 2 concept=0 name="light blue" weight=0.3 forms=["light blue",-,-,-] an=[0,0,0,0] targets=[] pool=0..5 excluded=[1,2,3] source="rules/color.yaml:6"
+    term 3 concept=0 name="gray" weight=1 forms=["gray",-,-,-] an=[0,0,0,0] targets=[] pool=0..5 excluded=[2,3] source="rules/color.yaml:7"
+    term 4 concept=0 name="orange" weight=1 forms=["orange",-,-,-] an=[1,0,0,0] targets=[] pool=0..5 excluded=[4] source="rules/color.yaml:8"
+    term 5 concept=1 name="big" weight=1 forms=["big",-,"bigger",-] an=[0,0,0,0] targets=[6] pool=0..0 excluded=[] source="rules/size.yaml:4"
+    term 6 concept=1 name="small" weight=1 forms=["small",-,"smaller",-] an=[0,0,0,0] targets=[5] pool=0..0 excluded=[] source="rules/size.yaml:5"
+    entry 0 text="big" term=5 concept=1 form=0 context=-1 source="rules/size.yaml:4"
+    entry 1 text="bigger" term=5 concept=1 form=2 context=-1 source="rules/size.yaml:4"
+    entry 2 text="blue" term=1 concept=0 form=0 context=-1 source="rules/color.yaml:5"
+    entry 3 text="gray" term=3 concept=0 form=0 context=-1 source="rules/color.yaml:7"
+    entry 4 text="grey" term=3 concept=0 form=0 context=-1 source="rules/color.yaml:7"
+    entry 5 text="light blue" term=2 concept=0 form=0 context=-1 source="rules/color.yaml:6"
+    entry 6 text="orange" term=4 concept=0 form=0 context=0 source="rules/color.yaml:8"
+    entry 7 text="red" term=0 concept=0 form=0 context=-1 source="rules/color.yaml:4"
+    entry 8 text="red light" term=-1 concept=0 form=0 context=-1 source="rules/color.yaml:12"
+    entry 9 text="small" term=6 concept=1 form=0 context=-1 source="rules/size.yaml:5"
+    entry 10 text="smaller" term=6 concept=1 form=2 context=-1 source="rules/size.yaml:5"
+    context 0 not-before=[["juice"],["."]] not-after=[] only-before=[] only-after=[] source="rules/color.yaml:14"
+    """;
 }

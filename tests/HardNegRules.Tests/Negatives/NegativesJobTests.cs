@@ -27,6 +27,8 @@ public class NegativesJobTests
         records.Add(("q2", false, "Une voiture rouge: a red café car \u2028 on the LEFT of a small dog \U0001F600", "y \"z\".jpg"));
         records.Add(("7", true, "An orange cat and a white dog, control \u0001 char", "z.jpg"));
         records.Add(("id \"with\" quotes", false, "a small red kite to the right of a large green kite", "w.jpg"));
+        records.Add(("8", true, "<b>A red</b> & 'blue' + `green` car\u007F on the left/right \u00A0 of a SMALL dog", "v.jpg"));
+        records.Add(("9", true, "Ein ROTES Auto: a RED car \u00e9\u00e9 with a small DOG on the left", "u.jpg"));
         return records;
     }
 

@@ -1,0 +1,41 @@
+using CsCheck;
+using HardNegRules.Permutation;
+
+namespace HardNegRules.Tests.Matching;
+
+/// <summary>
+/// Context conditions checked through the phrase index (the hot path) give exactly the answer of checking each phrase
+/// in turn (what explanations use), for every context of the default pack at every place of any caption.
+/// </summary>
+public class PhraseIndexTests
+{
+    private static readonly ContextConditions[] Contexts = ((RulePermuter)Permuters.Default).Tables.Contexts;
+
+    // The contexts' own words, so that phrases are found, with terms, punctuation, case and odd whitespace around them.
+    private static readonly Gen<string> Captions = Gen.OneOf(
+        Gen.String,
+        Gen.OneOf([.. Contexts.SelectMany(c => c.NotBefore.Concat(c.NotAfter).Concat(c.OnlyBefore).Concat(c.OnlyAfter)).SelectMany(p => p).Distinct()
+                .Concat(["black", "white", "orange", "left", "right", "top", "Man", "WOMAN", ".", ",", "!", "\"", "(", "'", "-", "\u00a0", "\t", "x"])])
+            .Array[0, 14].Select(words => string.Join(" ", words)),
+        Gen.OneOf("black", "man", "orange", "the", "of it", ".", ",", " ", "  ", "-")
+            .Array[0, 12].Select(words => string.Concat(words)));
+
+    [Test]
+    public void Indexed_contexts_answer_as_the_phrases_checked_one_by_one()
+    {
+        Assert.That(Contexts, Is.Not.Empty);
+        Captions.Sample(caption =>
+        {
+            for (int start = 0; start <= caption.Length; start++)
+            {
+                int end = Math.Min(caption.Length, start + (start % 7));
+                foreach (ContextConditions context in Contexts)
+                {
+                    bool expected = RulePermuter.CheckContext(caption, start, end, context).Failure == ContextFailure.None;
+                    Assert.That(RulePermuter.ContextPasses(caption, start, end, context), Is.EqualTo(expected),
+                        $"\"{caption}\" at [{start}, {end})");
+                }
+            }
+        }, iter: 300, seed: "0000000001Ai");
+    }
+}
