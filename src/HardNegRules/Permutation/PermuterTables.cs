@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using HardNegRules.Rules.Compilation;
-using System.Runtime.CompilerServices;
 
 namespace HardNegRules.Permutation;
 
