@@ -9,7 +9,8 @@
 #   WORK           where the input and outputs go (default: $TMPDIR or /tmp, hardneg-negatives-bench)
 #   SKIP_BUILD=1   use the built CLI as it is
 # Prints wall time, CPU time (user + system), peak memory and captions/s of each run, the machine's load before and
-# after, the ratios, and whether the tool's outputs are byte-identical for 1 and N threads.
+# after, the ratios, whether the tool's outputs are byte-identical for 1 and N threads (and their md5, to compare
+# builds), and the CPU time per caption.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,7 +52,9 @@ run python python3 "$here/baseline.py" "$repo/rules" "$input" "$work/python.json
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if cmp -s "$work/tool1.jsonl" "$work/toolN.jsonl"; then identical=yes; else identical=NO; fi
-python3 - "$captions" "$threads" "$load_before" "$load_after" "$identical" \
+# A checksum of the tool's output, to compare builds: the same input, options and rules must give the same bytes.
+checksum=$(md5sum "$work/tool1.jsonl" | cut -d' ' -f1)
+python3 - "$captions" "$threads" "$load_before" "$load_after" "$identical ($checksum)" \
   "${wall[tool1]}" "${cpu[tool1]}" "${rss[tool1]}" "${wall[toolN]}" "${cpu[toolN]}" "${rss[toolN]}" \
   "${wall[python]}" "${cpu[python]}" "${rss[python]}" <<'PY'
 import os, sys
@@ -67,5 +70,6 @@ for name, wall, cpu, rss in rows:
 (_, w1, c1, _), (_, wn, cn, _), (_, wp, cp, _) = rows
 print(f"ratio vs Python, wall: {wp / w1:.1f}x (1 thread), {wp / wn:.1f}x ({t} threads); CPU time: {cp / c1:.1f}x (1 thread), {cp / cn:.1f}x ({t} threads)")
 print(f"{t} threads vs 1: wall {w1 / wn:.2f}x faster, using {cn / c1:.2f}x the CPU time")
-print(f"outputs of 1 and {t} threads byte-identical: {same}")
+print(f"outputs of 1 and {t} threads byte-identical (md5 of the output): {same}")
+print(f"CPU per caption, whole process: {c1 / n * 1e9:,.0f} ns (1 thread), {cn / n * 1e9:,.0f} ns ({t} threads); Python {cp / n * 1e9:,.0f} ns")
 PY

@@ -15,9 +15,6 @@ namespace HardNegRules.Data.Captions;
 /// </summary>
 internal static class CocoElementScanner
 {
-    // Printable ASCII but the quote and the backslash: what a string of the common shape holds.
-    private static readonly System.Buffers.SearchValues<byte> Plain =
-        System.Buffers.SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '"' && b != '\\').Select(b => (byte)b)]);
 
     /// <summary>Reads elements from the start of <paramref name="data"/> into <paramref name="batch"/> until the batch is full.</summary>
     /// <param name="data">The bytes after an element of the annotations array.</param>
@@ -47,6 +44,7 @@ internal static class CocoElementScanner
 
     // One ", {...}" at pos: the record committed and the position after it, or -1 (nothing committed) to leave it to the
     // JSON reader.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Element(ReadOnlySpan<byte> data, int pos, CaptionBatch batch, long index)
     {
         pos = SkipSpace(data, pos);
@@ -195,14 +193,16 @@ internal static class CocoElementScanner
         return pos;
     }
 
-    // The closing quote of a string of printable ASCII without escapes that starts at pos, or -1 (one vectorized search).
+    // The closing quote of a string of printable ASCII without escapes that starts at pos, or -1 (one vectorized check).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PlainStringEnd(ReadOnlySpan<byte> data, int pos)
     {
-        int end = data[pos..].IndexOfAnyExcept(Plain);
-        return end >= 0 && data[pos + end] == (byte)'"' ? pos + end : -1;
+        int end = pos + JsonPlainText.PlainLength(data[pos..]);
+        return end < data.Length && data[end] == (byte)'"' ? end : -1;
     }
 
     // The end of a JSON number at pos (-?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?) followed by a delimiter, or -1.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NumberEnd(ReadOnlySpan<byte> data, int pos)
     {
         int i = pos;

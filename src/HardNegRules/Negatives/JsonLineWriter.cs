@@ -12,7 +12,7 @@ namespace HardNegRules.Negatives;
 /// Writes JSON strings and numbers straight into a span the caller reserved, with the escaping
 /// <see cref="Utf8JsonWriter"/> uses under <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>, so the bytes are the
 /// same as the reference writer's. A string of printable ASCII without a quote or backslash (nearly every caption) is
-/// copied as it is, found by one vectorized search; any other string is escaped by a <see cref="Utf8JsonWriter"/> over a
+/// copied as it is, found by one vectorized check (<see cref="JsonPlainText"/>); any other string is escaped by a <see cref="Utf8JsonWriter"/> over a
 /// scratch buffer. At most <see cref="MaxBytesPerByte"/> bytes per UTF-8 byte or <see cref="MaxBytesPerChar"/> per UTF-16
 /// character are written, plus the quotes.
 /// </summary>
@@ -26,9 +26,6 @@ internal sealed class JsonLineWriter
     public const int MaxBytesPerChar = 6;
 
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
-    // Bytes every escaping leaves alone: printable ASCII but the quote and the backslash.
-    private static readonly SearchValues<byte> Plain = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '"' && b != '\\').Select(b => (byte)b)]);
 
     private readonly ArrayBufferWriter<byte> _escaped = new(256);
     private readonly Utf8JsonWriter _escaper;
@@ -57,7 +54,7 @@ internal sealed class JsonLineWriter
 
     /// <summary>Whether <paramref name="utf8"/> is printable ASCII without a quote or backslash: written as it is, quoted.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsPlain(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(Plain) < 0;
+    public static bool IsPlain(ReadOnlySpan<byte> utf8) => JsonPlainText.IsPlain(utf8);
 
     /// <summary>Writes a string that <see cref="IsPlain"/> said needs no escaping; returns the bytes written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -73,7 +70,7 @@ internal sealed class JsonLineWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int String(Span<byte> destination, ReadOnlySpan<byte> utf8)
     {
-        if (utf8.IndexOfAnyExcept(Plain) < 0)
+        if (JsonPlainText.IsPlain(utf8))
         {
             destination[0] = (byte)'"';
             utf8.CopyTo(destination[1..]);
@@ -90,7 +87,7 @@ internal sealed class JsonLineWriter
     {
         // Printable ASCII narrows straight into place; anything else is transcoded and escaped.
         if (Ascii.FromUtf16(text, destination[1..], out int narrowed) == OperationStatus.Done &&
-            destination.Slice(1, narrowed).IndexOfAnyExcept(Plain) < 0)
+            JsonPlainText.IsPlain(destination.Slice(1, narrowed)))
         {
             destination[0] = (byte)'"';
             destination[narrowed + 1] = (byte)'"';

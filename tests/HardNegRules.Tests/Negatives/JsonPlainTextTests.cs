@@ -1,0 +1,20 @@
+using CsCheck;
+using HardNegRules.Negatives;
+
+namespace HardNegRules.Tests.Negatives;
+
+/// <summary>The vectorized plain-text check finds exactly the first byte a byte-by-byte check finds, at any position.</summary>
+public class JsonPlainTextTests
+{
+    [Test]
+    public void Finds_the_first_byte_JSON_would_not_write_as_it_is()
+    {
+        Gen<byte> bytes = Gen.Frequency((20, Gen.Byte[(byte)' ', (byte)'~']), (1, Gen.Byte), (1, Gen.OneOf(Gen.Const((byte)'"'), Gen.Const((byte)'\\'), Gen.Const((byte)0x7F), Gen.Const((byte)0x1F))));
+        bytes.Array[0, 100].Sample(data =>
+        {
+            int expected = Array.FindIndex(data, b => b < ' ' || b > '~' || b == '"' || b == '\\');
+            Assert.That(JsonPlainText.PlainLength(data), Is.EqualTo(expected < 0 ? data.Length : expected));
+            Assert.That(JsonPlainText.IsPlain(data), Is.EqualTo(expected < 0));
+        }, iter: 5_000, seed: "0000000001Ai");
+    }
+}
