@@ -15,7 +15,9 @@ namespace HardNegRules.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/HardNegRules.Benchmarks -- --filter '*'</c> (any
 /// BenchmarkDotNet option may follow). <c>-- --check</c> instead prints what each engine finds and makes over the corpus,
-/// with rough single-pass timings, without BenchmarkDotNet.
+/// with rough single-pass timings, without BenchmarkDotNet; <c>-- --profile COCO.json [passes] [stage]</c> the CPU time per
+/// caption of each stage of <c>hardneg negatives</c>; <c>-- --checksum [captions.txt]</c> a checksum of everything both
+/// engines find and make, to compare builds.
 /// </summary>
 public static class Program
 {
