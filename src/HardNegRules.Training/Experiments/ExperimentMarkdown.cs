@@ -46,6 +46,10 @@ internal static class ExperimentMarkdown
         {
             md.Append(", negatives true of the scene dropped");
         }
+        if (preset.Rules.SeenPairsOnly)
+        {
+            md.Append(", negatives naming a color-shape pair no training image shows dropped");
+        }
         if (preset.Rules.RankingWeight > 0)
         {
             md.Append(CultureInfo.InvariantCulture, $", ranking weight {preset.Rules.RankingWeight.ToString(CultureInfo.InvariantCulture)}");

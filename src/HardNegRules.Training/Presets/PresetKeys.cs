@@ -55,6 +55,7 @@ internal static class PresetKeys
                 ["swap-share"] = (p, v) => p with { Rules = p.Rules with { SwapShare = v.Double(0, 1) } },
                 ["source"] = (p, v) => p with { Rules = p.Rules with { Source = v.OneOf([RulesPreset.RulesSource, RulesPreset.DatasetSource]) } },
                 ["check-world"] = (p, v) => p with { Rules = p.Rules with { CheckWorld = v.Bool() } },
+                ["seen-pairs-only"] = (p, v) => p with { Rules = p.Rules with { SeenPairsOnly = v.Bool() } },
                 ["ranking-weight"] = (p, v) => p with { Rules = p.Rules with { RankingWeight = v.Double(0, 1000) } },
             },
             ["model"] = new Dictionary<string, Func<Preset, PresetValue, Preset>>(StringComparer.Ordinal)

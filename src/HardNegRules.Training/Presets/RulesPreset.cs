@@ -43,6 +43,11 @@ public sealed record RulesPreset
     /// swap between two red objects says the same thing), so the choice falls to a negative that is really false.</summary>
     public bool CheckWorld { get; init; }
 
+    /// <summary>Concept world only: drop training negatives that name a color-shape pair no training image shows. Such a
+    /// pair ("red star" when red stars are held out) would appear in training only inside negatives, so text alone
+    /// would tell the negative from the caption, and the model would learn to reject the pair itself.</summary>
+    public bool SeenPairsOnly { get; init; }
+
     /// <summary>Weight of the loss's ranking term: each caption against its own hard negatives alone (0: none).</summary>
     public double RankingWeight { get; init; }
 }

@@ -129,18 +129,10 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
                     $"rules.source=dataset: data.source {Preset.Data.Source} brings no negatives of its own."), (ulong)Preset.Schedule.Seed)
                 : new PermuterNegativeSource(Permuter, (ulong)Preset.Schedule.Seed,
                     Preset.Rules.Concepts.Count > 0 ? Preset.Rules.Concepts : null, kind: null, Preset.Rules.Weight,
-                    Preset.Rules.SwapShare, Preset.Rules.CheckWorld && Preset.Data.IsConceptWorld ? FalseOfTrainingScene() : null);
+                    Preset.Rules.SwapShare, Preset.Data.IsConceptWorld ? WorldNegativeFilter.Create(World.Train, Preset.Rules.CheckWorld, Preset.Rules.SeenPairsOnly) : null);
         ClipTokenizer clip = Tokenizer;
         return new Trainer(model, options, dataset, text => Array.ConvertAll(clip.Encode(text), id => (long)id),
             negatives, progress);
-    }
-
-    /// <summary>Whether a negative is false of the training scene its caption belongs to (the world's checker). As in
-    /// the evaluation, a negative the world's grammar cannot read ("on top of") is kept.</summary>
-    private Func<string, string, bool> FalseOfTrainingScene()
-    {
-        Dictionary<string, Scene> sceneOf = World.Train.Samples.ToDictionary(s => s.CaptionId, s => s.Scene, StringComparer.Ordinal);
-        return (captionId, negative) => !sceneOf.TryGetValue(captionId, out Scene? scene) || !CaptionParser.TryParse(negative, out CaptionClaims? claims) || !CaptionChecker.IsTrueOf(claims, scene);
     }
 
     /// <summary>Evaluates a model on the real data's held-out pairs: retrieval both ways and concept ranking against
