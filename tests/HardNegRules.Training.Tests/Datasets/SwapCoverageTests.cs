@@ -2,6 +2,7 @@ using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.CaptionChecking;
 using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Training.Datasets;
+using HardNegRules.Training.Runs;
 
 namespace HardNegRules.Training.Tests.Datasets;
 
@@ -65,6 +66,28 @@ public class SwapCoverageTests
         Assert.That(swaps, Is.GreaterThan(0.85), "and a swap remains for the captions that allow one");
         Assert.That(new[] { byConcept["color"], byConcept["shape"], byConcept["size"] }, Has.All.GreaterThan(0));
     }
+
+    [Test]
+    public void Without_the_seen_pairs_filter_some_swaps_name_a_held_out_pair_and_with_it_none_do()
+    {
+        ConceptWorldDataset world = Generate(complete: true, 2, 2);
+        var heldOut = new HashSet<ColorShapePair>(world.HeldOutPairs);
+        double HeldOutShare(Func<string, string, bool>? keep)
+        {
+            var source = new PermuterNegativeSource(World, 42, Concepts, swapShare: 1.0, keep: keep);
+            int named = world.Train.Samples.Count(sample => NamesAny(source.Draw(sample.CaptionText, sample.CaptionId, 0, 1).Single().Text, heldOut));
+            return (double)named / world.Train.Samples.Count;
+        }
+
+        double falseOnly = HeldOutShare(WorldNegativeFilter.Create(world.Train, falseOfScene: true, seenPairsOnly: false));
+        double seenOnly = HeldOutShare(WorldNegativeFilter.Create(world.Train, falseOfScene: true, seenPairsOnly: true));
+        TestContext.Out.WriteLine($"negatives naming a held-out pair: {falseOnly:P1} false-only, {seenOnly:P1} with seen pairs only");
+        Assert.That(falseOnly, Is.GreaterThan(0.03), "a swap often makes a pair that training never shows");
+        Assert.That(seenOnly, Is.Zero);
+    }
+
+    private static bool NamesAny(string text, HashSet<ColorShapePair> pairs) =>
+        CaptionParser.TryParse(text, out CaptionClaims? claims) && claims.Objects.Any(o => o.Color is { } c && pairs.Contains(new ColorShapePair(c, o.Shape)));
 
     private static bool IsFalseOf(string text, Scene scene) =>
         !CaptionParser.TryParse(text, out CaptionClaims? claims) || !CaptionChecker.IsTrueOf(claims, scene);
