@@ -126,15 +126,9 @@ public sealed class TrainingSession : IDisposable
     /// <param name="cancellation">Stops training after the current step (a checkpoint is written).</param>
     /// <returns>The result.</returns>
     /// <exception cref="InvalidOperationException">The checkpoint is of another set-up, or the device is absent.</exception>
-    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
-    {
-        using Trainer trainer = _run.CreateTrainer(_model, _run.TrainerOptions(Directory, _request.Device), progress);
-        if (_request.Resume)
-        {
-            trainer.Resume();
-        }
-        return trainer.Train(_request.StopAfter, cancellation);
-    }
+    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default) =>
+        _run.Train(_model, Directory, _request.Device, progress, new TrainingRunOptions(Resume: _request.Resume, StopAfter: _request.StopAfter),
+            cancellation);
 
     /// <inheritdoc />
     public void Dispose()
