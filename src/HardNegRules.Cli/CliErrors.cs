@@ -1,8 +1,6 @@
 using System.Text.Json;
 using HardNegRules;
 using HardNegRules.Training.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using YamlDotNet.Core;
 
 namespace HardNegRules.Cli;

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using HardNegRules.Data.Captions;
 using HardNegRules.Negatives;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 

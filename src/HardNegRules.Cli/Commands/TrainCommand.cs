@@ -1,9 +1,6 @@
-using System.ComponentModel;
-using System.Globalization;
+using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -40,7 +37,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var data = new DataReportPrinter();
+        var data = new DataLoadPrinter(Console.Error);
         var request = new TrainingRequest
         {
             Preset = settings.PresetName,
