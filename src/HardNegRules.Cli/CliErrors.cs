@@ -101,7 +101,6 @@ internal static class CliErrors
     private static (int Code, string? Message) Classify(Exception e) => e switch
     {
         RuleException => (RuleErrors, e.Message),
-        CommandLineException => (UsageErrors, $"hardneg: {e.Message}"),
         CommandParseException or CommandRuntimeException => (UsageErrors, $"hardneg: {SpectreMessage(e)}"),
         OperationCanceledException => (Cancelled, "hardneg: cancelled."),
         NonFiniteLossException => (InternalError, $"hardneg: {OneLine(e.Message)}"),

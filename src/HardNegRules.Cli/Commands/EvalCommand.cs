@@ -118,9 +118,9 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         EvaluationResults all = CliErrors.UserInput(() => ModelEvaluation.Run(settings.Request(), data.Report,
             (message, work) => CliErrors.Stderr.Status().Start(message, _ => work()), Console.Error.WriteLine));
         data.PrintSummary("Evaluation data");
-        foreach (ModelSuiteResult result in all.Results)
+        foreach (string summary in all.SummaryLines())
         {
-            Console.WriteLine(all.Models.Count > 1 ? $"{result.Model}: {result.Summary}" : result.Summary);
+            Console.WriteLine(summary);
         }
         AnsiConsole.Write(ConsoleTable.Of(all.Table()));
         if (settings.Out is { } output)

@@ -130,6 +130,18 @@ public sealed class TrainingSession : IDisposable
         _run.Train(_model, Directory, _request.Device, progress, new TrainingRunOptions(Resume: _request.Resume, StopAfter: _request.StopAfter),
             cancellation);
 
+    /// <summary>One line on how a training of this session ended: the step, loss and speed, and the checkpoint.</summary>
+    /// <param name="result">What <see cref="Train"/> returned.</param>
+    /// <returns>The line.</returns>
+    public string Summary(TrainingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string done = result.Step == FirstStep
+            ? "nothing to train: the run is complete"
+            : string.Create(CultureInfo.InvariantCulture, $"loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s");
+        return string.Create(CultureInfo.InvariantCulture, $"step {result.Step}/{Preset.Schedule.Steps}  {done}  checkpoint {result.CheckpointPath}");
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
