@@ -70,7 +70,6 @@ public class BenchCommandTests
     {
         Hardneg.Result result = Hardneg.Run("bench", option, value);
 
-        Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Stderr, Does.Contain(message));
+        Hardneg.AssertUsageError(result, message);
     }
 }

@@ -105,10 +105,7 @@ public class ExperimentCommandTests
     {
         string dir = Hardneg.TempDirectory();
 
-        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, ["experiment", "--quick", "--out", dir, option, value]);
-
-        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
-        Assert.That(result.Stderr, Does.Contain(message));
+        Hardneg.AssertUsageError(Hardneg.RunIn(Hardneg.RepositoryRoot, ["experiment", "--quick", "--out", dir, option, value]), message);
     }
 
     [Test]

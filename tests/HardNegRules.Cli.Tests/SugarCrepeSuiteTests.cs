@@ -83,8 +83,7 @@ public class SugarCrepeSuiteTests
             .. TinyVit.SelectMany(t => new[] { "--set", t }),
         ]);
 
-        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
-        Assert.That(result.Stderr, Does.Contain("model.weights"));
+        Hardneg.AssertUsageError(result, "model.weights");
     }
 
     [Test]
