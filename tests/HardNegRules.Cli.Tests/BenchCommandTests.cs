@@ -70,6 +70,7 @@ public class BenchCommandTests
     {
         Hardneg.Result result = Hardneg.Run("bench", option, value);
 
-        Hardneg.AssertUsageError(result, message);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain(message));
     }
 }

@@ -133,6 +133,7 @@ public class BenchmarkSuiteTests
 
         Hardneg.Result result = Hardneg.Run("eval", "--suite", "winoground", "--checkpoint", run, "--winoground", Hardneg.TempDirectory());
 
-        Hardneg.AssertUsageError(result, "--winoground: no examples.jsonl");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("--winoground: no examples.jsonl"));
     }
 }

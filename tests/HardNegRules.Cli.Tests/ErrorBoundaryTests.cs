@@ -78,12 +78,14 @@ public class ErrorBoundaryTests
     [TestCase("schedule:\n  steps: [1, 2\n", "(3,1): malformed YAML")]
     public void A_broken_preset_file_is_a_located_usage_error(string text, string expected)
     {
-        string preset = Hardneg.TempFile("broken.yaml", text);
+        string dir = Hardneg.TempDirectory();
+        string preset = Path.Combine(dir, "broken.yaml");
+        File.WriteAllText(preset, text);
 
-        Hardneg.Result result = Hardneg.Run("experiment", "--preset", preset, "--out", Path.Combine(Path.GetDirectoryName(preset)!, "run"));
+        Hardneg.Result result = Hardneg.Run("experiment", "--preset", preset, "--out", Path.Combine(dir, "run"));
 
-        Hardneg.AssertUsageError(result, expected);
-        Assert.That(result.Stderr.Trim(), Does.StartWith($"hardneg: {preset}"));
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr.Trim(), Does.StartWith($"hardneg: {preset}").And.Contain(expected));
         Assert.That(result.Stderr, Does.Not.Contain("current state of the object"));
     }
 

@@ -33,6 +33,7 @@ public class EvalCommandTests
 
         Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, "eval", "--checkpoint", dir, "--preset", "concept-world-quick");
 
-        Hardneg.AssertUsageError(result, "pass the preset it was trained with");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("pass the preset it was trained with"));
     }
 }

@@ -105,7 +105,10 @@ public class ExperimentCommandTests
     {
         string dir = Hardneg.TempDirectory();
 
-        Hardneg.AssertUsageError(Hardneg.RunIn(Hardneg.RepositoryRoot, ["experiment", "--quick", "--out", dir, option, value]), message);
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, ["experiment", "--quick", "--out", dir, option, value]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain(message));
     }
 
     [Test]

@@ -46,23 +46,6 @@ internal static class Hardneg
         return path;
     }
 
-    /// <summary>A new temporary folder holding one file with <paramref name="text"/>.</summary>
-    /// <returns>The file's path.</returns>
-    public static string TempFile(string name, string text)
-    {
-        string path = Path.Combine(TempDirectory(), name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    /// <summary>Asserts a usage error (exit code 2) whose message holds <paramref name="message"/>, without a stack trace.</summary>
-    public static void AssertUsageError(Result run, string message)
-    {
-        Assert.That(run.ExitCode, Is.EqualTo(2), run.Stderr);
-        Assert.That(run.Stderr, Does.Contain(message));
-        Assert.That(run.Stderr, Does.Not.Contain("   at "), "no stack trace");
-    }
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -8,11 +8,19 @@ public class NegativesHardeningTests
 {
     private static readonly string Sample = Path.Combine(Hardneg.RepositoryRoot, "tests", "data", "coco", "captions_val2017_sample.jsonl");
 
+    private static void AssertUsageError(Hardneg.Result run, string message)
+    {
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Stderr);
+        Assert.That(run.Stderr, Does.Contain(message));
+        Assert.That(run.Stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
     [Test]
     public void An_output_that_is_the_input_or_a_link_to_it_is_refused_and_the_input_kept()
     {
-        string input = Hardneg.TempFile("captions.txt", "a red car\na small dog\n");
-        string dir = Path.GetDirectoryName(input)!;
+        string dir = Hardneg.TempDirectory();
+        string input = Path.Combine(dir, "captions.txt");
+        File.WriteAllText(input, "a red car\na small dog\n");
         string symlink = Path.Combine(dir, "link.jsonl");
         File.CreateSymbolicLink(symlink, input);
         string hardLink = Path.Combine(dir, "hard.jsonl");
@@ -23,7 +31,7 @@ public class NegativesHardeningTests
 
         foreach (string output in new[] { input, Path.Combine(dir, ".", "captions.txt"), symlink, hardLink })
         {
-            Hardneg.AssertUsageError(Hardneg.Run("negatives", "--input", input, "--output", output), "is the input file (or a link to it)");
+            AssertUsageError(Hardneg.Run("negatives", "--input", input, "--output", output), "is the input file (or a link to it)");
             Assert.That(File.ReadAllText(input), Is.EqualTo("a red car\na small dog\n"), output);
         }
 
@@ -35,11 +43,12 @@ public class NegativesHardeningTests
     [TestCase("{\"annotations\": {\"id\": 1, \"caption\": \"a red car\"}}", "needs an \"annotations\" array, not an object")]
     public void A_broken_coco_file_exits_2_with_its_place_and_writes_nothing(string json, string message)
     {
-        string input = Hardneg.TempFile("captions.json", json);
-        string dir = Path.GetDirectoryName(input)!;
+        string dir = Hardneg.TempDirectory();
+        string input = Path.Combine(dir, "captions.json");
+        File.WriteAllText(input, json);
         string output = Path.Combine(dir, "out.jsonl");
 
-        Hardneg.AssertUsageError(Hardneg.Run("negatives", "--input", input, "--output", output), message);
+        AssertUsageError(Hardneg.Run("negatives", "--input", input, "--output", output), message);
         Assert.That(File.Exists(output), Is.False);
         Assert.That(Directory.GetFiles(dir), Is.EqualTo(new[] { input }), "no temporary file left");
     }
@@ -52,7 +61,7 @@ public class NegativesHardeningTests
         new Random(3).NextBytes(bytes);
         string random = Path.Combine(dir, "random.txt");
         File.WriteAllBytes(random, bytes);
-        Hardneg.AssertUsageError(Hardneg.Run("negatives", "--input", random, "--output", Path.Combine(dir, "r.jsonl")), "not a text file");
+        AssertUsageError(Hardneg.Run("negatives", "--input", random, "--output", Path.Combine(dir, "r.jsonl")), "not a text file");
         Assert.That(File.Exists(Path.Combine(dir, "r.jsonl")), Is.False);
 
         string mixed = Path.Combine(dir, "mixed.txt");
@@ -74,20 +83,21 @@ public class NegativesHardeningTests
             mkfifo.WaitForExit();
         }
 
-        Hardneg.AssertUsageError(Hardneg.Run("negatives", "--input", fifo, "--output", Path.Combine(dir, "o.jsonl")), "is a FIFO (named pipe), not a regular file");
+        AssertUsageError(Hardneg.Run("negatives", "--input", fifo, "--output", Path.Combine(dir, "o.jsonl")), "is a FIFO (named pipe), not a regular file");
     }
 
     [Test]
     public void Negclip_output_without_image_paths_is_a_usage_error()
     {
-        string text = Hardneg.TempFile("captions.txt", "a red car\n");
-        string dir = Path.GetDirectoryName(text)!;
-        Hardneg.AssertUsageError(Hardneg.Run("negatives", "--input", text, "--output", Path.Combine(dir, "t.tsv"), "--format", "negclip"), "--format negclip needs each caption's image");
+        string dir = Hardneg.TempDirectory();
+        string text = Path.Combine(dir, "captions.txt");
+        File.WriteAllText(text, "a red car\n");
+        AssertUsageError(Hardneg.Run("negatives", "--input", text, "--output", Path.Combine(dir, "t.tsv"), "--format", "negclip"), "--format negclip needs each caption's image");
 
         string jsonl = Path.Combine(dir, "captions.jsonl");
         File.WriteAllText(jsonl, "{\"caption\": \"a red car\", \"filepath\": \"1.jpg\"}\n{\"id\": 9, \"caption\": \"a blue car\"}\n");
         string output = Path.Combine(dir, "j.tsv");
-        Hardneg.AssertUsageError(Hardneg.Run("negatives", "--input", jsonl, "--output", output, "--format", "negclip"), "record 9 has no image file");
+        AssertUsageError(Hardneg.Run("negatives", "--input", jsonl, "--output", output, "--format", "negclip"), "record 9 has no image file");
         Assert.That(File.Exists(output), Is.False);
     }
 
@@ -96,7 +106,7 @@ public class NegativesHardeningTests
     {
         // A lone surrogate reaches the process as bytes that do not decode: the runtime turns them into U+FFFD.
         Hardneg.Result run = Hardneg.Run("permute", "a red car", "a \uD800 blue car");
-        Hardneg.AssertUsageError(run, "caption 2 is not valid UTF-8 text");
+        AssertUsageError(run, "caption 2 is not valid UTF-8 text");
     }
 
     [Test]

@@ -95,8 +95,9 @@ public class RunFolderTests
     [TestCase("step: 12\nweights: none\n", "is not a HardNegRules checkpoint")]
     public void A_checkpoint_that_is_empty_or_text_is_a_usage_error(string content, string expected)
     {
-        string checkpoint = Hardneg.TempFile("checkpoint.bin", content);
-        string dir = Path.GetDirectoryName(checkpoint)!;
+        string dir = Hardneg.TempDirectory();
+        string checkpoint = Path.Combine(dir, "checkpoint.bin");
+        File.WriteAllText(checkpoint, content);
 
         Hardneg.Result resumed = Hardneg.RunIn(Hardneg.RepositoryRoot, TinyTraining.Args("train", "--out", dir, "--resume"));
         Hardneg.Result evaluated = Hardneg.Run("eval", "--checkpoint", checkpoint);
@@ -122,6 +123,7 @@ public class RunFolderTests
 
         Hardneg.Result result = Hardneg.Run("eval", "--checkpoint", checkpoint);
 
-        Hardneg.AssertUsageError(result, "the 'state' section is damaged (checksum mismatch");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("the 'state' section is damaged (checksum mismatch"));
     }
 }
