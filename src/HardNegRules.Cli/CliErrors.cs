@@ -1,8 +1,6 @@
 using System.Text.Json;
 using HardNegRules;
 using HardNegRules.Training.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using YamlDotNet.Core;
 
 namespace HardNegRules.Cli;
@@ -103,7 +101,6 @@ internal static class CliErrors
     private static (int Code, string? Message) Classify(Exception e) => e switch
     {
         RuleException => (RuleErrors, e.Message),
-        CommandLineException => (UsageErrors, $"hardneg: {e.Message}"),
         CommandParseException or CommandRuntimeException => (UsageErrors, $"hardneg: {SpectreMessage(e)}"),
         OperationCanceledException => (Cancelled, "hardneg: cancelled."),
         NonFiniteLossException => (InternalError, $"hardneg: {OneLine(e.Message)}"),

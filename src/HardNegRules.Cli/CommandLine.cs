@@ -45,7 +45,7 @@ internal static class CommandLine
     /// </summary>
     /// <param name="args">The normalized arguments.</param>
     /// <param name="catalog">The commands and their options.</param>
-    /// <exception cref="CommandLineException">An unknown option or a bad value.</exception>
+    /// <exception cref="ArgumentException">An unknown option or a bad value (a usage error).</exception>
     public static void Check(IReadOnlyList<string> args, OptionCatalog catalog)
     {
         (string? command, int first) = FindCommand(args, catalog);
@@ -78,7 +78,7 @@ internal static class CommandLine
                     string shownName = spelled == "-k" ? "--k" : spelled;
                     if (value is not null && OptionValues.Problem(shownName, value, option.ValueType) is { } problem)
                     {
-                        throw new CommandLineException(problem);
+                        throw new ArgumentException(problem);
                     }
                 }
             }
@@ -106,7 +106,7 @@ internal static class CommandLine
         IEnumerable<string> names = options.SelectMany(o => o.Names).Where(n => n.StartsWith("--", StringComparison.Ordinal));
         string? nearest = Nearest(spelled, names);
         string known = string.Join(", ", options.Where(o => o.DisplayName != "--help").Select(o => o.DisplayName == "-k" ? "--k" : o.DisplayName));
-        throw new CommandLineException(nearest is not null
+        throw new ArgumentException(nearest is not null
             ? $"{command}: unknown option {shown}; did you mean {nearest}?"
             : known.Length > 0
                 ? $"{command}: unknown option {shown}; its options are {known} (see hardneg {command} --help)."
@@ -129,7 +129,7 @@ internal static class CommandLine
         string typed = isBranch ? $"{args[0]} {args[1]}" : args[0];
         string? nearest = Nearest(typed, catalog.Commands.Select(c => isBranch || !c.Contains(' ', StringComparison.Ordinal) ? c : c[..c.IndexOf(' ', StringComparison.Ordinal)]).Distinct());
         string known = string.Join(", ", catalog.Commands.Select(c => c.Contains(' ', StringComparison.Ordinal) ? c[..c.IndexOf(' ', StringComparison.Ordinal)] : c).Distinct());
-        throw new CommandLineException(nearest is not null
+        throw new ArgumentException(nearest is not null
             ? $"unknown command '{typed}'; did you mean {nearest}?"
             : $"unknown command '{typed}'; the commands are {known} (see hardneg --help).");
     }

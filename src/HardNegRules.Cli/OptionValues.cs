@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HardNegRules.Cli;
 
 /// <summary>Checks an option's value against the kind its setting holds, with a message in the user's terms.</summary>

@@ -1,6 +1,5 @@
 using HardNegRules.Cli;
 using HardNegRules.Cli.Commands;
-using Spectre.Console.Cli;
 
 CliErrors.HandleOtherThreads();
 

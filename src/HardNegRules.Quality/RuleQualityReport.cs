@@ -1,3 +1,5 @@
+using HardNegRules.Data.Captions;
+
 namespace HardNegRules.Quality;
 
 /// <summary>
@@ -6,6 +8,28 @@ namespace HardNegRules.Quality;
 /// </summary>
 public static class RuleQualityReport
 {
+    /// <summary>
+    /// The report of <c>hardneg rules report</c>: the pack's negatives of a captions file (plain text, JSONL or COCO
+    /// captions JSON), judged against the pack's rule files read again: those of <paramref name="rulesDirectory"/>, or
+    /// those the compiled packs were built from.
+    /// </summary>
+    /// <param name="permuter">The permuter of the pack under test.</param>
+    /// <param name="rulesDirectory">The rules folder the permuter was read from; null for the compiled packs.</param>
+    /// <param name="pack">The pack's name.</param>
+    /// <param name="captionsFile">The captions.</param>
+    /// <param name="onError">Receives each unreadable record (which is skipped).</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="k">The most negatives per caption and concept (at least 1 is made).</param>
+    /// <returns>The report.</returns>
+    public static QualityReport RunOnFile(IPermuter permuter, string? rulesDirectory, string pack, string captionsFile, Action<CaptionReadError> onError,
+        ulong seed, int k)
+    {
+        ArgumentNullException.ThrowIfNull(permuter);
+        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(rulesDirectory, pack);
+        IEnumerable<(string Id, string Caption)> captions = CaptionFileReader.Read(captionsFile, onError).Select(r => (r.Id, r.Caption));
+        return Run(permuter, vocabulary, captions, seed, Math.Max(1, k));
+    }
+
     /// <summary>Makes up to <paramref name="k"/> negatives per caption and concept, and checks each.</summary>
     /// <param name="permuter">The permuter of the pack under test (generated or interpreted).</param>
     /// <param name="vocabulary">The same pack's rule files, read independently (<see cref="RuleVocabulary.LoadPack"/>).</param>

@@ -13,6 +13,13 @@ public class CompilerTests
         return compilation.Packs.Single(p => p.Name == "default");
     }
 
+    // A default pack with a color concept, and a pack "world" that reuses it (as pack.yaml says) beside a shape concept.
+    private static RuleCompilation CompileWorld(string colorTerms, string packYaml) => RuleCompiler.Compile([
+        new RuleSource("rules/color.yaml", "default", $"concept: color\nterms: [{colorTerms}]"),
+        new RuleSource("rules/world/pack.yaml", "world", packYaml),
+        new RuleSource("rules/world/shape.yaml", "world", "concept: shape\nterms: [circle, square]"),
+    ]);
+
     private static CompiledTerm Term(CompiledPack pack, string name) => pack.Terms.Single(t => t.Name == name);
 
     // Every term that may replace a term: those listed, and the pool without its exclusions; weight 0 is never written.
@@ -136,11 +143,7 @@ public class CompilerTests
     [Test]
     public void A_pack_reuses_concepts_of_the_default_pack()
     {
-        RuleCompilation compilation = RuleCompiler.Compile([
-            new RuleSource("rules/color.yaml", "default", "concept: color\nterms: [red, blue]"),
-            new RuleSource("rules/world/pack.yaml", "world", "pack: world\nuses: [color]\nmax-negatives: 2"),
-            new RuleSource("rules/world/shape.yaml", "world", "concept: shape\nterms: [circle, square]"),
-        ]);
+        RuleCompilation compilation = CompileWorld("red, blue", "pack: world\nuses: [color]\nmax-negatives: 2");
         CompiledPack world = compilation.Packs.Single(p => p.Name == "world");
         Assert.That(world.Concepts.Select(c => c.Name), Is.EqualTo(new[] { "color", "shape" }));
         Assert.That(world.MaxNegatives, Is.EqualTo(2));
@@ -150,11 +153,7 @@ public class CompilerTests
     [Test]
     public void A_reused_concept_can_be_narrowed_to_the_terms_a_pack_writes()
     {
-        RuleCompilation compilation = RuleCompiler.Compile([
-            new RuleSource("rules/color.yaml", "default", "concept: color\nterms: [red, blue, lavender, green]"),
-            new RuleSource("rules/world/pack.yaml", "world", "pack: world\nuses:\n  - color: { only: [red, blue, green] }"),
-            new RuleSource("rules/world/shape.yaml", "world", "concept: shape\nterms: [circle, square]"),
-        ]);
+        RuleCompilation compilation = CompileWorld("red, blue, lavender, green", "pack: world\nuses:\n  - color: { only: [red, blue, green] }");
         CompiledPack world = compilation.Packs.Single(p => p.Name == "world");
         Assert.That(Targets(world, "red"), Is.EquivalentTo(new[] { "blue", "green" }));
         Assert.That(Targets(world, "lavender"), Is.EquivalentTo(new[] { "red", "blue", "green" }), "still recognised");

@@ -1,11 +1,7 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
 using HardNegRules.Data.IO;
 using HardNegRules.Training.Benchmarks;
 using HardNegRules.Training.Loss;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 

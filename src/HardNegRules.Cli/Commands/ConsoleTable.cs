@@ -1,5 +1,4 @@
 using HardNegRules.Training.Evaluation;
-using Spectre.Console;
 
 namespace HardNegRules.Cli.Commands;
 

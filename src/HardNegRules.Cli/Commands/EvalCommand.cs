@@ -1,9 +1,7 @@
-using System.ComponentModel;
+using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -17,7 +15,7 @@ namespace HardNegRules.Cli.Commands;
 internal sealed class EvalCommand : Command<EvalCommand.Settings>
 {
     /// <summary>Options of <c>eval</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : PresetSettings
     {
         [CommandOption("--checkpoint <PATH>")]
         [Description("A checkpoint.bin written by hardneg train (or a run folder holding one).")]
@@ -30,10 +28,6 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [CommandOption("--compare <PATH>")]
         [Description("A second model to put beside the first, with the difference: a run folder or checkpoint, or a model.safetensors (in --preset's architecture).")]
         public string? Compare { get; init; }
-
-        [CommandOption("--preset <NAME>")]
-        [Description("The preset the model was trained with. Default: the run folder's run.json, else concept-world (coco with --weights).")]
-        public string? Preset { get; init; }
 
         [CommandOption("--suite <SUITE>")]
         [Description("preset (the preset's held-out data), sugarcrepe, inpaintcoco, winoground, aro, probe (binding probes of each tower, concept world), or all (every suite whose data is present).")]
@@ -84,10 +78,6 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Read the rule pack from DIR at run time instead of the rules compiled in (rules.directory): the negatives of the text-ranking tests.")]
         public string? RulesDirectory { get; init; }
 
-        [CommandOption("--set <KEY=VALUE>")]
-        [Description("Override a preset value, e.g. --set evaluation.max-test-scenes=100. Repeatable.")]
-        public string[] Set { get; init; } = [];
-
         /// <summary>What these options ask to evaluate.</summary>
         internal EvaluationRequest Request() => new()
         {
@@ -124,13 +114,13 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var data = new DataReportPrinter();
+        var data = new DataLoadPrinter(Console.Error);
         EvaluationResults all = CliErrors.UserInput(() => ModelEvaluation.Run(settings.Request(), data.Report,
             (message, work) => CliErrors.Stderr.Status().Start(message, _ => work()), Console.Error.WriteLine));
         data.PrintSummary("Evaluation data");
-        foreach (ModelSuiteResult result in all.Results)
+        foreach (string summary in all.SummaryLines())
         {
-            Console.WriteLine(all.Models.Count > 1 ? $"{result.Model}: {result.Summary}" : result.Summary);
+            Console.WriteLine(summary);
         }
         AnsiConsole.Write(ConsoleTable.Of(all.Table()));
         if (settings.Out is { } output)

@@ -1,9 +1,6 @@
-using System.ComponentModel;
 using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -61,12 +58,10 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 
         ExperimentResult result = ExperimentRunner.Run(plan, new ConsoleObserver(), cancellationToken);
 
-        ExperimentReport report = result.Report;
-        AnsiConsole.Write(ConsoleTable.Of(report.Table()));
-        foreach (ExperimentDifference headline in report.Headline)
+        AnsiConsole.Write(ConsoleTable.Of(result.Report.Table()));
+        foreach (string headline in result.Report.HeadlineLines())
         {
-            Console.WriteLine(FormattableString.Invariant(
-                $"{headline.Arm} - plain, binding image pairs (color and shape): {headline.MeanPoints:+0.0;-0.0;0.0} points{(headline.SdPoints is { } sd ? FormattableString.Invariant($" +- {sd:0.0}") : string.Empty)} over {report.Seeds.Count} seed(s)"));
+            Console.WriteLine(headline);
         }
         if (settings.Quick && settings.Preset is null)
         {

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using HardNegRules.Data.Captions;
 using HardNegRules.Negatives;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -43,25 +40,10 @@ internal sealed class NegativesSettings : PermuterSettings
     public int Threads => ThreadsOption ?? Environment.ProcessorCount;
 
     /// <inheritdoc />
-    public override ValidationResult Validate()
-    {
-        if (string.IsNullOrEmpty(Input) || string.IsNullOrEmpty(Output))
-        {
-            return ValidationResult.Error("--input FILE and --output FILE are required.");
-        }
-
-        if (ThreadsOption < 1)
-        {
-            return ValidationResult.Error("--threads must be 1 or more.");
-        }
-
-        if (NegativeImages < 0)
-        {
-            return ValidationResult.Error("--neg-images must be 0 or more.");
-        }
-
-        return Data.IO.FileStatus.Kind(Input) is null
-            ? ValidationResult.Error($"Input file '{Input}' does not exist.")
-            : base.Validate();
-    }
+    public override ValidationResult Validate() =>
+        string.IsNullOrEmpty(Input) || string.IsNullOrEmpty(Output) ? ValidationResult.Error("--input FILE and --output FILE are required.")
+        : ThreadsOption < 1 ? ValidationResult.Error("--threads must be 1 or more.")
+        : NegativeImages < 0 ? ValidationResult.Error("--neg-images must be 0 or more.")
+        : Data.IO.FileStatus.Kind(Input) is null ? ValidationResult.Error($"Input file '{Input}' does not exist.")
+        : base.Validate();
 }

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using HardNegRules.Output;
 using HardNegRules.Permutation;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>The options every command that makes negatives shares: which rules, which concepts, how many, which seed.</summary>

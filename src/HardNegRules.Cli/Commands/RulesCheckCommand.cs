@@ -1,7 +1,4 @@
-using System.ComponentModel;
 using HardNegRules.Rules.Diagnostics;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 

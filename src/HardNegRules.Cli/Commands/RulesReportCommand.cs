@@ -1,9 +1,5 @@
-using System.ComponentModel;
-using HardNegRules.Data.Captions;
 using HardNegRules.Data.IO;
 using HardNegRules.Quality;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -36,16 +32,12 @@ internal sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         (IPermuter permuter, _) = settings.Resolve();
-        // The judge reads the same rule files again: the folder's, or those the compiled packs were built from.
-        RuleVocabulary vocabulary = RuleVocabulary.LoadPack(settings.RulesDirectory, settings.Pack);
         int errors = 0;
-        var captions = CaptionFileReader.Read(settings.Input, error =>
+        string markdown = RuleQualityReport.RunOnFile(permuter, settings.RulesDirectory, settings.Pack, settings.Input, error =>
         {
             errors++;
             Console.Error.WriteLine($"{error}: skipped");
-        }).Select(r => (r.Id, r.Caption));
-
-        string markdown = RuleQualityReport.Run(permuter, vocabulary, captions, settings.Seed, Math.Max(1, settings.K)).ToMarkdown();
+        }, settings.Seed, settings.K).ToMarkdown();
         Console.Out.Write(markdown);
         if (settings.Output is { } output)
         {

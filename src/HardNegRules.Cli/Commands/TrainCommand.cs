@@ -1,9 +1,6 @@
-using System.ComponentModel;
-using System.Globalization;
+using HardNegRules.Data.Loaders;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -40,7 +37,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var data = new DataReportPrinter();
+        var data = new DataLoadPrinter(Console.Error);
         var request = new TrainingRequest
         {
             Preset = settings.PresetName,
@@ -52,14 +49,10 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             Command = CommandLine.Current(),
         };
         using TrainingSession session = TrainingSession.Open(request, data.Report, Console.Error.WriteLine);
-        int steps = session.Preset.Schedule.Steps;
         TrainingResult result = CliErrors.UserInput(() =>
-            TrainProgress.Run(session.Preset.Name, steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
+            TrainProgress.Run(session.Preset.Name, session.Preset.Schedule.Steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
         data.PrintSummary("Training data");
-        string done = result.Step == session.FirstStep
-            ? "nothing to train: the run is complete"
-            : string.Create(CultureInfo.InvariantCulture, $"loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {result.Step}/{steps}  {done}  checkpoint {result.CheckpointPath}"));
+        Console.WriteLine(session.Summary(result));
         return 0;
     }
 }

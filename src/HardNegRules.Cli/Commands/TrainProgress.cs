@@ -1,6 +1,4 @@
-using System.Globalization;
 using HardNegRules.Training.Training;
-using Spectre.Console;
 
 namespace HardNegRules.Cli.Commands;
 

@@ -1,19 +1,11 @@
-using System.ComponentModel;
-using System.Globalization;
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Presets;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace HardNegRules.Cli.Commands;
 
-/// <summary>The options shared by <c>train</c> and <c>experiment</c>: which preset, and overrides of its values.</summary>
-internal class TrainSettings : CommandSettings
+/// <summary>The options shared by <c>train</c> and <c>experiment</c>: the preset and typed overrides of its values.</summary>
+internal class TrainSettings : PresetSettings
 {
-    [CommandOption("--preset <NAME>")]
-    [Description("A preset in rules/presets/ (concept-world, concept-world-quick, coco, fashion200k, custom) or a YAML file. Default: concept-world.")]
-    public string? Preset { get; init; }
-
     [CommandOption("--steps <N>")]
     [Description("Optimizer steps (schedule.steps).")]
     public int? Steps { get; init; }
@@ -38,10 +30,6 @@ internal class TrainSettings : CommandSettings
     [CommandOption("--rules <DIR>")]
     [Description("Read the rule pack from DIR at run time (the interpreter) instead of the rules compiled in (rules.directory).")]
     public string? RulesDirectory { get; init; }
-
-    [CommandOption("--set <KEY=VALUE>")]
-    [Description("Override any preset value, e.g. --set data.captions=captions_train2017.json --set rules.weight={location: 3}. Repeatable.")]
-    public string[] Set { get; init; } = [];
 
     /// <summary>The preset name to load.</summary>
     internal string PresetName => Preset ?? PresetCatalog.DefaultName;

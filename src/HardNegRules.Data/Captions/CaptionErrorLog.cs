@@ -26,4 +26,20 @@ public sealed class CaptionErrorLog(int kept = 20)
             _first.Add(error);
         }
     }
+
+    /// <summary>Writes the kept errors, one a line, and how many more there were.</summary>
+    /// <param name="writer">Where the lines go (the console's error stream).</param>
+    public void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (CaptionReadError error in _first)
+        {
+            writer.WriteLine($"{error}: skipped");
+        }
+
+        if (Count > _first.Count)
+        {
+            writer.WriteLine($"... and {Count - _first.Count} more unreadable records.");
+        }
+    }
 }

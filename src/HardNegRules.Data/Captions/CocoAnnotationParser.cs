@@ -26,58 +26,13 @@ internal static class CocoAnnotationParser
         }
 
         int mark = batch.Begin();
-        ByteRange caption = ByteRange.None;
-        ByteRange id = ByteRange.None;
-        bool idIsNumber = true;
-        bool idInvalid = false;
-        ByteRange imageId = ByteRange.None;
-        ByteRange image = ByteRange.None;
-        bool imageIdSeen = false;
-        ByteRange filepath = ByteRange.None;
-        ByteRange fileName = ByteRange.None;
-        bool filepathSeen = false;
-        while (true)
+        var fields = new CaptionRecordFields();
+        FieldStep step;
+        while ((step = NextField(ref reader, out JsonField name)) == FieldStep.Field)
         {
-            FieldStep step = NextField(ref reader, out JsonField name);
-            if (step == FieldStep.OutOfData)
-            {
-                return false;
-            }
-
-            if (step == FieldStep.ObjectEnd)
-            {
-                break;
-            }
-
             try
             {
-                switch (name)
-                {
-                    case JsonField.Caption:
-                        caption = reader.TokenType == JsonTokenType.String ? LineCaptionSource.TrimmedString(ref reader, batch) : ByteRange.None;
-                        break;
-                    case JsonField.Id:
-                        idInvalid = reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String);
-                        idIsNumber = reader.TokenType != JsonTokenType.String;
-                        id = idInvalid ? ByteRange.None : LineCaptionSource.Scalar(ref reader, batch);
-                        break;
-                    case JsonField.ImageId:
-                        imageIdSeen = true;
-                        imageId = ScalarOrNone(ref reader, batch);
-                        break;
-                    case JsonField.Image:
-                        image = ScalarOrNone(ref reader, batch);
-                        break;
-                    case JsonField.Filepath:
-                        filepathSeen = true;
-                        filepath = reader.TokenType == JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
-                        break;
-                    case JsonField.FileName:
-                        fileName = reader.TokenType == JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
-                        break;
-                    default:
-                        break;
-                }
+                _ = fields.TryRead(name, ref reader, batch);
             }
             catch (InvalidOperationException e)
             {
@@ -86,18 +41,23 @@ internal static class CocoAnnotationParser
             }
         }
 
+        if (step == FieldStep.OutOfData)
+        {
+            return false;
+        }
+
         if (error is not null)
         {
             return true;
         }
 
-        if (caption.IsNone)
+        if (fields.Caption.IsNone)
         {
             error = "missing a string \"caption\" field";
             return true;
         }
 
-        if (idInvalid)
+        if (fields.IdInvalid)
         {
             error = "\"id\" must be a number or a string";
             return true;
@@ -106,7 +66,7 @@ internal static class CocoAnnotationParser
         // Fields all in ASCII (nearly every record) are valid UTF-8: one vectorized check for all of them.
         if (!System.Text.Ascii.IsValid(batch.AppendedSince(mark)))
         {
-            foreach (ByteRange field in (ReadOnlySpan<ByteRange>)[caption, id, imageId, image, filepath, fileName])
+            foreach (ByteRange field in fields.Ranges())
             {
                 if (Utf8Text.FirstInvalid(batch.Bytes(field)) is var at and >= 0)
                 {
@@ -116,16 +76,9 @@ internal static class CocoAnnotationParser
             }
         }
 
-        if (id.IsNone)
-        {
-            id = batch.AppendField(System.Text.Encoding.UTF8.GetBytes(index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
         // Without a file of its own, the record's image file is looked up by its image id when asked for
         // (CaptionBatch.ImageFiles, which the source sets to the same map).
-        ByteRange imageRange = imageIdSeen ? imageId : image;
-        ByteRange file = filepathSeen ? filepath : fileName;
-        batch.Commit(id, idIsNumber, caption, imageRange, file);
+        fields.Commit(batch, index);
         return true;
     }
 
@@ -143,19 +96,9 @@ internal static class CocoAnnotationParser
         int idLength = -1;
         string? fileName = null;
         byte[]? id = null;
-        while (true)
+        FieldStep step;
+        while ((step = NextField(ref reader, out JsonField name)) == FieldStep.Field)
         {
-            FieldStep step = NextField(ref reader, out JsonField name);
-            if (step == FieldStep.OutOfData)
-            {
-                return false;
-            }
-
-            if (step == FieldStep.ObjectEnd)
-            {
-                break;
-            }
-
             try
             {
                 if (name == JsonField.Id && reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
@@ -178,6 +121,11 @@ internal static class CocoAnnotationParser
                 // An id longer than any image id: ignored.
                 id = null;
             }
+        }
+
+        if (step == FieldStep.OutOfData)
+        {
+            return false;
         }
 
         if (id is not null && fileName is not null)
@@ -216,10 +164,6 @@ internal static class CocoAnnotationParser
         name = JsonFieldNames.Of(ref reader);
         return reader.Read() && reader.TrySkip() ? FieldStep.Field : FieldStep.OutOfData;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ByteRange ScalarOrNone(ref Utf8JsonReader reader, CaptionBatch batch) =>
-        reader.TokenType is JsonTokenType.Number or JsonTokenType.String ? LineCaptionSource.Scalar(ref reader, batch) : ByteRange.None;
 
     private enum FieldStep
     {

@@ -59,15 +59,7 @@ internal static class CocoElementScanner
             return -1;
         }
 
-        ByteRange caption = ByteRange.None;
-        ByteRange id = ByteRange.None;
-        bool idIsNumber = true;
-        ByteRange imageId = ByteRange.None;
-        ByteRange image = ByteRange.None;
-        bool imageIdSeen = false;
-        ByteRange filepath = ByteRange.None;
-        ByteRange fileName = ByteRange.None;
-        bool filepathSeen = false;
+        var fields = new CaptionRecordFields();
         pos = SkipSpace(data, pos + 1);
         if (pos < data.Length && data[pos] == (byte)'}')
         {
@@ -109,40 +101,15 @@ internal static class CocoElementScanner
                 return -1;
             }
 
-            ReadOnlySpan<byte> value = data[valueStart..valueEnd];
-            switch (name)
+            if (name == JsonField.Caption && !isString)
             {
-                case JsonField.Caption:
-                    if (!isString)
-                    {
-                        // Not a string: an unreadable record, which the reader reports.
-                        return -1;
-                    }
+                // Not a string: an unreadable record, which the reader reports.
+                return -1;
+            }
 
-                    ByteRange raw = batch.AppendField(value);
-                    ReadOnlySpan<byte> trimmed = Utf8Text.Trim(batch.Bytes(raw), out int lead);
-                    caption = new ByteRange(raw.Start + lead, trimmed.Length);
-                    break;
-                case JsonField.Id:
-                    id = batch.AppendField(value);
-                    idIsNumber = !isString;
-                    break;
-                case JsonField.ImageId:
-                    imageIdSeen = true;
-                    imageId = batch.AppendField(value);
-                    break;
-                case JsonField.Image:
-                    image = batch.AppendField(value);
-                    break;
-                case JsonField.Filepath:
-                    filepathSeen = true;
-                    filepath = isString ? batch.AppendField(value) : ByteRange.None;
-                    break;
-                case JsonField.FileName:
-                    fileName = isString ? batch.AppendField(value) : ByteRange.None;
-                    break;
-                default:
-                    break;
+            if (name != JsonField.Other)
+            {
+                fields.Set(name, batch.AppendField(data[valueStart..valueEnd]), isString, isScalar: true, batch);
             }
 
             pos = SkipSpace(data, isString ? valueEnd + 1 : valueEnd);
@@ -165,19 +132,12 @@ internal static class CocoElementScanner
             pos = SkipSpace(data, pos + 1);
         }
 
-        if (caption.IsNone)
+        if (fields.Caption.IsNone)
         {
             return -1;
         }
 
-        if (id.IsNone)
-        {
-            Span<byte> room = batch.Reserve(20);
-            _ = System.Buffers.Text.Utf8Formatter.TryFormat(index, room, out int written);
-            id = batch.Advance(written);
-        }
-
-        batch.Commit(id, idIsNumber, caption, imageIdSeen ? imageId : image, filepathSeen ? filepath : fileName);
+        fields.Commit(batch, index);
         return pos;
     }
 

@@ -197,82 +197,31 @@ internal sealed class LineCaptionSource : ICaptionSource
             return "expected a JSON object with a \"caption\" field";
         }
 
-        ByteRange caption = ByteRange.None;
-        ByteRange id = ByteRange.None;
-        bool idIsNumber = true;
-        bool idInvalid = false;
-        bool captionInvalid = false;
-        ByteRange imageId = ByteRange.None;
-        ByteRange image = ByteRange.None;
-        bool imageIdSeen = false;
-        ByteRange filepath = ByteRange.None;
-        ByteRange fileName = ByteRange.None;
-        bool filepathSeen = false;
+        var fields = new CaptionRecordFields();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             JsonField name = JsonFieldNames.Of(ref reader);
             _ = reader.Read();
-            switch (name)
+            if (!fields.TryRead(name, ref reader, batch))
             {
-                case JsonField.Caption:
-                    captionInvalid = reader.TokenType != JsonTokenType.String;
-                    caption = captionInvalid ? ByteRange.None : TrimmedString(ref reader, batch);
-                    break;
-                case JsonField.Id:
-                    idInvalid = reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String);
-                    idIsNumber = reader.TokenType == JsonTokenType.Number;
-                    id = idInvalid ? ByteRange.None : Scalar(ref reader, batch);
-                    break;
-                case JsonField.ImageId:
-                    imageIdSeen = true;
-                    imageId = ScalarOrNone(ref reader, batch);
-                    break;
-                case JsonField.Image:
-                    image = ScalarOrNone(ref reader, batch);
-                    break;
-                case JsonField.Filepath:
-                    filepathSeen = true;
-                    filepath = reader.TokenType == JsonTokenType.String ? Scalar(ref reader, batch) : ByteRange.None;
-                    break;
-                case JsonField.FileName:
-                    fileName = reader.TokenType == JsonTokenType.String ? Scalar(ref reader, batch) : ByteRange.None;
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                reader.Skip();
             }
         }
 
         // The rest of the line must be nothing but white space (the reader throws on anything else).
         _ = reader.Read();
-        if (caption.IsNone || captionInvalid)
+        if (fields.Caption.IsNone || fields.CaptionInvalid)
         {
             return "missing a string \"caption\" field";
         }
 
-        if (idInvalid)
+        if (fields.IdInvalid)
         {
             return "\"id\" must be a number or a string";
         }
 
-        if (id.IsNone)
-        {
-            _ = Utf8Formatter.TryFormat(number, batch.Reserve(20), out int written);
-            id = batch.Advance(written);
-            idIsNumber = true;
-        }
-
-        batch.Commit(id, idIsNumber, caption, imageIdSeen ? imageId : image, filepathSeen ? filepath : fileName);
+        fields.Commit(batch, number);
         return null;
-    }
-
-    /// <summary>A string's unescaped bytes, trimmed of white space, copied into the batch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ByteRange TrimmedString(ref Utf8JsonReader reader, CaptionBatch batch)
-    {
-        ByteRange raw = Scalar(ref reader, batch);
-        ReadOnlySpan<byte> trimmed = Utf8Text.Trim(batch.Bytes(raw), out int lead);
-        return new ByteRange(raw.Start + lead, trimmed.Length);
     }
 
     /// <summary>A string's unescaped bytes or a number's text, copied into the batch.</summary>
@@ -288,9 +237,6 @@ internal sealed class LineCaptionSource : ICaptionSource
         int written = reader.CopyString(room);
         return batch.Advance(written);
     }
-
-    private static ByteRange ScalarOrNone(ref Utf8JsonReader reader, CaptionBatch batch) =>
-        reader.TokenType is JsonTokenType.Number or JsonTokenType.String ? Scalar(ref reader, batch) : ByteRange.None;
 
     private void Report(string message) => Report(_line, message);
 

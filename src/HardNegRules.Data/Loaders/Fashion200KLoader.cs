@@ -62,15 +62,8 @@ public static class Fashion200KLoader
     {
         ArgumentNullException.ThrowIfNull(report);
         var dataRoot = new DataRoot(root, allowAbsolutePaths);
-        long line = 0;
-        foreach (string text in InputFile.ReadLines(labels))
+        foreach ((long line, string text) in RecordLines.Read(labels))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
             string[] fields = text.Split('\t');
             string? imagePath = null;
             string? problem = fields.Length != 3 ? $"expected 3 tab-separated fields (image path, detection score, description), found {fields.Length}"

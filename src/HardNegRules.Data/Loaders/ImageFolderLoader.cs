@@ -33,15 +33,8 @@ public static class ImageFolderLoader
         }
 
         var root = new DataRoot(folder, allowAbsolutePaths);
-        long line = 0;
-        foreach (string text in InputFile.ReadLines(path))
+        foreach ((long line, string text) in RecordLines.Read(path))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
             foreach (ImageCaptionPair pair in ParseLine(root, folder, path, line, text, report, requireImageFiles))
             {
                 report.CountRecord();

@@ -20,6 +20,10 @@ public sealed record EvaluationResults(
     /// <summary>The table of all models side by side.</summary>
     /// <returns>The table.</returns>
     public EvaluationTable Table() => EvaluationTable.Build(Models, RowsByModel());
+
+    /// <summary>What each suite evaluated and skipped, one line a result (named by model when there are two).</summary>
+    /// <returns>The lines.</returns>
+    public IEnumerable<string> SummaryLines() => Results.Select(r => Models.Count > 1 ? $"{r.Model}: {r.Summary}" : r.Summary);
 }
 
 /// <summary>One model's result of one suite.</summary>

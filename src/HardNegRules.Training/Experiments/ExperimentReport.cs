@@ -76,6 +76,11 @@ public sealed record ExperimentReport(
             runs, differences, alphaSweep ?? []);
     }
 
+    /// <summary>The headline differences as lines of text, one per arm compared with plain.</summary>
+    /// <returns>E.g. "negatives - plain, binding image pairs (color and shape): +3.1 points +- 0.4 over 3 seed(s)".</returns>
+    public IEnumerable<string> HeadlineLines() => Headline.Select(h => FormattableString.Invariant(
+        $"{h.Arm} - plain, binding image pairs (color and shape): {h.MeanPoints:+0.0;-0.0;0.0} points{(h.SdPoints is { } sd ? FormattableString.Invariant($" +- {sd:0.0}") : string.Empty)} over {Seeds.Count} seed(s)"));
+
     /// <summary>The run of an arm and seed, if it ran.</summary>
     /// <param name="arm">The arm name.</param>
     /// <param name="seed">The seed.</param>

@@ -78,18 +78,9 @@ public static class ExperimentRunner
         // run.json lets `hardneg eval` rebuild this run's model and data from its folder alone.
         new RunManifest(plan.PresetName, [.. plan.Edits.ToOverrides(), .. new PresetEdits { Seed = seed, K = plan.KOf(arm) }.ToOverrides()]).Write(directory);
         var run = new PresetRun(preset, world);
-        using ClipModel model = run.CreateModel();
-        if (initialWeights is not null)
-        {
-            model.load(initialWeights);
-        }
         var clock = Stopwatch.StartNew();
-        observer.Train($"seed {seed} {name} (k={plan.KOf(arm)})", preset.Schedule.Steps, progress =>
-        {
-            using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, plan.Device), progress,
-                twinBatches: arm == ExperimentArm.Twins);
-            return trainer.Train(cancellation: cancellation);
-        });
+        using ClipModel model = Train(run, directory, $"seed {seed} {name} (k={plan.KOf(arm)})", initialWeights,
+            arm == ExperimentArm.Twins, plan.Device, observer, cancellation);
         double seconds = clock.Elapsed.TotalSeconds;
         bool anyHeldOut = world.Test.Scenes.Any(s => s.HasHeldOutPair), anySeen = world.Test.Scenes.Any(s => !s.HasHeldOutPair);
         return observer.Status($"Evaluating seed {seed} {name}...", () => new ExperimentRunResult(name, seed, plan.KOf(arm), Math.Round(seconds, 1),
@@ -135,16 +126,33 @@ public static class ExperimentRunner
         StartFresh(directory);
         Preset plain = plan.PresetOf(ExperimentArm.Plain, seed);
         Preset preset = plain with { Schedule = plain.Schedule with { Steps = plan.PretrainSteps } };
-        var run = new PresetRun(preset, world);
-        using ClipModel model = run.CreateModel();
-        observer.Train($"seed {seed} pretrain (k=0)", preset.Schedule.Steps, progress =>
-        {
-            using Trainer trainer = run.CreateTrainer(model, run.TrainerOptions(directory, plan.Device), progress);
-            return trainer.Train(cancellation: cancellation);
-        });
+        using ClipModel model = Train(new PresetRun(preset, world), directory, $"seed {seed} pretrain (k=0)", initialWeights: null,
+            twinBatches: false, plan.Device, observer, cancellation);
         string weights = Path.Combine(directory, "weights.bin");
         model.save(weights);
         return weights;
+    }
+
+    // Pre-training and every arm train alike: a fresh model (or the pre-trained weights) under the observer's display.
+    private static ClipModel Train(PresetRun run, string directory, string label, string? initialWeights, bool twinBatches,
+        string device, IExperimentObserver observer, CancellationToken cancellation)
+    {
+        ClipModel model = run.CreateModel();
+        try
+        {
+            if (initialWeights is not null)
+            {
+                model.load(initialWeights);
+            }
+            observer.Train(label, run.Preset.Schedule.Steps, progress =>
+                run.Train(model, directory, device, progress, new TrainingRunOptions(TwinBatches: twinBatches), cancellation));
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     // An experiment always trains from scratch: stale checkpoints or appended metrics would mix runs.

@@ -135,6 +135,30 @@ public sealed class PresetRun(Preset preset, ConceptWorldDataset? world = null, 
             negatives, progress);
     }
 
+    /// <summary>
+    /// The one training loop of every run (<c>hardneg train</c>, each experiment arm and its pre-training): a trainer
+    /// over <paramref name="model"/> with the options for <paramref name="directory"/>, resumed from its checkpoint when
+    /// asked, trained to the schedule's end or <see cref="TrainingRunOptions.StopAfter"/>.
+    /// </summary>
+    /// <param name="model">The model to train.</param>
+    /// <param name="directory">The run folder (checkpoints, metrics); null writes nothing.</param>
+    /// <param name="device">cpu or cuda.</param>
+    /// <param name="progress">Receives a report after each step.</param>
+    /// <param name="run">How: twin batches, resuming, an early stop.</param>
+    /// <param name="cancellation">Stops training after the current step.</param>
+    /// <returns>The result.</returns>
+    public TrainingResult Train(ClipModel model, string? directory, string device, IProgress<TrainingProgress>? progress,
+        TrainingRunOptions? run = null, CancellationToken cancellation = default)
+    {
+        run ??= new TrainingRunOptions();
+        using Trainer trainer = CreateTrainer(model, TrainerOptions(directory, device), progress, run.TwinBatches);
+        if (run.Resume)
+        {
+            trainer.Resume();
+        }
+        return trainer.Train(run.StopAfter, cancellation);
+    }
+
     /// <summary>Evaluates a model on the real data's held-out pairs: retrieval both ways and concept ranking against
     /// the preset's rule pack.</summary>
     /// <param name="model">The trained model.</param>

@@ -126,14 +126,20 @@ public sealed class TrainingSession : IDisposable
     /// <param name="cancellation">Stops training after the current step (a checkpoint is written).</param>
     /// <returns>The result.</returns>
     /// <exception cref="InvalidOperationException">The checkpoint is of another set-up, or the device is absent.</exception>
-    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default) =>
+        _run.Train(_model, Directory, _request.Device, progress, new TrainingRunOptions(Resume: _request.Resume, StopAfter: _request.StopAfter),
+            cancellation);
+
+    /// <summary>One line on how a training of this session ended: the step, loss and speed, and the checkpoint.</summary>
+    /// <param name="result">What <see cref="Train"/> returned.</param>
+    /// <returns>The line.</returns>
+    public string Summary(TrainingResult result)
     {
-        using Trainer trainer = _run.CreateTrainer(_model, _run.TrainerOptions(Directory, _request.Device), progress);
-        if (_request.Resume)
-        {
-            trainer.Resume();
-        }
-        return trainer.Train(_request.StopAfter, cancellation);
+        ArgumentNullException.ThrowIfNull(result);
+        string done = result.Step == FirstStep
+            ? "nothing to train: the run is complete"
+            : string.Create(CultureInfo.InvariantCulture, $"loss {result.LastLoss:0.0000}  {result.SamplesPerSecond:0} samples/s");
+        return string.Create(CultureInfo.InvariantCulture, $"step {result.Step}/{Preset.Schedule.Steps}  {done}  checkpoint {result.CheckpointPath}");
     }
 
     /// <inheritdoc />

@@ -1,29 +1,11 @@
 using HardNegRules.Data.Captions;
 using HardNegRules.Data.IO;
+using HardNegRules.Data.Tests.Loaders;
 
 namespace HardNegRules.Data.Tests.Captions;
 
-public class CaptionFileReaderTests
+public class CaptionFileReaderTests : LoaderTestFiles
 {
-    private string _dir = null!;
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "hardneg-data-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Test]
     public void Formats_are_told_by_name_and_content()
     {

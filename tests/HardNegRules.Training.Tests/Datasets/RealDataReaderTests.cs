@@ -13,11 +13,7 @@ public class RealDataReaderTests
     public void A_coco_captions_file_is_split_by_image_with_a_seeded_fraction()
     {
         using var dir = new TempDirectory();
-        RealDataFiles.WriteCocoCaptions(dir.File("captions.json"), images: 10, captionsPerImage: 3);
-        for (int i = 0; i < 10; i++)
-        {
-            RealDataFiles.WritePng(dir.File($"img{i}.png"), 8, 8, i);
-        }
+        RealDataFiles.WriteCocoFolder(dir.Path, images: 10, captionsPerImage: 3);
         Preset preset = Coco(dir.File("captions.json"), dir.Path, "data.validation-fraction=0.2");
 
         RealDataSplits splits = RealDataReader.Read(preset);
@@ -36,11 +32,7 @@ public class RealDataReaderTests
     public void Max_samples_limits_training_pairs_but_not_the_held_out_split()
     {
         using var dir = new TempDirectory();
-        RealDataFiles.WriteCocoCaptions(dir.File("captions.json"), images: 10, captionsPerImage: 2);
-        for (int i = 0; i < 10; i++)
-        {
-            RealDataFiles.WritePng(dir.File($"img{i}.png"), 8, 8, i);
-        }
+        RealDataFiles.WriteCocoFolder(dir.Path, images: 10, captionsPerImage: 2);
 
         RealDataSplits all = RealDataReader.Read(Coco(dir.File("captions.json"), dir.Path));
         RealDataSplits limited = RealDataReader.Read(Coco(dir.File("captions.json"), dir.Path, "data.max-samples=5"));

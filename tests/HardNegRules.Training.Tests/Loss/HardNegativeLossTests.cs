@@ -16,6 +16,12 @@ public class HardNegativeLossTests : TorchTestBase
 
     private static Tensor One => torch.tensor(1f);
 
+    // Three unit embeddings: image i matches text i with logit 1 and every other text with logit 0.
+    private static Tensor Identity3 => Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
+
+    // k = 1, 2, 0: image 0 -> n0 (logit 0.5 with image 0); image 1 -> n1 (0.3), n2 (-1).
+    private static Tensor VariableKNegatives => Rows([0.5f, 0, 0], [0, 0.3f, 0], [0, -1, 0]);
+
     private static double Value(Tensor t) => t.item<float>();
 
     // Cross-entropy of one row whose target logit is 1.
@@ -42,10 +48,9 @@ public class HardNegativeLossTests : TorchTestBase
     [Test]
     public void Append_3x3_with_variable_k_matches_hand_computation()
     {
-        Tensor images = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
-        Tensor texts = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
-        // k = 1, 2, 0: image 0 -> n0 (logit 0.5 with image 0); image 1 -> n1 (0.3), n2 (-1)
-        Tensor negatives = Rows([0.5f, 0, 0], [0, 0.3f, 0], [0, -1, 0]);
+        Tensor images = Identity3;
+        Tensor texts = Identity3;
+        Tensor negatives = VariableKNegatives;
 
         double loss = Value(new HardNegativeLoss(HardNegativeMode.Append)
             .Compute(images, texts, negatives, [1, 2, 0], One));
@@ -61,9 +66,9 @@ public class HardNegativeLossTests : TorchTestBase
     {
         // Same batch as the Append case. Row 0 gives up one of its two in-batch columns (both have logit 0, so the
         // result does not depend on which); row 1 has k = 2 = B-1 and gives up both; row 2 keeps its row.
-        Tensor images = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
-        Tensor texts = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
-        Tensor negatives = Rows([0.5f, 0, 0], [0, 0.3f, 0], [0, -1, 0]);
+        Tensor images = Identity3;
+        Tensor texts = Identity3;
+        Tensor negatives = VariableKNegatives;
 
         double loss = Value(new HardNegativeLoss(HardNegativeMode.Replace)
             .Compute(images, texts, negatives, [1, 2, 0], One, new Random(7)));
@@ -95,7 +100,7 @@ public class HardNegativeLossTests : TorchTestBase
     public void Replace_picks_a_random_in_batch_column_reproducibly_from_the_seed()
     {
         // Row 0's in-batch negatives have distinct logits 0.2 and -0.4: which one is replaced changes the loss.
-        Tensor images = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
+        Tensor images = Identity3;
         Tensor texts = Rows([1, 0, 0], [0.2f, 1, 0], [-0.4f, 0, 1]);
         Tensor negatives = Rows([0.9f, 0, 0]);
         var loss = new HardNegativeLoss(HardNegativeMode.Replace);
@@ -166,9 +171,9 @@ public class HardNegativeLossTests : TorchTestBase
     public void Ranking_term_adds_each_captions_cross_entropy_against_its_own_negatives_alone()
     {
         // The 3x3 batch of the Append case: k = 1, 2, 0.
-        Tensor images = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
-        Tensor texts = Rows([1, 0, 0], [0, 1, 0], [0, 0, 1]);
-        Tensor negatives = Rows([0.5f, 0, 0], [0, 0.3f, 0], [0, -1, 0]);
+        Tensor images = Identity3;
+        Tensor texts = Identity3;
+        Tensor negatives = VariableKNegatives;
 
         double plain = Value(new HardNegativeLoss(HardNegativeMode.Append).Compute(images, texts, negatives, [1, 2, 0], One));
         double weighted = Value(new HardNegativeLoss(HardNegativeMode.Append, rankingWeight: 2)

@@ -4,6 +4,24 @@ namespace HardNegRules.Training.Tests.Merging;
 
 public class WeightAveragingTests : TorchTestBase
 {
+    // Two models of one architecture with different weights.
+    private ClipModel _a = null!;
+    private ClipModel _b = null!;
+
+    [SetUp]
+    public void CreateModels()
+    {
+        _a = new ClipModel(ColorWorld.TinyModel, seed: 1);
+        _b = new ClipModel(ColorWorld.TinyModel, seed: 2);
+    }
+
+    [TearDown]
+    public void DisposeModels()
+    {
+        _a.Dispose();
+        _b.Dispose();
+    }
+
     private static Dictionary<string, float[]> Values(ClipModel model) =>
         model.state_dict().Where(e => e.Value.is_floating_point())
             .ToDictionary(e => e.Key, e => e.Value.detach().cpu().data<float>().ToArray());
@@ -11,13 +29,11 @@ public class WeightAveragingTests : TorchTestBase
     [Test]
     public void Alpha_zero_gives_the_first_model_and_alpha_one_the_second_bit_for_bit()
     {
-        using var a = new ClipModel(ColorWorld.TinyModel, seed: 1);
-        using var b = new ClipModel(ColorWorld.TinyModel, seed: 2);
-        Dictionary<string, float[]> expectedA = Values(a);
-        Dictionary<string, float[]> expectedB = Values(b);
+        Dictionary<string, float[]> expectedA = Values(_a);
+        Dictionary<string, float[]> expectedB = Values(_b);
 
-        using ClipModel atZero = WeightAveraging.Average(a, b, 0.0);
-        using ClipModel atOne = WeightAveraging.Average(a, b, 1.0);
+        using ClipModel atZero = WeightAveraging.Average(_a, _b, 0.0);
+        using ClipModel atOne = WeightAveraging.Average(_a, _b, 1.0);
 
         Dictionary<string, float[]> zero = Values(atZero);
         Dictionary<string, float[]> one = Values(atOne);
@@ -38,12 +54,10 @@ public class WeightAveragingTests : TorchTestBase
     [Test]
     public void Alpha_one_half_gives_the_mean_of_every_parameter()
     {
-        using var a = new ClipModel(ColorWorld.TinyModel, seed: 1);
-        using var b = new ClipModel(ColorWorld.TinyModel, seed: 2);
-        Dictionary<string, float[]> valuesA = Values(a);
-        Dictionary<string, float[]> valuesB = Values(b);
+        Dictionary<string, float[]> valuesA = Values(_a);
+        Dictionary<string, float[]> valuesB = Values(_b);
 
-        using ClipModel merged = WeightAveraging.Average(a, b, 0.5);
+        using ClipModel merged = WeightAveraging.Average(_a, _b, 0.5);
 
         Dictionary<string, float[]> mean = Values(merged);
         Assert.Multiple(() =>
@@ -59,19 +73,17 @@ public class WeightAveragingTests : TorchTestBase
     [Test]
     public void Interpolation_leaves_the_inputs_unchanged()
     {
-        using var a = new ClipModel(ColorWorld.TinyModel, seed: 1);
-        using var b = new ClipModel(ColorWorld.TinyModel, seed: 2);
-        Dictionary<string, float[]> beforeA = Values(a);
-        Dictionary<string, float[]> beforeB = Values(b);
+        Dictionary<string, float[]> beforeA = Values(_a);
+        Dictionary<string, float[]> beforeB = Values(_b);
 
-        using ClipModel merged = WeightAveraging.Average(a, b, 0.3);
+        using ClipModel merged = WeightAveraging.Average(_a, _b, 0.3);
 
         Assert.Multiple(() =>
         {
             foreach (string key in beforeA.Keys)
             {
-                Assert.That(Values(a)[key], Is.EqualTo(beforeA[key]), key);
-                Assert.That(Values(b)[key], Is.EqualTo(beforeB[key]), key);
+                Assert.That(Values(_a)[key], Is.EqualTo(beforeA[key]), key);
+                Assert.That(Values(_b)[key], Is.EqualTo(beforeB[key]), key);
             }
         });
     }
@@ -79,10 +91,9 @@ public class WeightAveragingTests : TorchTestBase
     [Test]
     public void Models_of_different_shapes_are_refused_naming_the_parameter()
     {
-        using var a = new ClipModel(ColorWorld.TinyModel, seed: 1);
-        using var b = new ClipModel(ColorWorld.TinyModel with { EmbedDim = 24 }, seed: 1);
+        using var wider = new ClipModel(ColorWorld.TinyModel with { EmbedDim = 24 }, seed: 1);
 
-        WeightMismatchException error = Assert.Throws<WeightMismatchException>(() => WeightAveraging.Average(a, b, 0.5))!;
+        WeightMismatchException error = Assert.Throws<WeightMismatchException>(() => WeightAveraging.Average(_a, wider, 0.5))!;
 
         Assert.That(error.TensorName, Is.Not.Empty);
         Assert.That(error.Message, Does.Contain($"'{error.TensorName}'").And.Contain("shape").And.Contain("24"));
@@ -93,9 +104,7 @@ public class WeightAveragingTests : TorchTestBase
     [TestCase(double.NaN)]
     public void Alpha_outside_zero_to_one_is_refused(double alpha)
     {
-        using var a = new ClipModel(ColorWorld.TinyModel, seed: 1);
-
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => WeightAveraging.Average(a, a, alpha))!;
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => WeightAveraging.Average(_a, _a, alpha))!;
 
         Assert.That(error.Message, Does.Contain("alpha must be a number from 0"));
     }
@@ -103,13 +112,11 @@ public class WeightAveragingTests : TorchTestBase
     [Test]
     public void Averaging_does_not_move_torchs_random_generator()
     {
-        using var a = new ClipModel(ColorWorld.TinyModel, seed: 1);
-        using var b = new ClipModel(ColorWorld.TinyModel, seed: 2);
         torch.manual_seed(77);
         float[] expected = torch.rand(8).data<float>().ToArray();
 
         torch.manual_seed(77);
-        using (WeightAveraging.Average(a, b, 0.5))
+        using (WeightAveraging.Average(_a, _b, 0.5))
         {
             Assert.That(torch.rand(8).data<float>().ToArray(), Is.EqualTo(expected));
         }

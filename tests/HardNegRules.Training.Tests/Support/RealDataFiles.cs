@@ -31,6 +31,19 @@ internal static class RealDataFiles
         File.WriteAllText(path, $"{{\"images\": [{string.Join(", ", imageEntries)}], \"annotations\": [{string.Join(", ", annotations)}]}}");
     }
 
+    /// <summary>A COCO folder: captions.json (see <see cref="WriteCocoCaptions"/>) and its 8x8 images img0.png ....</summary>
+    /// <returns>The captions file.</returns>
+    public static string WriteCocoFolder(string folder, int images, int captionsPerImage)
+    {
+        string captions = Path.Combine(folder, "captions.json");
+        WriteCocoCaptions(captions, images, captionsPerImage);
+        for (int i = 0; i < images; i++)
+        {
+            WritePng(Path.Combine(folder, $"img{i}.png"), 8, 8, i);
+        }
+        return captions;
+    }
+
     /// <summary>Karpathy's dataset_coco.json form: the first images train, the next restval, then val and test.</summary>
     public static void WriteKarpathy(string path, params string[] splits)
     {
