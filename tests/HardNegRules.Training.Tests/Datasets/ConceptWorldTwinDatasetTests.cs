@@ -2,22 +2,13 @@ using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.CaptionChecking;
 using HardNegRules.Training.Datasets;
 using HardNegRules.Training.Training;
+using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Datasets;
 
 public class ConceptWorldTwinDatasetTests
 {
-    private static readonly Lazy<ConceptWorldDataset> World = new(() => ConceptWorldDataset.Generate(new ConceptWorldOptions
-    {
-        Seed = 4,
-        ImageSize = 16,
-        TrainSceneCount = 60,
-        ValidationSceneCount = 0,
-        TestSceneCount = 0,
-        MinObjects = 2,
-        MaxObjects = 2,
-        CompleteCaptions = true,
-    }));
+    private static readonly Lazy<ConceptWorldDataset> World = new(() => TinyConceptWorld.TwoObjects(seed: 4, trainScenes: 60));
 
     [Test]
     public void A_partner_is_the_binding_twin_its_caption_true_of_the_twin_and_false_of_the_original()

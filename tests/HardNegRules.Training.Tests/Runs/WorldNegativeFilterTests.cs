@@ -2,22 +2,13 @@ using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.CaptionChecking;
 using HardNegRules.Data.ConceptWorld.Scenes;
 using HardNegRules.Training.Runs;
+using HardNegRules.Training.Tests.Support;
 
 namespace HardNegRules.Training.Tests.Runs;
 
 public class WorldNegativeFilterTests
 {
-    private static readonly Lazy<ConceptWorldDataset> World = new(() => ConceptWorldDataset.Generate(new ConceptWorldOptions
-    {
-        Seed = 5,
-        ImageSize = 16,
-        TrainSceneCount = 400,
-        ValidationSceneCount = 0,
-        TestSceneCount = 0,
-        MinObjects = 2,
-        MaxObjects = 2,
-        CompleteCaptions = true,
-    }));
+    private static readonly Lazy<ConceptWorldDataset> World = new(() => TinyConceptWorld.TwoObjects(seed: 5, trainScenes: 400));
 
     [Test]
     public void Seen_pairs_are_every_pair_of_the_training_images_and_no_held_out_pair()

@@ -22,4 +22,20 @@ internal static class TinyConceptWorld
     }));
 
     public static ConceptWorldDataset World => Shared.Value;
+
+    /// <summary>A training split of two-object scenes with complete captions, as the experiment's world.</summary>
+    /// <param name="seed">The world's seed.</param>
+    /// <param name="trainScenes">How many training scenes.</param>
+    /// <param name="imageSize">Pixels per side.</param>
+    public static ConceptWorldDataset TwoObjects(ulong seed, int trainScenes, int imageSize = ImageSize) => ConceptWorldDataset.Generate(new ConceptWorldOptions
+    {
+        Seed = seed,
+        ImageSize = imageSize,
+        TrainSceneCount = trainScenes,
+        ValidationSceneCount = 0,
+        TestSceneCount = 0,
+        MinObjects = 2,
+        MaxObjects = 2,
+        CompleteCaptions = true,
+    });
 }
