@@ -55,18 +55,47 @@ public abstract class RulePermuter : IPermuter
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All)
+    public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All) =>
+        FindTerms(caption, matches, conceptMask, out _);
+
+    /// <summary>
+    /// The caption's terms, and which of them (one bit per match) stand in a coordination: joined to a word of their
+    /// concept by "and", "or", "&amp;", "/", a comma or only whitespace ("black and white", "tan and cream", "brown
+    /// red"). The partner counts whatever its context decides there and whatever concepts are asked for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask, out ulong coordinated)
     {
+        coordinated = 0;
         int count = 0;
         int i = 0;
+        int previousEnd = -1;
+        ulong previousConcepts = 0;
+        int previousMatch = -1;
+        int previousConcept = -1;
         while (count < matches.Length && NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
+            // Joined to the previous word of the pack; each side counts when the other is a word of its concept.
+            ulong textConcepts = Tables.EntryTextConcepts[group];
+            bool joined = (previousConcepts & textConcepts) != 0 && Neighbours.Joined(caption, previousEnd, start);
+            if (joined && previousMatch >= 0 && (textConcepts & (1UL << previousConcept)) != 0)
+            {
+                coordinated |= 1UL << previousMatch;
+            }
+
+            ulong before = previousConcepts;
+            previousEnd = start + length;
+            previousConcepts = textConcepts;
+            previousMatch = -1;
             int entry = Resolve(caption, start, start + length, group);
-            if (entry >= 0)
+            if (entry >= 0 && !Neighbours.InName(caption, start, start + length))
             {
                 int concept = Tables.EntryConcept[entry];
                 if ((conceptMask & (1UL << concept)) != 0)
                 {
+                    previousMatch = count;
+                    previousConcept = concept;
+                    coordinated |= joined && (before & (1UL << concept)) != 0 ? 1UL << count : 0;
                     matches[count++] = new TermMatch(start, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
                 }
             }
@@ -295,7 +324,7 @@ public abstract class RulePermuter : IPermuter
         }
 
         Span<TermMatch> matches = stackalloc TermMatch[MaxMatches];
-        int matchCount = FindTerms(caption, matches, conceptMask);
+        int matchCount = FindTerms(caption, matches, conceptMask, out ulong coordinated);
         if (matchCount == 0)
         {
             return 0;
@@ -303,7 +332,7 @@ public abstract class RulePermuter : IPermuter
 
         // Room for every replace slot and every pair of matches, bounded: a caption has a handful of terms.
         Span<Slot> slots = stackalloc Slot[Math.Min(MaxSlots, matchCount + (matchCount * (matchCount - 1) / 2))];
-        int slotCount = BuildSlots(caption, matches[..matchCount], slots);
+        int slotCount = BuildSlots(caption, matches[..matchCount], coordinated, slots);
         if (slotCount == 0)
         {
             return 0;
@@ -421,7 +450,7 @@ public abstract class RulePermuter : IPermuter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, Span<Slot> slots)
+    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, ulong coordinated, Span<Slot> slots)
     {
         int count = 0;
         for (int m = 0; m < matches.Length && count < slots.Length; m++)
@@ -437,23 +466,11 @@ public abstract class RulePermuter : IPermuter
 
         // "an orange sofa with black and white fence": "black and white" describes one thing together, so none of its
         // terms swaps, with each other or with a term elsewhere ("a black sofa with orange and white fence" is wrong).
-        Span<bool> coordinated = stackalloc bool[matches.Length];
-        coordinated.Clear();
-        for (int m = 0; m + 1 < matches.Length; m++)
-        {
-            if (matches[m + 1].Concept == matches[m].Concept &&
-                Neighbours.Coordinated(caption, matches[m].Start + matches[m].Length, matches[m + 1].Start))
-            {
-                coordinated[m] = true;
-                coordinated[m + 1] = true;
-            }
-        }
-
         for (int a = 0; a < matches.Length; a++)
         {
             TermMatch first = matches[a];
             double weight = Tables.SwapWeight[first.Concept];
-            if (weight <= 0 || coordinated[a])
+            if (weight <= 0 || (coordinated & (1UL << a)) != 0)
             {
                 continue;
             }
@@ -461,7 +478,7 @@ public abstract class RulePermuter : IPermuter
             for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
             {
                 TermMatch second = matches[b];
-                if (second.Concept == first.Concept && !coordinated[b] && Swappable(first, second))
+                if (second.Concept == first.Concept && (coordinated & (1UL << b)) == 0 && Swappable(caption, first, second))
                 {
                     slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
                 }
@@ -472,11 +489,14 @@ public abstract class RulePermuter : IPermuter
     }
 
     // Two terms swap when each may replace the other and both are written in one form: the texts move as written, so
-    // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement.
+    // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement. Nor may a swap move the capital of a
+    // sentence's first word into the middle ("Black cat with green eyes" -> "green cat with Black eyes").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Swappable(TermMatch first, TermMatch second) =>
+    private bool Swappable(ReadOnlySpan<char> caption, TermMatch first, TermMatch second) =>
         first.Term != second.Term && first.Form == second.Form && Tables.CanReplace(first.Term, second.Term) &&
-        Tables.CanReplace(second.Term, first.Term);
+        Tables.CanReplace(second.Term, first.Term) &&
+        (Neighbours.StartsUpper(caption, first.Start) == Neighbours.StartsUpper(caption, second.Start) ||
+         !(Neighbours.AtSentenceStart(caption, first.Start) || Neighbours.AtSentenceStart(caption, second.Start)));
 
     private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
 
