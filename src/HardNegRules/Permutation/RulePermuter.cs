@@ -56,36 +56,36 @@ public abstract class RulePermuter : IPermuter
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All) =>
-        FindTerms(caption, matches, conceptMask, out _);
+        FindTerms(caption, matches, conceptMask, []);
 
     /// <summary>
-    /// The caption's terms, and which of them (one bit per match) stand in a coordination: joined to a word of their
-    /// concept by "and", "or", "&amp;", "/", a comma or only whitespace ("black and white", "tan and cream", "brown
-    /// red"). The partner counts whatever its context decides there and whatever concepts are asked for.
+    /// The caption's terms, and (when <paramref name="partners"/> has room) the terms each stands in a coordination
+    /// with: the words of its concept joined to it by "and", "or", "&amp;", "/", a comma or only whitespace ("black and
+    /// white", "tan and cream", "brown red"). A partner counts whatever its context decides there ("cream" after "and" is
+    /// the food's context, but still a color word next to "tan") and whatever concepts are asked for.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask, out ulong coordinated)
+    private int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask, Span<Partners> partners)
     {
-        coordinated = 0;
+        bool withPartners = partners.Length >= matches.Length;
         int count = 0;
         int i = 0;
         int previousEnd = -1;
-        ulong previousConcepts = 0;
+        int previousGroup = -1;
         int previousMatch = -1;
-        int previousConcept = -1;
         while (count < matches.Length && NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
-            // Joined to the previous word of the pack; each side counts when the other is a word of its concept.
-            ulong textConcepts = Tables.EntryTextConcepts[group];
-            bool joined = (previousConcepts & textConcepts) != 0 && Neighbours.Joined(caption, previousEnd, start);
-            if (joined && previousMatch >= 0 && (textConcepts & (1UL << previousConcept)) != 0)
+            bool joined = withPartners && previousGroup >= 0 &&
+                (Tables.EntryTextConcepts[previousGroup] & Tables.EntryTextConcepts[group]) != 0 &&
+                Neighbours.Joined(caption, previousEnd, start);
+            if (joined && previousMatch >= 0 && TermOf(group, matches[previousMatch].Concept) is int right and >= 0)
             {
-                coordinated |= 1UL << previousMatch;
+                partners[previousMatch] = partners[previousMatch] with { Right = right };
             }
 
-            ulong before = previousConcepts;
+            int leftGroup = previousGroup;
             previousEnd = start + length;
-            previousConcepts = textConcepts;
+            previousGroup = group;
             previousMatch = -1;
             int entry = Resolve(caption, start, start + length, group);
             if (entry >= 0 && !Neighbours.InName(caption, start, start + length))
@@ -93,15 +93,38 @@ public abstract class RulePermuter : IPermuter
                 int concept = Tables.EntryConcept[entry];
                 if ((conceptMask & (1UL << concept)) != 0)
                 {
+                    if (withPartners)
+                    {
+                        partners[count] = new Partners(joined ? TermOf(leftGroup, concept) : -1, -1);
+                    }
+
                     previousMatch = count;
-                    previousConcept = concept;
-                    coordinated |= joined && (before & (1UL << concept)) != 0 ? 1UL << count : 0;
                     matches[count++] = new TermMatch(start, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
                 }
             }
         }
 
         return count;
+    }
+
+    // The term a matched text is in a concept, whatever its context says here; -1 if it is none of that concept's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int TermOf(int group, int concept)
+    {
+        if ((Tables.EntryTextConcepts[group] & (1UL << concept)) == 0)
+        {
+            return -1;
+        }
+
+        for (int e = group; e < Tables.EntryGroupEnd[group]; e++)
+        {
+            if (Tables.EntryConcept[e] == concept && Tables.EntryTerm[e] >= 0)
+            {
+                return Tables.EntryTerm[e];
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -324,7 +347,8 @@ public abstract class RulePermuter : IPermuter
         }
 
         Span<TermMatch> matches = stackalloc TermMatch[MaxMatches];
-        int matchCount = FindTerms(caption, matches, conceptMask, out ulong coordinated);
+        Span<Partners> partners = stackalloc Partners[MaxMatches];
+        int matchCount = FindTerms(caption, matches, conceptMask, partners);
         if (matchCount == 0)
         {
             return 0;
@@ -332,7 +356,7 @@ public abstract class RulePermuter : IPermuter
 
         // Room for every replace slot and every pair of matches, bounded: a caption has a handful of terms.
         Span<Slot> slots = stackalloc Slot[Math.Min(MaxSlots, matchCount + (matchCount * (matchCount - 1) / 2))];
-        int slotCount = BuildSlots(caption, matches[..matchCount], coordinated, slots);
+        int slotCount = BuildSlots(caption, matches[..matchCount], partners[..matchCount], slots);
         if (slotCount == 0)
         {
             return 0;
@@ -356,7 +380,12 @@ public abstract class RulePermuter : IPermuter
             TermMatch second = default;
             if (slot.Second < 0)
             {
-                to = PickTarget(first, s, used[..written], ref random);
+                to = PickTarget(first, s, slot.Partners, used[..written], ref random);
+                if (to < 0)
+                {
+                    slot.Remaining = 0;
+                    continue;
+                }
             }
             else
             {
@@ -447,20 +476,23 @@ public abstract class RulePermuter : IPermuter
         public double Weight;
         public int Remaining;
         public int Picks;
+        public Partners Partners;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, ulong coordinated, Span<Slot> slots)
+    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, Span<Slot> slots)
     {
         int count = 0;
         for (int m = 0; m < matches.Length && count < slots.Length; m++)
         {
             TermMatch match = matches[m];
             double weight = Tables.ReplaceWeight[match.Concept] * Tables.TermWeight[match.Term];
-            int targets = weight > 0 ? CountTargets(match) : 0;
+            // "a black and brown dog" never becomes "a brown and brown dog": a coordinated term is not replaced by its
+            // partner, nor by a word the partner excludes ("blue and yellow" -> "blue and sky blue").
+            int targets = weight > 0 ? CountTargets(match) - CountAvoided(match, partners[m]) : 0;
             if (targets > 0)
             {
-                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets };
+                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Partners = partners[m] };
             }
         }
 
@@ -470,7 +502,7 @@ public abstract class RulePermuter : IPermuter
         {
             TermMatch first = matches[a];
             double weight = Tables.SwapWeight[first.Concept];
-            if (weight <= 0 || (coordinated & (1UL << a)) != 0)
+            if (weight <= 0 || !partners[a].IsEmpty)
             {
                 continue;
             }
@@ -478,7 +510,7 @@ public abstract class RulePermuter : IPermuter
             for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
             {
                 TermMatch second = matches[b];
-                if (second.Concept == first.Concept && (coordinated & (1UL << b)) == 0 && Swappable(caption, first, second))
+                if (second.Concept == first.Concept && partners[b].IsEmpty && Swappable(caption, first, second))
                 {
                     slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
                 }
@@ -499,6 +531,75 @@ public abstract class RulePermuter : IPermuter
          !(Neighbours.AtSentenceStart(caption, first.Start) || Neighbours.AtSentenceStart(caption, second.Start)));
 
     private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
+
+    // The match's own targets that its partners rule out, each once.
+    private int CountAvoided(TermMatch match, Partners partners)
+    {
+        if (partners.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (Tables.TermPoolEnd[match.Term] <= Tables.TermPoolStart[match.Term])
+        {
+            int listed = 0;
+            foreach (int t in Tables.TermListed[match.Term])
+            {
+                listed += Tables.Writable(t, match.Form) && Avoided(partners, t) ? 1 : 0;
+            }
+
+            return listed;
+        }
+
+        return CountAvoided(match, partners.Left, -1) + CountAvoided(match, partners.Right, partners.Left);
+    }
+
+    private int CountAvoided(TermMatch match, int partner, int counted)
+    {
+        if (partner < 0)
+        {
+            return 0;
+        }
+
+        int count = 0;
+        if (IsTarget(match, partner) && !Avoids(counted, partner))
+        {
+            count++;
+        }
+
+        foreach (int t in PartnerExcluded(partner))
+        {
+            if (t != partner && IsTarget(match, t) && !Avoids(counted, t))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private bool IsTarget(TermMatch match, int target) => Tables.CanReplace(match.Term, target) && Tables.Writable(target, match.Form);
+
+    // The words a partner term keeps from replacing it (itself, its synonyms, its never-swap partners), where its
+    // tables list them (concepts with a pool of targets).
+    private ReadOnlySpan<int> PartnerExcluded(int partner) =>
+        Tables.TermPoolEnd[partner] > Tables.TermPoolStart[partner] ? Tables.TermExcluded[partner] : [];
+
+    // Whether a partner rules a target out: the partner itself or a word it excludes. Where targets are listed
+    // (opposites), a word with the partner's very opposites is its synonym: "big and small" never becomes "big and large".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Avoids(int partner, int target) =>
+        partner >= 0 && (target == partner || (Tables.TermPoolEnd[partner] > Tables.TermPoolStart[partner]
+            ? Tables.TermExcluded[partner].AsSpan().BinarySearch(target) >= 0
+            : Tables.TermListed[partner].Length > 0 && Tables.TermListed[partner].AsSpan().SequenceEqual(Tables.TermListed[target])));
+
+    private bool Avoided(Partners partners, int target) => Avoids(partners.Left, target) || Avoids(partners.Right, target);
+
+    // The terms coordinated with a match, right before and right after it (-1: none).
+    private readonly record struct Partners(int Left, int Right)
+    {
+        public bool IsEmpty => Left < 0 && Right < 0;
+    }
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
     // concept once before any twice), and weights decide the order and the share when k exceeds the terms.
@@ -552,7 +653,7 @@ public abstract class RulePermuter : IPermuter
     // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
     // costs the logarithm of the concept's size, not its size.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int PickTarget(TermMatch match, int slot, ReadOnlySpan<long> used, ref SplitMix random)
+    private int PickTarget(TermMatch match, int slot, Partners partners, ReadOnlySpan<long> used, ref SplitMix random)
     {
         int term = match.Term;
         int form = match.Form;
@@ -560,7 +661,7 @@ public abstract class RulePermuter : IPermuter
         double listedTotal = 0;
         foreach (int target in listed)
         {
-            if (Available(match, slot, target, used))
+            if (Available(match, slot, target, used) && (partners.IsEmpty || !Avoided(partners, target)))
             {
                 listedTotal += Tables.TermWeight[target];
             }
@@ -570,7 +671,8 @@ public abstract class RulePermuter : IPermuter
         int poolStart = Tables.TermPoolStart[term];
         int poolEnd = Tables.TermPoolEnd[term];
         int[] excluded = Tables.TermExcluded[term];
-        Span<int> usedInPool = stackalloc int[used.Length];
+        int avoidable = partners.IsEmpty ? 0 : AvoidCapacity(partners.Left) + AvoidCapacity(partners.Right);
+        Span<int> usedInPool = stackalloc int[used.Length + avoidable];
         int usedCount = 0;
         foreach (long u in used)
         {
@@ -579,6 +681,13 @@ public abstract class RulePermuter : IPermuter
             {
                 usedInPool[usedCount++] = target;
             }
+        }
+
+        // The partners' words are taken out of the pool like used ones (never picked, so never among them).
+        if (!partners.IsEmpty)
+        {
+            usedCount = AddAvoided(partners.Left, poolStart, poolEnd, excluded, usedInPool, usedCount);
+            usedCount = AddAvoided(partners.Right, poolStart, poolEnd, excluded, usedInPool, usedCount);
         }
 
         usedInPool = usedInPool[..usedCount];
@@ -599,7 +708,7 @@ public abstract class RulePermuter : IPermuter
         int last = -1;
         foreach (int target in listed)
         {
-            if (!Available(match, slot, target, used))
+            if (!Available(match, slot, target, used) || (!partners.IsEmpty && Avoided(partners, target)))
             {
                 continue;
             }
@@ -658,6 +767,35 @@ public abstract class RulePermuter : IPermuter
         }
 
         return last;
+    }
+
+    private int AvoidCapacity(int partner) => partner < 0 ? 0 : 1 + PartnerExcluded(partner).Length;
+
+    private int AddAvoided(int partner, int poolStart, int poolEnd, int[] excluded, Span<int> into, int count)
+    {
+        if (partner < 0)
+        {
+            return count;
+        }
+
+        count = AddPoolTerm(poolStart, poolEnd, excluded, into, count, partner);
+        foreach (int t in PartnerExcluded(partner))
+        {
+            count = AddPoolTerm(poolStart, poolEnd, excluded, into, count, t);
+        }
+
+        return count;
+    }
+
+    // Adds a pool term that the draw must skip, once, unless the term's own exclusions already skip it.
+    private static int AddPoolTerm(int poolStart, int poolEnd, int[] excluded, Span<int> into, int count, int target)
+    {
+        if (target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0 && !into[..count].Contains(target))
+        {
+            into[count++] = target;
+        }
+
+        return count;
     }
 
     private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
