@@ -167,6 +167,9 @@ public class ExactnessTests(Engine engine)
 
         Assert.That(All("a red, white and blue flag", "color").Select(n => n.Text), Has.None.Contain("blue and blue").And.None.Contain("red, red"));
         Assert.That(All("a dog and cat", "object").Select(n => n.Text), Has.None.EqualTo("a cat and cat").And.None.EqualTo("a dog and dog"));
+        // A list is one coordination: "a dog, cat and horse" never becomes "a dog, cat and dog".
+        Assert.That(All("a dog, cat and horse", "object"), Is.Empty);
+        Assert.That(All("a dog, cat and horse with an apple", "object").Select(n => n.Text), Is.All.StartWith("a dog, cat and horse with "));
         // Opposites: "big and small" can become neither "small and small" nor "big and large".
         Assert.That(All("a big and small dog", "size"), Is.Empty);
     }

@@ -84,6 +84,7 @@ public abstract class RulePermuter : IPermuter
             }
 
             int leftGroup = previousGroup;
+            int lastMatch = previousMatch;
             previousEnd = start + length;
             previousGroup = group;
             previousMatch = -1;
@@ -95,7 +96,9 @@ public abstract class RulePermuter : IPermuter
                 {
                     if (withPartners)
                     {
-                        partners[count] = new Partners(joined ? TermOf(leftGroup, concept) : -1, -1);
+                        int left = joined ? TermOf(leftGroup, concept) : -1;
+                        bool chained = left >= 0 && lastMatch == count - 1 && lastMatch >= 0 && matches[lastMatch].Concept == concept;
+                        partners[count] = new Partners(left, -1, chained ? partners[lastMatch].Chain : count);
                     }
 
                     previousMatch = count;
@@ -380,7 +383,7 @@ public abstract class RulePermuter : IPermuter
             TermMatch second = default;
             if (slot.Second < 0)
             {
-                to = PickTarget(first, s, slot.Partners, used[..written], ref random);
+                to = PickTarget(first, s, slot.Coordination, matches[..matchCount], used[..written], ref random);
                 if (to < 0)
                 {
                     slot.Remaining = 0;
@@ -476,7 +479,7 @@ public abstract class RulePermuter : IPermuter
         public double Weight;
         public int Remaining;
         public int Picks;
-        public Partners Partners;
+        public Coordination Coordination;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -489,10 +492,11 @@ public abstract class RulePermuter : IPermuter
             double weight = Tables.ReplaceWeight[match.Concept] * Tables.TermWeight[match.Term];
             // "a black and brown dog" never becomes "a brown and brown dog": a coordinated term is not replaced by its
             // partner, nor by a word the partner excludes ("blue and yellow" -> "blue and sky blue").
-            int targets = weight > 0 ? CountTargets(match) - CountAvoided(match, partners[m]) : 0;
+            Coordination coordination = Coordination.Of(m, partners);
+            int targets = weight > 0 ? CountTargets(match) - coordination.CountRuledOut(Tables, matches, match) : 0;
             if (targets > 0)
             {
-                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Partners = partners[m] };
+                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Coordination = coordination };
             }
         }
 
@@ -531,75 +535,6 @@ public abstract class RulePermuter : IPermuter
          !(Neighbours.AtSentenceStart(caption, first.Start) || Neighbours.AtSentenceStart(caption, second.Start)));
 
     private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
-
-    // The match's own targets that its partners rule out, each once.
-    private int CountAvoided(TermMatch match, Partners partners)
-    {
-        if (partners.IsEmpty)
-        {
-            return 0;
-        }
-
-        if (Tables.TermPoolEnd[match.Term] <= Tables.TermPoolStart[match.Term])
-        {
-            int listed = 0;
-            foreach (int t in Tables.TermListed[match.Term])
-            {
-                listed += Tables.Writable(t, match.Form) && Avoided(partners, t) ? 1 : 0;
-            }
-
-            return listed;
-        }
-
-        return CountAvoided(match, partners.Left, -1) + CountAvoided(match, partners.Right, partners.Left);
-    }
-
-    private int CountAvoided(TermMatch match, int partner, int counted)
-    {
-        if (partner < 0)
-        {
-            return 0;
-        }
-
-        int count = 0;
-        if (IsTarget(match, partner) && !Avoids(counted, partner))
-        {
-            count++;
-        }
-
-        foreach (int t in PartnerExcluded(partner))
-        {
-            if (t != partner && IsTarget(match, t) && !Avoids(counted, t))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private bool IsTarget(TermMatch match, int target) => Tables.CanReplace(match.Term, target) && Tables.Writable(target, match.Form);
-
-    // The words a partner term keeps from replacing it (itself, its synonyms, its never-swap partners), where its
-    // tables list them (concepts with a pool of targets).
-    private ReadOnlySpan<int> PartnerExcluded(int partner) =>
-        Tables.TermPoolEnd[partner] > Tables.TermPoolStart[partner] ? Tables.TermExcluded[partner] : [];
-
-    // Whether a partner rules a target out: the partner itself or a word it excludes. Where targets are listed
-    // (opposites), a word with the partner's very opposites is its synonym: "big and small" never becomes "big and large".
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Avoids(int partner, int target) =>
-        partner >= 0 && (target == partner || (Tables.TermPoolEnd[partner] > Tables.TermPoolStart[partner]
-            ? Tables.TermExcluded[partner].AsSpan().BinarySearch(target) >= 0
-            : Tables.TermListed[partner].Length > 0 && Tables.TermListed[partner].AsSpan().SequenceEqual(Tables.TermListed[target])));
-
-    private bool Avoided(Partners partners, int target) => Avoids(partners.Left, target) || Avoids(partners.Right, target);
-
-    // The terms coordinated with a match, right before and right after it (-1: none).
-    private readonly record struct Partners(int Left, int Right)
-    {
-        public bool IsEmpty => Left < 0 && Right < 0;
-    }
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
     // concept once before any twice), and weights decide the order and the share when k exceeds the terms.
@@ -653,7 +588,8 @@ public abstract class RulePermuter : IPermuter
     // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
     // costs the logarithm of the concept's size, not its size.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int PickTarget(TermMatch match, int slot, Partners partners, ReadOnlySpan<long> used, ref SplitMix random)
+    private int PickTarget(TermMatch match, int slot, in Coordination coordination, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<long> used,
+        ref SplitMix random)
     {
         int term = match.Term;
         int form = match.Form;
@@ -661,7 +597,7 @@ public abstract class RulePermuter : IPermuter
         double listedTotal = 0;
         foreach (int target in listed)
         {
-            if (Available(match, slot, target, used) && (partners.IsEmpty || !Avoided(partners, target)))
+            if (Available(match, slot, target, used) && (coordination.IsEmpty || !coordination.Avoids(Tables, matches, target)))
             {
                 listedTotal += Tables.TermWeight[target];
             }
@@ -671,7 +607,7 @@ public abstract class RulePermuter : IPermuter
         int poolStart = Tables.TermPoolStart[term];
         int poolEnd = Tables.TermPoolEnd[term];
         int[] excluded = Tables.TermExcluded[term];
-        int avoidable = partners.IsEmpty ? 0 : AvoidCapacity(partners.Left) + AvoidCapacity(partners.Right);
+        int avoidable = coordination.IsEmpty ? 0 : coordination.Capacity(Tables, matches);
         Span<int> usedInPool = stackalloc int[used.Length + avoidable];
         int usedCount = 0;
         foreach (long u in used)
@@ -683,11 +619,19 @@ public abstract class RulePermuter : IPermuter
             }
         }
 
-        // The partners' words are taken out of the pool like used ones (never picked, so never among them).
-        if (!partners.IsEmpty)
+        // The words the coordination rules out leave the pool like used ones (never picked, so never among them).
+        if (!coordination.IsEmpty)
         {
-            usedCount = AddAvoided(partners.Left, poolStart, poolEnd, excluded, usedInPool, usedCount);
-            usedCount = AddAvoided(partners.Right, poolStart, poolEnd, excluded, usedInPool, usedCount);
+            Span<int> ruledOut = usedInPool[usedCount..];
+            int n = coordination.Collect(Tables, matches, ruledOut);
+            for (int x = 0; x < n; x++)
+            {
+                int t = ruledOut[x];
+                if (t >= poolStart && t < poolEnd && excluded.AsSpan().BinarySearch(t) < 0)
+                {
+                    usedInPool[usedCount++] = t;
+                }
+            }
         }
 
         usedInPool = usedInPool[..usedCount];
@@ -708,7 +652,7 @@ public abstract class RulePermuter : IPermuter
         int last = -1;
         foreach (int target in listed)
         {
-            if (!Available(match, slot, target, used) || (!partners.IsEmpty && Avoided(partners, target)))
+            if (!Available(match, slot, target, used) || (!coordination.IsEmpty && coordination.Avoids(Tables, matches, target)))
             {
                 continue;
             }
@@ -767,35 +711,6 @@ public abstract class RulePermuter : IPermuter
         }
 
         return last;
-    }
-
-    private int AvoidCapacity(int partner) => partner < 0 ? 0 : 1 + PartnerExcluded(partner).Length;
-
-    private int AddAvoided(int partner, int poolStart, int poolEnd, int[] excluded, Span<int> into, int count)
-    {
-        if (partner < 0)
-        {
-            return count;
-        }
-
-        count = AddPoolTerm(poolStart, poolEnd, excluded, into, count, partner);
-        foreach (int t in PartnerExcluded(partner))
-        {
-            count = AddPoolTerm(poolStart, poolEnd, excluded, into, count, t);
-        }
-
-        return count;
-    }
-
-    // Adds a pool term that the draw must skip, once, unless the term's own exclusions already skip it.
-    private static int AddPoolTerm(int poolStart, int poolEnd, int[] excluded, Span<int> into, int count, int target)
-    {
-        if (target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0 && !into[..count].Contains(target))
-        {
-            into[count++] = target;
-        }
-
-        return count;
     }
 
     private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
