@@ -169,6 +169,9 @@ public class ExactnessTests(Engine engine)
         Assert.That(All("a dog and cat", "object").Select(n => n.Text), Has.None.EqualTo("a cat and cat").And.None.EqualTo("a dog and dog"));
         // A list is one coordination: "a dog, cat and horse" never becomes "a dog, cat and dog".
         Assert.That(All("a dog, cat and horse", "object"), Is.Empty);
+        // ... whatever decides the context of a member: "cream" after "and" is still the list's.
+        Assert.That(All("a red, tan and cream shirt", "color").Where(n => n.Edit.From == "red").Select(n => n.Edit.To),
+            Is.Not.Empty.And.None.AnyOf("tan", "cream", "white", "off-white"));
         Assert.That(All("a dog, cat and horse with an apple", "object").Select(n => n.Text), Is.All.StartWith("a dog, cat and horse with "));
         // Opposites: "big and small" can become neither "small and small" nor "big and large".
         Assert.That(All("a big and small dog", "size"), Is.Empty);

@@ -16,9 +16,9 @@ internal readonly record struct Partners(int Left, int Right, int Chain)
 /// <summary>
 /// The replacements a coordinated match must not take: "a black and brown dog" never becomes "a brown and brown dog",
 /// "blue and yellow" never "blue and sky blue", "a couch, table, book shelf" never "a couch, table, couch". Every term
-/// of the coordination rules out itself and the words it excludes from replacing it (its synonyms and never-swap
-/// partners); where targets are listed (opposites), a term with the very same opposites is a synonym ("big and small"
-/// never becomes "big and large").
+/// of the coordination (the matches of the chain and the words joined to each, matched or not) rules out itself and
+/// the words it excludes from replacing it (its synonyms and never-swap partners); where targets are listed
+/// (opposites), a term with the very same opposites is a synonym ("big and small" never becomes "big and large").
 /// </summary>
 internal readonly struct Coordination
 {
@@ -60,7 +60,7 @@ internal readonly struct Coordination
 
     /// <summary>Whether <paramref name="target"/> is ruled out.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Avoids(PermuterTables tables, ReadOnlySpan<TermMatch> matches, int target)
+    public bool Avoids(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, int target)
     {
         if (RulesOut(tables, _left, target) || RulesOut(tables, _right, target))
         {
@@ -69,7 +69,8 @@ internal readonly struct Coordination
 
         for (int j = _chainStart; j < _chainEnd; j++)
         {
-            if (j != _self && RulesOut(tables, matches[j].Term, target))
+            if (j != _self && (RulesOut(tables, matches[j].Term, target) || RulesOut(tables, partners[j].Left, target) ||
+                RulesOut(tables, partners[j].Right, target)))
             {
                 return true;
             }
@@ -79,7 +80,7 @@ internal readonly struct Coordination
     }
 
     /// <summary>How many of <paramref name="match"/>'s writable targets are ruled out.</summary>
-    public int CountRuledOut(PermuterTables tables, ReadOnlySpan<TermMatch> matches, TermMatch match)
+    public int CountRuledOut(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, TermMatch match)
     {
         if (IsEmpty)
         {
@@ -91,14 +92,14 @@ internal readonly struct Coordination
         {
             foreach (int t in tables.TermListed[match.Term])
             {
-                count += tables.Writable(t, match.Form) && Avoids(tables, matches, t) ? 1 : 0;
+                count += tables.Writable(t, match.Form) && Avoids(tables, matches, partners, t) ? 1 : 0;
             }
 
             return count;
         }
 
-        Span<int> candidates = stackalloc int[Capacity(tables, matches)];
-        int n = Collect(tables, matches, candidates);
+        Span<int> candidates = stackalloc int[Capacity(tables, matches, partners)];
+        int n = Collect(tables, matches, partners, candidates);
         foreach (int t in candidates[..n])
         {
             count += tables.CanReplace(match.Term, t) && tables.Writable(t, match.Form) ? 1 : 0;
@@ -108,12 +109,12 @@ internal readonly struct Coordination
     }
 
     /// <summary>Room <see cref="Collect"/> needs.</summary>
-    public int Capacity(PermuterTables tables, ReadOnlySpan<TermMatch> matches)
+    public int Capacity(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners)
     {
         int capacity = Room(tables, _left) + Room(tables, _right);
         for (int j = _chainStart; j < _chainEnd; j++)
         {
-            capacity += j != _self ? Room(tables, matches[j].Term) : 0;
+            capacity += j != _self ? Room(tables, matches[j].Term) + Room(tables, partners[j].Left) + Room(tables, partners[j].Right) : 0;
         }
 
         return capacity;
@@ -122,13 +123,18 @@ internal readonly struct Coordination
     /// <summary>
     /// Every ruled-out term of a concept with a pool of targets, once each, into <paramref name="into"/>; the count.
     /// </summary>
-    public int Collect(PermuterTables tables, ReadOnlySpan<TermMatch> matches, Span<int> into)
+    public int Collect(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, Span<int> into)
     {
         int count = Add(tables, _left, into, 0);
         count = Add(tables, _right, into, count);
         for (int j = _chainStart; j < _chainEnd; j++)
         {
-            count = j != _self ? Add(tables, matches[j].Term, into, count) : count;
+            if (j != _self)
+            {
+                count = Add(tables, matches[j].Term, into, count);
+                count = Add(tables, partners[j].Left, into, count);
+                count = Add(tables, partners[j].Right, into, count);
+            }
         }
 
         return count;

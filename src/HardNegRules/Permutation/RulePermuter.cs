@@ -383,7 +383,7 @@ public abstract class RulePermuter : IPermuter
             TermMatch second = default;
             if (slot.Second < 0)
             {
-                to = PickTarget(first, s, slot.Coordination, matches[..matchCount], used[..written], ref random);
+                to = PickTarget(first, s, slot.Coordination, matches[..matchCount], partners[..matchCount], used[..written], ref random);
                 if (to < 0)
                 {
                     slot.Remaining = 0;
@@ -493,7 +493,7 @@ public abstract class RulePermuter : IPermuter
             // "a black and brown dog" never becomes "a brown and brown dog": a coordinated term is not replaced by its
             // partner, nor by a word the partner excludes ("blue and yellow" -> "blue and sky blue").
             Coordination coordination = Coordination.Of(m, partners);
-            int targets = weight > 0 ? CountTargets(match) - coordination.CountRuledOut(Tables, matches, match) : 0;
+            int targets = weight > 0 ? CountTargets(match) - coordination.CountRuledOut(Tables, matches, partners, match) : 0;
             if (targets > 0)
             {
                 slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Coordination = coordination };
@@ -588,8 +588,8 @@ public abstract class RulePermuter : IPermuter
     // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
     // costs the logarithm of the concept's size, not its size.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int PickTarget(TermMatch match, int slot, in Coordination coordination, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<long> used,
-        ref SplitMix random)
+    private int PickTarget(TermMatch match, int slot, in Coordination coordination, ReadOnlySpan<TermMatch> matches,
+        ReadOnlySpan<Partners> partners, ReadOnlySpan<long> used, ref SplitMix random)
     {
         int term = match.Term;
         int form = match.Form;
@@ -597,7 +597,7 @@ public abstract class RulePermuter : IPermuter
         double listedTotal = 0;
         foreach (int target in listed)
         {
-            if (Available(match, slot, target, used) && (coordination.IsEmpty || !coordination.Avoids(Tables, matches, target)))
+            if (Available(match, slot, target, used) && (coordination.IsEmpty || !coordination.Avoids(Tables, matches, partners, target)))
             {
                 listedTotal += Tables.TermWeight[target];
             }
@@ -607,7 +607,7 @@ public abstract class RulePermuter : IPermuter
         int poolStart = Tables.TermPoolStart[term];
         int poolEnd = Tables.TermPoolEnd[term];
         int[] excluded = Tables.TermExcluded[term];
-        int avoidable = coordination.IsEmpty ? 0 : coordination.Capacity(Tables, matches);
+        int avoidable = coordination.IsEmpty ? 0 : coordination.Capacity(Tables, matches, partners);
         Span<int> usedInPool = stackalloc int[used.Length + avoidable];
         int usedCount = 0;
         foreach (long u in used)
@@ -623,7 +623,7 @@ public abstract class RulePermuter : IPermuter
         if (!coordination.IsEmpty)
         {
             Span<int> ruledOut = usedInPool[usedCount..];
-            int n = coordination.Collect(Tables, matches, ruledOut);
+            int n = coordination.Collect(Tables, matches, partners, ruledOut);
             for (int x = 0; x < n; x++)
             {
                 int t = ruledOut[x];
@@ -652,7 +652,7 @@ public abstract class RulePermuter : IPermuter
         int last = -1;
         foreach (int target in listed)
         {
-            if (!Available(match, slot, target, used) || (!coordination.IsEmpty && coordination.Avoids(Tables, matches, target)))
+            if (!Available(match, slot, target, used) || (!coordination.IsEmpty && coordination.Avoids(Tables, matches, partners, target)))
             {
                 continue;
             }
