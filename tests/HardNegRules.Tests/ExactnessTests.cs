@@ -3,7 +3,9 @@ namespace HardNegRules.Tests;
 /// <summary>
 /// Defects that independent checks found on captions the rules were not written for, one test per class: swaps that
 /// respell, compounds read across a phrase boundary, coordinations split by a swap, the caption's end not counted as a
-/// boundary, article repair that misses quotes or touches other words, and combining marks. The small pack in
+/// boundary, article repair that misses quotes or touches other words, combining marks, title case, capitalised names,
+/// swaps that move a sentence's first capital, coordination partners whose context fails, replacements that repeat
+/// their coordination, plurals of blocked phrases, and the repository rules' number and compounds. The small pack in
 /// Rules/exactness runs through both engines.
 /// </summary>
 [TestFixture(Engine.Generated)]
