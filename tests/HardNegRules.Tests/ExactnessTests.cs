@@ -119,6 +119,16 @@ public class ExactnessTests(Engine engine)
         Assert.That(negative.Edit.To, Is.EqualTo("Rag Doll"), "the provenance says what the text says");
     }
 
+    [TestCase("a white T-shirt with a logo", "a white sweater with a logo")]
+    [TestCase("T-shirt with a logo", "Sweater with a logo")]
+    [TestCase("a dog. T-shirt with a logo", "a dog. Sweater with a logo")]
+    [TestCase("a white T-SHIRT", "a white SWEATER")]
+    public void A_capital_letter_before_a_hyphen_is_spelling_not_casing(string caption, string negative)
+    {
+        HardNegative replaced = All(caption, "object").Single(n => n.Edit.From.StartsWith('T'));
+        Assert.That((replaced.Text, replaced.Edit.To), Is.EqualTo((negative, negative.Split(' ').Single(w => w.StartsWith("s", StringComparison.OrdinalIgnoreCase)))));
+    }
+
     [TestCase("a Red Bull can on a table")]
     [TestCase("the Toronto Blue Jays play")]
     [TestCase("a cap of the Boston Red Sox")]

@@ -193,7 +193,7 @@ public sealed class NegativesFormatter
         at += JsonLineWriter.Raw(line[at..], ",\"to\":"u8);
         string form = _tables.Form(toTerm, match.Form) ?? string.Empty;
         Span<char> cased = form.Length <= to.Length ? to[..form.Length] : new char[form.Length];
-        ReplacementCasing.CopyCased(from, form, cased);
+        ReplacementCasing.CopyCased(caption, match.Start, match.Length, form, cased);
         at += _json.String(line[at..], cased);
         return at;
     }

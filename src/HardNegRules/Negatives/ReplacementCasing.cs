@@ -9,8 +9,28 @@ namespace HardNegRules.Negatives;
 /// </summary>
 internal static class ReplacementCasing
 {
+    /// <summary>
+    /// Writes <paramref name="replacement"/> into <paramref name="destination"/> cased like the caption's text at
+    /// [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>). A capital letter before a hyphen
+    /// ("T-shirt", "V-neck", "A-line") is the word's spelling, not its casing, except where the word opens a sentence:
+    /// "a white T-shirt" -> "a white sweater", "T-shirt with a logo" -> "Sweater with a logo".
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void CopyCased(ReadOnlySpan<char> original, ReadOnlySpan<char> replacement, Span<char> destination)
+    public static void CopyCased(ReadOnlySpan<char> caption, int start, int length, ReadOnlySpan<char> replacement, Span<char> destination)
+    {
+        ReadOnlySpan<char> original = caption.Slice(start, length);
+        if (original.Length >= 3 && original[1] == '-' && IsUpper(original[0]) && char.IsLower(original[2]) &&
+            !Matching.Neighbours.AtSentenceStart(caption, start))
+        {
+            replacement.CopyTo(destination);
+            return;
+        }
+
+        CopyCased(original, replacement, destination);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CopyCased(ReadOnlySpan<char> original, ReadOnlySpan<char> replacement, Span<char> destination)
     {
         replacement.CopyTo(destination);
         int letters = 0;

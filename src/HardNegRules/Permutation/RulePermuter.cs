@@ -458,7 +458,7 @@ public abstract class RulePermuter : IPermuter
         if (span.Kind == NegativeKind.Replace)
         {
             var edit = new TermEdit(first.Start, first.Length, caption.Substring(first.Start, first.Length),
-                NegativeWriter.Cased(caption.AsSpan(first.Start, first.Length), Tables.Form(span.FirstTo, first.Form)!));
+                NegativeWriter.Cased(caption, first.Start, first.Length, Tables.Form(span.FirstTo, first.Form)!));
             return new HardNegative(text, concept, NegativeKind.Replace, Tables.RuleNames[first.Term], edit);
         }
 
