@@ -403,7 +403,7 @@ class Audit:
                 self.flag("replacement is a rule synonym", caption, text, f"{frm!r}->{to!r}")
             if in_group(concept["never"], lf, lt):
                 self.flag("replacement is a never-swap partner", caption, text, f"{frm!r}->{to!r}")
-        self.check_casing(caption, text, frm, to)
+        self.check_casing(caption, text, frm, to, start)
         self.check_articles(caption, text)
         if concept:
             if frm.lower() not in concept["all"]:
@@ -430,9 +430,14 @@ class Audit:
                 self.flag("replaced noun changes number", caption, text, f"{frm!r}->{to!r}")
             self.check_determiner(caption, text, start, frm, to)
 
-    def check_casing(self, caption, text, frm, to):
+    def check_casing(self, caption, text, frm, to, start):
         letters_f = [c for c in frm if c.isalpha()]
-        if len(letters_f) >= 2 and all(c.isupper() for c in letters_f):
+        sentence_start = re.search(r"(?:^|[.!?][\"'\u201d)]*)[\s\"'\u201c(]*$", caption[:start]) is not None
+        if re.match(r"[A-Z]-[a-z]", frm):
+            # "T-shirt", "V-neck": the capital is spelling; only a sentence start capitalises the replacement
+            if sentence_start != to[:1].isupper():
+                self.flag("casing: a letter's capital before a hyphen taken as casing", caption, text, f"{frm!r}->{to!r}")
+        elif len(letters_f) >= 2 and all(c.isupper() for c in letters_f):
             if to != to.upper():
                 self.flag("casing: UPPER not kept", caption, text, f"{frm!r}->{to!r}")
         elif frm[:1].isupper():
