@@ -3,7 +3,9 @@ namespace HardNegRules.Tests;
 /// <summary>
 /// Defects that independent checks found on captions the rules were not written for, one test per class: swaps that
 /// respell, compounds read across a phrase boundary, coordinations split by a swap, the caption's end not counted as a
-/// boundary, article repair that misses quotes or touches other words, and combining marks. The small pack in
+/// boundary, article repair that misses quotes or touches other words, combining marks, title case, capitalised names,
+/// swaps that move a sentence's first capital, coordination partners whose context fails, replacements that repeat
+/// their coordination, plurals of blocked phrases, and the repository rules' number and compounds. The small pack in
 /// Rules/exactness runs through both engines.
 /// </summary>
 [TestFixture(Engine.Generated)]
@@ -106,6 +108,111 @@ public class ExactnessTests(Engine engine)
         }
 
         Assert.That(swaps, Is.GreaterThan(20));
+    }
+
+    [Test]
+    public void A_multiword_term_in_title_case_is_replaced_in_title_case()
+    {
+        Assert.That(All("a cake shaped as a Teddy Bear", "object").Select(n => n.Text), Does.Contain("a cake shaped as a Rag Doll"));
+        Assert.That(All("a cake shaped as a Teddy bear", "object").Select(n => n.Text), Does.Contain("a cake shaped as a Rag doll"));
+        HardNegative negative = All("a Teddy Bear", "object").Single();
+        Assert.That(negative.Edit.To, Is.EqualTo("Rag Doll"), "the provenance says what the text says");
+    }
+
+    [TestCase("a white T-shirt with a logo", "a white sweater with a logo")]
+    [TestCase("T-shirt with a logo", "Sweater with a logo")]
+    [TestCase("a dog. T-shirt with a logo", "a dog. Sweater with a logo")]
+    [TestCase("a white T-SHIRT", "a white SWEATER")]
+    public void A_capital_letter_before_a_hyphen_is_spelling_not_casing(string caption, string negative)
+    {
+        HardNegative replaced = All(caption, "object").Single(n => n.Edit.From.StartsWith('T'));
+        Assert.That((replaced.Text, replaced.Edit.To), Is.EqualTo((negative, negative.Split(' ').Single(w => w.StartsWith("s", StringComparison.OrdinalIgnoreCase)))));
+    }
+
+    [TestCase("a Red Bull can on a table")]
+    [TestCase("the Toronto Blue Jays play")]
+    [TestCase("a cap of the Boston Red Sox")]
+    public void A_capitalised_name_is_not_a_term(string caption) =>
+        Assert.That(All(caption, "color"), Is.Empty);
+
+    [TestCase("Red car on a street", "Blue car on a street")]
+    [TestCase("A Red car on a street", "A Blue car on a street")]
+    [TestCase("a RED BUS", "a BLUE BUS")]
+    public void A_capital_that_is_no_name_keeps_the_term(string caption, string negative) =>
+        Assert.That(All(caption, "color").Select(n => n.Text), Does.Contain(negative));
+
+    [Test]
+    public void A_swap_never_moves_a_sentences_first_capital()
+    {
+        Assert.That(Swaps("Black cat with white eyes", "color"), Is.Empty);
+        Assert.That(Swaps("A dog. Black cat with white eyes", "color"), Is.Empty);
+        Assert.That(Swaps("Black cat with White eyes", "color"), Is.EqualTo(new[] { "White cat with Black eyes" }));
+        Assert.That(Swaps("a black cat with white eyes", "color"), Is.EqualTo(new[] { "a white cat with black eyes" }));
+    }
+
+    [Test]
+    public void A_coordination_partner_counts_whatever_its_context_or_concept_decides()
+    {
+        // "cream" after "and" fails its color context, "orange" before "," is the fruit: both are still color words
+        // coordinated with "tan" and "white", which therefore neither swap nor become their partner or its synonym.
+        Assert.That(Swaps("a tan and cream shirt with a black collar", "color"), Is.Empty);
+        Assert.That(Swaps("is white and orange, with a black belt", "color"), Is.Empty);
+        Assert.That(Swaps("a tan red dress with a black belt", "color"), Is.Empty, "adjacent words of one concept are one unit");
+        foreach (HardNegative negative in All("a tan and cream shirt", "color"))
+        {
+            Assert.That(negative.Edit.To, Is.Not.AnyOf("cream", "white", "off-white"), negative.Text);
+        }
+
+        Assert.That(All("is white and orange, with a black belt", "color").Where(n => n.Edit.From == "white").Select(n => n.Edit.To), Has.None.EqualTo("orange"));
+    }
+
+    [Test]
+    public void A_coordinated_term_is_never_replaced_by_its_partner_or_a_synonym_of_it()
+    {
+        List<HardNegative> negatives = All("a black and white cat", "color");
+        Assert.That(negatives, Is.Not.Empty);
+        foreach (HardNegative negative in negatives)
+        {
+            string[] partners = negative.Edit.From == "black" ? ["white", "off-white", "cream"] : ["black"];
+            Assert.That(negative.Edit.To, Is.Not.AnyOf(partners), negative.Text);
+        }
+
+        Assert.That(All("a red, white and blue flag", "color").Select(n => n.Text), Has.None.Contain("blue and blue").And.None.Contain("red, red"));
+        Assert.That(All("a dog and cat", "object").Select(n => n.Text), Has.None.EqualTo("a cat and cat").And.None.EqualTo("a dog and dog"));
+        // A list is one coordination: "a dog, cat and horse" never becomes "a dog, cat and dog".
+        Assert.That(All("a dog, cat and horse", "object"), Is.Empty);
+        // ... whatever decides the context of a member: "cream" after "and" is still the list's.
+        Assert.That(All("a red, tan and cream shirt", "color").Where(n => n.Edit.From == "red").Select(n => n.Edit.To),
+            Is.Not.Empty.And.None.AnyOf("tan", "cream", "white", "off-white"));
+        Assert.That(All("a dog, cat and horse with an apple", "object").Select(n => n.Text), Is.All.StartWith("a dog, cat and horse with "));
+        // Opposites: "big and small" can become neither "small and small" nor "big and large".
+        Assert.That(All("a big and small dog", "size"), Is.Empty);
+    }
+
+    [Test]
+    public void A_blocked_noun_phrase_blocks_its_plural()
+    {
+        Assert.That(All("a dog bowl on the floor", "object"), Is.Empty);
+        Assert.That(All("two dog bowls on the floor", "object"), Is.Empty);
+        Assert.That(All("two dogs on the floor", "object"), Is.Not.Empty);
+    }
+
+    [Test]
+    public void Repository_rules_keep_number_names_and_compounds()
+    {
+        IPermuter repository = engine == Engine.Generated ? Permuters.Default : RuleSet.Load(TestRules.RepositoryRules).Get();
+        List<string> Texts(string caption) => [.. repository.Permute(caption, 200, new NegativeSeed(5)).Select(n => n.Text)];
+
+        // "vegetables" is the plural of "vegetable": a singular "fruit" never becomes a plural.
+        Assert.That(Texts("A woman standing in front of a fruit stand."), Does.Contain("A woman standing in front of a vegetable stand.")
+            .And.None.Contain("vegetables stand").And.None.Contain("veggies stand"));
+        Assert.That(Texts("A lunch box with various vegetables."), Has.None.Contain("various fruit."));
+        Assert.That(Texts("is a Green Bay Packers knit hat"), Has.All.StartWith("is a Green Bay Packers"));
+        Assert.That(Texts("a shirt with a pink floyd graphic"), Has.All.Contain("pink floyd"));
+        Assert.That(Texts("Two apple computers are on a white desk"), Has.All.Contain("apple computers"));
+        Assert.That(Texts("sea horses in a tank"), Has.All.Contain("sea horses"));
+        Assert.That(Texts("Two men in bow ties standing"), Has.All.Contain("bow ties"));
+        Assert.That(Texts("A bright red light on the side of a street."), Has.All.Contain("bright red light"));
     }
 
     private static string[] Words(string text, bool dropArticles) =>

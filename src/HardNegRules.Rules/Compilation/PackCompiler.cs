@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using HardNegRules.Rules.Diagnostics;
 using HardNegRules.Rules.Model;
+using HardNegRules.Rules.Text;
 
 namespace HardNegRules.Rules.Compilation;
 
@@ -155,9 +156,18 @@ internal sealed class PackCompiler
                 }
             }
 
+            var blockedTexts = new HashSet<string>(concept.Blocked.Select(p => string.Join(" ", p.Words)), StringComparer.Ordinal);
             foreach (Phrase phrase in concept.Blocked)
             {
-                entries.Add((new CompiledEntry(string.Join(" ", phrase.Words), -1, c, 0, -1, Source(concept.Path, phrase.Span)), 2, null));
+                string text = string.Join(" ", phrase.Words);
+                entries.Add((new CompiledEntry(text, -1, c, 0, -1, Source(concept.Path, phrase.Span)), 2, null));
+
+                // A blocked noun phrase blocks its plural too: "bow tie" and "bow ties", not "bow suitcases".
+                string plural = English.RegularPlural(text);
+                if (concept.Definition.Inflection == Inflection.Noun && !text.EndsWith("s", StringComparison.Ordinal) && blockedTexts.Add(plural))
+                {
+                    entries.Add((new CompiledEntry(plural, -1, c, 0, -1, Source(concept.Path, phrase.Span)), 2, null));
+                }
             }
         }
 

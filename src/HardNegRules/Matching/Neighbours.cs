@@ -130,19 +130,19 @@ internal static class Neighbours
     }
 
     /// <summary>
-    /// Whether only a coordination separates two terms: whitespace with "and", "or", "&amp;", "/" or "," between
-    /// ("black and white", "red, blue", "black/white").
+    /// Whether two terms form one unit: only a coordination ("and", "or", "&amp;", "/" or a comma, with whitespace) or
+    /// only whitespace separates them ("black and white", "red, blue", "black/white", "brown red").
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Coordinated(ReadOnlySpan<char> text, int firstEnd, int secondStart)
+    public static bool Joined(ReadOnlySpan<char> text, int firstEnd, int secondStart)
     {
-        ReadOnlySpan<char> between = text[firstEnd..secondStart].Trim();
-        if (between.IsEmpty)
+        if (firstEnd < 0 || secondStart <= firstEnd)
         {
             return false;
         }
 
-        if (between is "," or "&" or "/")
+        ReadOnlySpan<char> between = text[firstEnd..secondStart].Trim();
+        if (between.IsEmpty || between is "," or "&" or "/")
         {
             return true;
         }
@@ -151,6 +151,58 @@ internal static class Neighbours
         ReadOnlySpan<char> word = between[start..].Trim();
         return word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Whether the text at [<paramref name="start"/>, <paramref name="end"/>) is part of a name: it is capitalised
+    /// ("Green", not "GREEN") and so is the word right after it, or the word right before it where that word is not a
+    /// sentence's first ("a Green Bay Packers hat", "the Toronto Blue Jays", "Big Ben").
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool InName(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (!Capitalised(text, start))
+        {
+            return false;
+        }
+
+        int next = SkipSpaceForward(text, end);
+        if (next > end && Capitalised(text, next))
+        {
+            return true;
+        }
+
+        return PreviousWord(text, start, out int previous, out _) && Capitalised(text, previous) && !AtSentenceStart(text, previous);
+    }
+
+    /// <summary>Whether the word at <paramref name="start"/> begins with a capital letter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool StartsUpper(ReadOnlySpan<char> text, int start) => start < text.Length && char.IsUpper(text[start]);
+
+    /// <summary>
+    /// Whether a word at <paramref name="start"/> opens a sentence: only whitespace and opening quotes or brackets lie
+    /// between it and the caption's start or a full stop, question or exclamation mark (and its closing quotes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool AtSentenceStart(ReadOnlySpan<char> text, int start)
+    {
+        int pos = start;
+        while (pos > 0 && (IsOpening(text[pos - 1]) || CaptionChars.Fold(text[pos - 1]) == ' '))
+        {
+            pos--;
+        }
+
+        while (pos > 0 && IsClosing(text[pos - 1]))
+        {
+            pos--;
+        }
+
+        return pos == 0 || text[pos - 1] is '.' or '!' or '?';
+    }
+
+    // A capital followed by a lower-case letter: "Green", "McDonald", not "GREEN" or "A".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Capitalised(ReadOnlySpan<char> text, int start) =>
+        start + 1 < text.Length && char.IsUpper(text[start]) && char.IsLower(text[start + 1]);
 
     /// <summary>Whether a context word is a single punctuation mark (matched as a character, spaces optional).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -141,12 +141,17 @@ public sealed class NegativesFormatter
             bool swap = negative.Kind == NegativeKind.Swap;
             at += JsonLineWriter.Raw(line[at..], swap ? _swapHeads[negative.Concept] : _replaceHeads[negative.First.Term]);
             line[at++] = (byte)',';
-            at += WriteEdit(line[at..], caption, plainCaption, negative.First, swap ? negative.Second.Term : negative.FirstTo, to);
             if (swap)
             {
+                // A swap moves each text as written: each edit's "to" is the other's "from".
+                at += WriteSwapEdit(line[at..], caption, plainCaption, negative.First, negative.Second);
                 at += JsonLineWriter.Raw(line[at..], ",\"swap\":{"u8);
-                at += WriteEdit(line[at..], caption, plainCaption, negative.Second, negative.First.Term, to);
+                at += WriteSwapEdit(line[at..], caption, plainCaption, negative.Second, negative.First);
                 line[at++] = (byte)'}';
+            }
+            else
+            {
+                at += WriteEdit(line[at..], caption, plainCaption, negative.First, negative.FirstTo, to);
             }
 
             line[at++] = (byte)'}';
@@ -157,7 +162,18 @@ public sealed class NegativesFormatter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int WriteEdit(Span<byte> line, ReadOnlySpan<char> caption, ReadOnlySpan<byte> plainCaption, TermMatch match, int toTerm, Span<char> to)
+    private int WriteSwapEdit(Span<byte> line, ReadOnlySpan<char> caption, ReadOnlySpan<byte> plainCaption, TermMatch match, TermMatch other)
+    {
+        int at = WriteSpan(line, caption, plainCaption, match);
+        at += JsonLineWriter.Raw(line[at..], ",\"to\":"u8);
+        at += plainCaption.IsEmpty
+            ? _json.String(line[at..], caption.Slice(other.Start, other.Length))
+            : JsonLineWriter.Quoted(line[at..], plainCaption.Slice(other.Start, other.Length));
+        return at;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WriteSpan(Span<byte> line, ReadOnlySpan<char> caption, ReadOnlySpan<byte> plainCaption, TermMatch match)
     {
         int at = JsonLineWriter.Raw(line, "\"start\":"u8);
         at += JsonLineWriter.Number(line[at..], match.Start);
@@ -166,10 +182,18 @@ public sealed class NegativesFormatter
         at += JsonLineWriter.Raw(line[at..], ",\"from\":"u8);
         ReadOnlySpan<char> from = caption.Slice(match.Start, match.Length);
         at += plainCaption.IsEmpty ? _json.String(line[at..], from) : JsonLineWriter.Quoted(line[at..], plainCaption.Slice(match.Start, match.Length));
+        return at;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WriteEdit(Span<byte> line, ReadOnlySpan<char> caption, ReadOnlySpan<byte> plainCaption, TermMatch match, int toTerm, Span<char> to)
+    {
+        int at = WriteSpan(line, caption, plainCaption, match);
+        ReadOnlySpan<char> from = caption.Slice(match.Start, match.Length);
         at += JsonLineWriter.Raw(line[at..], ",\"to\":"u8);
         string form = _tables.Form(toTerm, match.Form) ?? string.Empty;
         Span<char> cased = form.Length <= to.Length ? to[..form.Length] : new char[form.Length];
-        ReplacementCasing.CopyCased(from, form, cased);
+        ReplacementCasing.CopyCased(caption, match.Start, match.Length, form, cased);
         at += _json.String(line[at..], cased);
         return at;
     }

@@ -36,11 +36,11 @@ internal static class NegativeWriter
         return Write(caption, edits[..count], destination);
     }
 
-    /// <summary>The replacement cased like the original: "Red" -> "Blue", "RED" -> "BLUE", "red" -> "blue".</summary>
-    public static string Cased(ReadOnlySpan<char> original, string replacement)
+    /// <summary>The replacement cased like the caption's text at a place: "Red" -> "Blue", "RED" -> "BLUE", "red" -> "blue".</summary>
+    public static string Cased(ReadOnlySpan<char> caption, int start, int length, string replacement)
     {
         Span<char> buffer = replacement.Length <= 256 ? stackalloc char[replacement.Length] : new char[replacement.Length];
-        CopyCased(original, replacement, buffer);
+        Negatives.ReplacementCasing.CopyCased(caption, start, length, replacement, buffer);
         return new string(buffer);
     }
 
@@ -96,7 +96,7 @@ internal static class NegativeWriter
             to += edit.Start - from;
             if (edit.Text is { } text)
             {
-                CopyCased(caption.Slice(edit.Start, edit.Length), text, destination.Slice(to, text.Length));
+                Negatives.ReplacementCasing.CopyCased(caption, edit.Start, edit.Length, text, destination.Slice(to, text.Length));
             }
             else
             {
@@ -110,9 +110,6 @@ internal static class NegativeWriter
         caption[from..].CopyTo(destination[to..]);
         return length;
     }
-
-    private static void CopyCased(ReadOnlySpan<char> original, string replacement, Span<char> destination) =>
-        Negatives.ReplacementCasing.CopyCased(original, replacement, destination);
 
     // Replace [Start, Start + Length) with Text cased like it, or (Text null) with the caption's own text at
     // [SourceStart, SourceStart + SourceLength), unchanged.

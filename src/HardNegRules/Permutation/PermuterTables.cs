@@ -48,6 +48,12 @@ internal sealed class PermuterTables
             }
         }
 
+        EntryTextConcepts = new ulong[entries];
+        for (int e = 0; e < entries; e++)
+        {
+            EntryTextConcepts[e] = conceptsOfText.GetValueOrDefault(pack.Entries[e].Text);
+        }
+
         for (int e = 0; e < entries; e++)
         {
             // A modifier + head compound whose modifier is a particle ("off white" = "off" + the term "white").
@@ -153,6 +159,12 @@ internal sealed class PermuterTables
     /// ("letting off white smoke").
     /// </summary>
     public bool[] NeedsPhraseStart { get; }
+
+    /// <summary>
+    /// For each entry, the concepts (one bit each) that have a term with the entry's text, whether or not a context lets
+    /// it apply at a given place: "cream" after "tan and" is still a color word that "tan" is coordinated with.
+    /// </summary>
+    public ulong[] EntryTextConcepts { get; }
 
     /// <summary>The longest text any term writes: bounds how much a negative can grow.</summary>
     public int MaxFormLength { get; }

@@ -55,24 +55,79 @@ public abstract class RulePermuter : IPermuter
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All)
+    public int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask = ConceptMask.All) =>
+        FindTerms(caption, matches, conceptMask, []);
+
+    /// <summary>
+    /// The caption's terms, and (when <paramref name="partners"/> has room) the terms each stands in a coordination
+    /// with: the words of its concept joined to it by "and", "or", "&amp;", "/", a comma or only whitespace ("black and
+    /// white", "tan and cream", "brown red"). A partner counts whatever its context decides there ("cream" after "and" is
+    /// the food's context, but still a color word next to "tan") and whatever concepts are asked for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask, Span<Partners> partners)
     {
+        bool withPartners = partners.Length >= matches.Length;
         int count = 0;
         int i = 0;
+        int previousEnd = -1;
+        int previousGroup = -1;
+        int previousMatch = -1;
         while (count < matches.Length && NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
+            bool joined = withPartners && previousGroup >= 0 &&
+                (Tables.EntryTextConcepts[previousGroup] & Tables.EntryTextConcepts[group]) != 0 &&
+                Neighbours.Joined(caption, previousEnd, start);
+            if (joined && previousMatch >= 0 && TermOf(group, matches[previousMatch].Concept) is int right and >= 0)
+            {
+                partners[previousMatch] = partners[previousMatch] with { Right = right };
+            }
+
+            int leftGroup = previousGroup;
+            int lastMatch = previousMatch;
+            previousEnd = start + length;
+            previousGroup = group;
+            previousMatch = -1;
             int entry = Resolve(caption, start, start + length, group);
-            if (entry >= 0)
+            if (entry >= 0 && !Neighbours.InName(caption, start, start + length))
             {
                 int concept = Tables.EntryConcept[entry];
                 if ((conceptMask & (1UL << concept)) != 0)
                 {
+                    if (withPartners)
+                    {
+                        int left = joined ? TermOf(leftGroup, concept) : -1;
+                        bool chained = left >= 0 && lastMatch == count - 1 && lastMatch >= 0 && matches[lastMatch].Concept == concept;
+                        partners[count] = new Partners(left, -1, chained ? partners[lastMatch].Chain : count);
+                    }
+
+                    previousMatch = count;
                     matches[count++] = new TermMatch(start, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
                 }
             }
         }
 
         return count;
+    }
+
+    // The term a matched text is in a concept, whatever its context says here; -1 if it is none of that concept's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int TermOf(int group, int concept)
+    {
+        if ((Tables.EntryTextConcepts[group] & (1UL << concept)) == 0)
+        {
+            return -1;
+        }
+
+        for (int e = group; e < Tables.EntryGroupEnd[group]; e++)
+        {
+            if (Tables.EntryConcept[e] == concept && Tables.EntryTerm[e] >= 0)
+            {
+                return Tables.EntryTerm[e];
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -295,7 +350,8 @@ public abstract class RulePermuter : IPermuter
         }
 
         Span<TermMatch> matches = stackalloc TermMatch[MaxMatches];
-        int matchCount = FindTerms(caption, matches, conceptMask);
+        Span<Partners> partners = stackalloc Partners[MaxMatches];
+        int matchCount = FindTerms(caption, matches, conceptMask, partners);
         if (matchCount == 0)
         {
             return 0;
@@ -303,7 +359,7 @@ public abstract class RulePermuter : IPermuter
 
         // Room for every replace slot and every pair of matches, bounded: a caption has a handful of terms.
         Span<Slot> slots = stackalloc Slot[Math.Min(MaxSlots, matchCount + (matchCount * (matchCount - 1) / 2))];
-        int slotCount = BuildSlots(caption, matches[..matchCount], slots);
+        int slotCount = BuildSlots(caption, matches[..matchCount], partners[..matchCount], slots);
         if (slotCount == 0)
         {
             return 0;
@@ -327,7 +383,12 @@ public abstract class RulePermuter : IPermuter
             TermMatch second = default;
             if (slot.Second < 0)
             {
-                to = PickTarget(first, s, used[..written], ref random);
+                to = PickTarget(first, s, slot.Coordination, matches[..matchCount], partners[..matchCount], used[..written], ref random);
+                if (to < 0)
+                {
+                    slot.Remaining = 0;
+                    continue;
+                }
             }
             else
             {
@@ -397,7 +458,7 @@ public abstract class RulePermuter : IPermuter
         if (span.Kind == NegativeKind.Replace)
         {
             var edit = new TermEdit(first.Start, first.Length, caption.Substring(first.Start, first.Length),
-                NegativeWriter.Cased(caption.AsSpan(first.Start, first.Length), Tables.Form(span.FirstTo, first.Form)!));
+                NegativeWriter.Cased(caption, first.Start, first.Length, Tables.Form(span.FirstTo, first.Form)!));
             return new HardNegative(text, concept, NegativeKind.Replace, Tables.RuleNames[first.Term], edit);
         }
 
@@ -418,42 +479,34 @@ public abstract class RulePermuter : IPermuter
         public double Weight;
         public int Remaining;
         public int Picks;
+        public Coordination Coordination;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, Span<Slot> slots)
+    private int BuildSlots(ReadOnlySpan<char> caption, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, Span<Slot> slots)
     {
         int count = 0;
         for (int m = 0; m < matches.Length && count < slots.Length; m++)
         {
             TermMatch match = matches[m];
             double weight = Tables.ReplaceWeight[match.Concept] * Tables.TermWeight[match.Term];
-            int targets = weight > 0 ? CountTargets(match) : 0;
+            // "a black and brown dog" never becomes "a brown and brown dog": a coordinated term is not replaced by its
+            // partner, nor by a word the partner excludes ("blue and yellow" -> "blue and sky blue").
+            Coordination coordination = Coordination.Of(m, partners);
+            int targets = weight > 0 ? CountTargets(match) - coordination.CountRuledOut(Tables, matches, partners, match) : 0;
             if (targets > 0)
             {
-                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets };
+                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Coordination = coordination };
             }
         }
 
         // "an orange sofa with black and white fence": "black and white" describes one thing together, so none of its
         // terms swaps, with each other or with a term elsewhere ("a black sofa with orange and white fence" is wrong).
-        Span<bool> coordinated = stackalloc bool[matches.Length];
-        coordinated.Clear();
-        for (int m = 0; m + 1 < matches.Length; m++)
-        {
-            if (matches[m + 1].Concept == matches[m].Concept &&
-                Neighbours.Coordinated(caption, matches[m].Start + matches[m].Length, matches[m + 1].Start))
-            {
-                coordinated[m] = true;
-                coordinated[m + 1] = true;
-            }
-        }
-
         for (int a = 0; a < matches.Length; a++)
         {
             TermMatch first = matches[a];
             double weight = Tables.SwapWeight[first.Concept];
-            if (weight <= 0 || coordinated[a])
+            if (weight <= 0 || !partners[a].IsEmpty)
             {
                 continue;
             }
@@ -461,7 +514,7 @@ public abstract class RulePermuter : IPermuter
             for (int b = a + 1; b < matches.Length && count < slots.Length; b++)
             {
                 TermMatch second = matches[b];
-                if (second.Concept == first.Concept && !coordinated[b] && Swappable(first, second))
+                if (second.Concept == first.Concept && partners[b].IsEmpty && Swappable(caption, first, second))
                 {
                     slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
                 }
@@ -472,11 +525,14 @@ public abstract class RulePermuter : IPermuter
     }
 
     // Two terms swap when each may replace the other and both are written in one form: the texts move as written, so
-    // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement.
+    // "two dogs" and "a cat" cannot exchange their nouns without breaking agreement. Nor may a swap move the capital of a
+    // sentence's first word into the middle ("Black cat with green eyes" -> "green cat with Black eyes").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Swappable(TermMatch first, TermMatch second) =>
+    private bool Swappable(ReadOnlySpan<char> caption, TermMatch first, TermMatch second) =>
         first.Term != second.Term && first.Form == second.Form && Tables.CanReplace(first.Term, second.Term) &&
-        Tables.CanReplace(second.Term, first.Term);
+        Tables.CanReplace(second.Term, first.Term) &&
+        (Neighbours.StartsUpper(caption, first.Start) == Neighbours.StartsUpper(caption, second.Start) ||
+         !(Neighbours.AtSentenceStart(caption, first.Start) || Neighbours.AtSentenceStart(caption, second.Start)));
 
     private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
 
@@ -532,7 +588,8 @@ public abstract class RulePermuter : IPermuter
     // pool is searched in its running weight sums, skipping the excluded and used terms' stretches of weight, so a pick
     // costs the logarithm of the concept's size, not its size.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int PickTarget(TermMatch match, int slot, ReadOnlySpan<long> used, ref SplitMix random)
+    private int PickTarget(TermMatch match, int slot, in Coordination coordination, ReadOnlySpan<TermMatch> matches,
+        ReadOnlySpan<Partners> partners, ReadOnlySpan<long> used, ref SplitMix random)
     {
         int term = match.Term;
         int form = match.Form;
@@ -540,7 +597,7 @@ public abstract class RulePermuter : IPermuter
         double listedTotal = 0;
         foreach (int target in listed)
         {
-            if (Available(match, slot, target, used))
+            if (Available(match, slot, target, used) && (coordination.IsEmpty || !coordination.Avoids(Tables, matches, partners, target)))
             {
                 listedTotal += Tables.TermWeight[target];
             }
@@ -550,7 +607,8 @@ public abstract class RulePermuter : IPermuter
         int poolStart = Tables.TermPoolStart[term];
         int poolEnd = Tables.TermPoolEnd[term];
         int[] excluded = Tables.TermExcluded[term];
-        Span<int> usedInPool = stackalloc int[used.Length];
+        int avoidable = coordination.IsEmpty ? 0 : coordination.Capacity(Tables, matches, partners);
+        Span<int> usedInPool = stackalloc int[used.Length + avoidable];
         int usedCount = 0;
         foreach (long u in used)
         {
@@ -558,6 +616,21 @@ public abstract class RulePermuter : IPermuter
             if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0)
             {
                 usedInPool[usedCount++] = target;
+            }
+        }
+
+        // The words the coordination rules out leave the pool like used ones (never picked, so never among them).
+        if (!coordination.IsEmpty)
+        {
+            Span<int> ruledOut = usedInPool[usedCount..];
+            int n = coordination.Collect(Tables, matches, partners, ruledOut);
+            for (int x = 0; x < n; x++)
+            {
+                int t = ruledOut[x];
+                if (t >= poolStart && t < poolEnd && excluded.AsSpan().BinarySearch(t) < 0)
+                {
+                    usedInPool[usedCount++] = t;
+                }
             }
         }
 
@@ -579,7 +652,7 @@ public abstract class RulePermuter : IPermuter
         int last = -1;
         foreach (int target in listed)
         {
-            if (!Available(match, slot, target, used))
+            if (!Available(match, slot, target, used) || (!coordination.IsEmpty && coordination.Avoids(Tables, matches, partners, target)))
             {
                 continue;
             }

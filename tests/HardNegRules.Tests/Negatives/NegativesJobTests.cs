@@ -63,6 +63,39 @@ public class NegativesJobTests
         }
     }
 
+    [Test]
+    public void A_swaps_edits_name_the_other_term_as_written()
+    {
+        // Variant spellings ("grey" of "gray", "off white" of "off-white") and casing move with the word, in the text and
+        // in each edit's "to": the JSONL must say what the text says.
+        var records = new List<(string Id, bool IdIsNumber, string Caption, string? File)>
+        {
+            ("1", true, "a grey dog and a black cat", null),
+            ("2", true, "A black motorcycle in front of a grey sports car.", null),
+            ("3", true, "an off white sofa next to a BLACK table", null),
+            ("4", true, "a Grey dog and a TAN cat", null),
+        };
+        using var output = new MemoryStream();
+        _ = new NegativesJob(Permuter, new NegativesJobOptions { K = 40, Seed = 3, Threads = 1 }).Run(Source(records), output);
+        int swaps = 0;
+        foreach (string line in Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            JsonElement record = JsonDocument.Parse(line).RootElement;
+            string caption = record.GetProperty("caption").GetString()!;
+            foreach (JsonElement negative in record.GetProperty("negatives").EnumerateArray().Where(n => n.GetProperty("kind").GetString() == "swap"))
+            {
+                swaps++;
+                JsonElement second = negative.GetProperty("swap");
+                string first = caption.Substring(negative.GetProperty("start").GetInt32(), negative.GetProperty("length").GetInt32());
+                string other = caption.Substring(second.GetProperty("start").GetInt32(), second.GetProperty("length").GetInt32());
+                Assert.That((negative.GetProperty("from").GetString(), negative.GetProperty("to").GetString()), Is.EqualTo((first, other)), line);
+                Assert.That((second.GetProperty("from").GetString(), second.GetProperty("to").GetString()), Is.EqualTo((other, first)), line);
+            }
+        }
+
+        Assert.That(swaps, Is.EqualTo(records.Count));
+    }
+
     [TestCase(NegativesFormat.Jsonl)]
     [TestCase(NegativesFormat.Negclip)]
     public void Any_number_of_threads_and_any_chunk_size_give_the_same_bytes(NegativesFormat format)
