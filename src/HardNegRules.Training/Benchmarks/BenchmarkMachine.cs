@@ -15,13 +15,13 @@ namespace HardNegRules.Training.Benchmarks;
 /// <param name="AllocatorTuned">Whether glibc's malloc thresholds were set (see <see cref="TorchSetup"/>).</param>
 /// <param name="OpenMpWaitPolicy">OMP_WAIT_POLICY as libtorch's OpenMP sees it.</param>
 public sealed record BenchmarkMachine(
-    [property: JsonPropertyName("date_utc")] DateTime DateUtc,
-    [property: JsonPropertyName("processors")] int Processors,
-    [property: JsonPropertyName("load_average")] IReadOnlyList<double> LoadAverage,
+    DateTime DateUtc,
+    int Processors,
+    IReadOnlyList<double> LoadAverage,
     [property: JsonPropertyName("os")] string OperatingSystem,
-    [property: JsonPropertyName("runtime")] string Runtime,
+    string Runtime,
     [property: JsonPropertyName("torchsharp")] string TorchSharp,
-    [property: JsonPropertyName("allocator_tuned")] bool AllocatorTuned,
+    bool AllocatorTuned,
     [property: JsonPropertyName("omp_wait_policy")] string? OpenMpWaitPolicy)
 {
     /// <summary>Describes this process's machine now.</summary>

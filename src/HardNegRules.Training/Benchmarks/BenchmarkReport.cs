@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HardNegRules.Training.Evaluation;
 
 namespace HardNegRules.Training.Benchmarks;
 
@@ -28,28 +29,28 @@ namespace HardNegRules.Training.Benchmarks;
 /// <param name="Memory">Resident memory over the run.</param>
 /// <param name="Machine">Where and when it ran.</param>
 public sealed record BenchmarkReport(
-    [property: JsonPropertyName("model")] string Model,
-    [property: JsonPropertyName("parameters")] long Parameters,
-    [property: JsonPropertyName("scope")] string Scope,
-    [property: JsonPropertyName("mode")] string Mode,
-    [property: JsonPropertyName("batch")] int Batch,
-    [property: JsonPropertyName("k")] int K,
-    [property: JsonPropertyName("threads")] int Threads,
-    [property: JsonPropertyName("warmup_steps")] int WarmupSteps,
-    [property: JsonPropertyName("steps")] int Steps,
-    [property: JsonPropertyName("window")] int Window,
-    [property: JsonPropertyName("steps_per_second")] double StepsPerSecond,
-    [property: JsonPropertyName("samples_per_second")] double SamplesPerSecond,
-    [property: JsonPropertyName("ms_per_step_best")] double MsPerStepBest,
-    [property: JsonPropertyName("ms_per_step_median")] double MsPerStepMedian,
-    [property: JsonPropertyName("window_ms_per_step")] IReadOnlyList<double> WindowMsPerStep,
-    [property: JsonPropertyName("cpu_ms_per_step_median")] double CpuMsPerStepMedian,
-    [property: JsonPropertyName("window_cpu_ms_per_step")] IReadOnlyList<double> WindowCpuMsPerStep,
+    string Model,
+    long Parameters,
+    string Scope,
+    string Mode,
+    int Batch,
+    int K,
+    int Threads,
+    int WarmupSteps,
+    int Steps,
+    int Window,
+    double StepsPerSecond,
+    double SamplesPerSecond,
+    double MsPerStepBest,
+    double MsPerStepMedian,
+    IReadOnlyList<double> WindowMsPerStep,
+    double CpuMsPerStepMedian,
+    IReadOnlyList<double> WindowCpuMsPerStep,
     [property: JsonPropertyName("rss")] RssReport Memory,
-    [property: JsonPropertyName("machine")] BenchmarkMachine Machine)
+    BenchmarkMachine Machine)
 {
-    /// <summary>Indented output; key names from the attributes.</summary>
-    public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true };
+    /// <summary>How the report is written: <see cref="ReportJson.Options"/>.</summary>
+    public static JsonSerializerOptions Json => ReportJson.Options;
 
     /// <summary>Runs a benchmark and reports it with the machine it ran on.</summary>
     /// <param name="model">The model's name (see <see cref="BenchmarkChoices.Models"/>).</param>

@@ -12,14 +12,14 @@ namespace HardNegRules.Training.Benchmarks;
 /// <param name="Every">Steps between samples (0: only start, after warm-up and end).</param>
 /// <param name="Samples">Every sample.</param>
 public sealed record RssReport(
-    [property: JsonPropertyName("before_model_mb")] double BeforeModelMb,
-    [property: JsonPropertyName("start_mb")] double StartMb,
-    [property: JsonPropertyName("after_warmup_mb")] double AfterWarmupMb,
-    [property: JsonPropertyName("end_mb")] double EndMb,
-    [property: JsonPropertyName("max_mb")] double MaxMb,
+    double BeforeModelMb,
+    double StartMb,
+    double AfterWarmupMb,
+    double EndMb,
+    double MaxMb,
     [property: JsonPropertyName("slope_mb_per_1000_steps")] double SlopeMbPer1000Steps,
-    [property: JsonPropertyName("every")] int Every,
-    [property: JsonPropertyName("samples")] IReadOnlyList<RssSample> Samples)
+    int Every,
+    IReadOnlyList<RssSample> Samples)
 {
     private const double Mebibyte = 1024.0 * 1024.0;
 
@@ -40,5 +40,5 @@ public sealed record RssReport(
 /// <param name="Step">Steps completed (warm-up included).</param>
 /// <param name="Mb">RSS in MiB.</param>
 public sealed record RssSample(
-    [property: JsonPropertyName("step")] int Step,
-    [property: JsonPropertyName("mb")] double Mb);
+    int Step,
+    double Mb);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation;
 
@@ -9,8 +8,8 @@ namespace HardNegRules.Training.Evaluation;
 /// <param name="Models">The models' names, in column order.</param>
 /// <param name="Results">One entry per model and suite.</param>
 public sealed record EvaluationResults(
-    [property: JsonPropertyName("models")] IReadOnlyList<string> Models,
-    [property: JsonPropertyName("results")] IReadOnlyList<ModelSuiteResult> Results)
+    IReadOnlyList<string> Models,
+    IReadOnlyList<ModelSuiteResult> Results)
 {
     /// <summary>Each model's rows, in <see cref="Models"/> order.</summary>
     /// <returns>The rows.</returns>
@@ -33,8 +32,8 @@ public sealed record EvaluationResults(
 /// <param name="Report">The suite's report.</param>
 /// <param name="Rows">The report as table rows.</param>
 public sealed record ModelSuiteResult(
-    [property: JsonPropertyName("model")] string Model,
-    [property: JsonPropertyName("suite")] string Suite,
-    [property: JsonPropertyName("summary")] string Summary,
-    [property: JsonPropertyName("report")] object Report,
-    [property: JsonPropertyName("rows")] IReadOnlyList<EvaluationRow> Rows);
+    string Model,
+    string Suite,
+    string Summary,
+    object Report,
+    IReadOnlyList<EvaluationRow> Rows);

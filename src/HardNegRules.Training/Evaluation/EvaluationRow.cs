@@ -12,11 +12,11 @@ namespace HardNegRules.Training.Evaluation;
 /// <param name="Items">The items the number is over; null where a count would mislead (a mean over groups).</param>
 /// <param name="Value">A fraction in [0, 1]; null when nothing was evaluated.</param>
 public sealed record EvaluationRow(
-    [property: JsonPropertyName("suite")] string Suite,
-    [property: JsonPropertyName("group")] string Group,
-    [property: JsonPropertyName("measure")] string Measure,
-    [property: JsonPropertyName("items")] int? Items,
-    [property: JsonPropertyName("value")] double? Value)
+    string Suite,
+    string Group,
+    string Measure,
+    int? Items,
+    double? Value)
 {
     /// <summary>The row's identity across models: suite, group and measure.</summary>
     [JsonIgnore]

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using HardNegRules.Data.IO;
 using HardNegRules.Data.Loaders;
-using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Model;
 using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
@@ -89,7 +88,7 @@ public static class ModelEvaluation
     {
         ArgumentNullException.ThrowIfNull(results);
         object report = results.Results.Count == 1 ? results.Results[0].Report : results;
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, report, ExperimentReport.Json));
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, report, ReportJson.Options));
         string markdown = Path.ChangeExtension(path, ".md");
         var md = new StringBuilder("# Evaluation\n\n");
         foreach (ModelSuiteResult result in results.Results)

@@ -14,10 +14,10 @@ namespace HardNegRules.Training.Experiments;
 /// <param name="ImageToTextR5">Image-to-text recall at 5 (0 to 1).</param>
 /// <param name="TextToImageR5">Text-to-image recall at 5 (0 to 1).</param>
 public sealed record ExperimentAlphaPoint(
-    [property: JsonPropertyName("seed")] int Seed,
-    [property: JsonPropertyName("alpha")] double Alpha,
-    [property: JsonPropertyName("image_pair_binding")] double? ImagePairBinding,
-    [property: JsonPropertyName("text_ranking_binding")] double? TextRankingBinding,
+    int Seed,
+    double Alpha,
+    double? ImagePairBinding,
+    double? TextRankingBinding,
     [property: JsonPropertyName("i2t_r5")] double ImageToTextR5,
     [property: JsonPropertyName("t2i_r5")] double TextToImageR5)
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.ConceptWorld;
@@ -23,23 +22,20 @@ namespace HardNegRules.Training.Experiments;
 /// <param name="Differences">Every arm but plain against plain, per split and metric.</param>
 /// <param name="AlphaSweep">Weight averages between each seed's plain and negatives models (empty when not run).</param>
 public sealed record ExperimentReport(
-    [property: JsonPropertyName("preset")] string Preset,
-    [property: JsonPropertyName("seeds")] IReadOnlyList<int> Seeds,
-    [property: JsonPropertyName("arms")] IReadOnlyList<string> Arms,
-    [property: JsonPropertyName("pretrain_steps")] int PretrainSteps,
-    [property: JsonPropertyName("steps")] int Steps,
-    [property: JsonPropertyName("batch_size")] int BatchSize,
-    [property: JsonPropertyName("wall_seconds")] double WallSeconds,
-    [property: JsonPropertyName("headline")] IReadOnlyList<ExperimentDifference> Headline,
-    [property: JsonPropertyName("runs")] IReadOnlyList<ExperimentRunResult> Runs,
-    [property: JsonPropertyName("differences")] IReadOnlyList<ExperimentDifference> Differences,
-    [property: JsonPropertyName("alpha_sweep")] IReadOnlyList<ExperimentAlphaPoint> AlphaSweep)
+    string Preset,
+    IReadOnlyList<int> Seeds,
+    IReadOnlyList<string> Arms,
+    int PretrainSteps,
+    int Steps,
+    int BatchSize,
+    double WallSeconds,
+    IReadOnlyList<ExperimentDifference> Headline,
+    IReadOnlyList<ExperimentRunResult> Runs,
+    IReadOnlyList<ExperimentDifference> Differences,
+    IReadOnlyList<ExperimentAlphaPoint> AlphaSweep)
 {
     /// <summary>The test-scene splits: all, scenes with only seen color-shape pairs, scenes with a held-out pair.</summary>
     public static IReadOnlyList<string> Splits { get; } = ["all", "seen", "held_out"];
-
-    /// <summary>How reports are written: indented, key names from the attributes.</summary>
-    public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true };
 
     /// <summary>Every run's numbers on all test scenes: a row per test and concept, a column per run (percent).</summary>
     /// <returns>The table.</returns>
@@ -111,14 +107,14 @@ public sealed record ExperimentReport(
 /// <param name="HeldOut">Metrics on test scenes with a color-shape pair training never showed (null if none).</param>
 /// <param name="Probes">Linear binding probes on the model's frozen image and text embeddings (null if not run).</param>
 public sealed record ExperimentRunResult(
-    [property: JsonPropertyName("arm")] string Arm,
-    [property: JsonPropertyName("seed")] int Seed,
-    [property: JsonPropertyName("k")] int K,
-    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
-    [property: JsonPropertyName("metrics")] ConceptWorldMetrics Metrics,
+    string Arm,
+    int Seed,
+    int K,
+    double TrainSeconds,
+    ConceptWorldMetrics Metrics,
     [property: JsonPropertyName("metrics_seen")] ConceptWorldMetrics? Seen,
     [property: JsonPropertyName("metrics_held_out")] ConceptWorldMetrics? HeldOut,
-    [property: JsonPropertyName("probes")] BindingProbeResult? Probes = null)
+    BindingProbeResult? Probes = null)
 {
     /// <summary>The metrics of a split.</summary>
     /// <param name="split">all, seen or held_out.</param>
@@ -142,13 +138,13 @@ public sealed record ExperimentRunResult(
 /// <param name="SdPoints">Sample standard deviation over seeds (null with fewer than two seeds).</param>
 /// <param name="PerSeedPoints">The difference of each seed, by seed.</param>
 public sealed record ExperimentDifference(
-    [property: JsonPropertyName("arm")] string Arm,
-    [property: JsonPropertyName("split")] string Split,
-    [property: JsonPropertyName("test")] string Test,
-    [property: JsonPropertyName("concept")] string Concept,
-    [property: JsonPropertyName("mean_points")] double? MeanPoints,
-    [property: JsonPropertyName("sd_points")] double? SdPoints,
-    [property: JsonPropertyName("per_seed_points")] IReadOnlyDictionary<string, double?> PerSeedPoints)
+    string Arm,
+    string Split,
+    string Test,
+    string Concept,
+    double? MeanPoints,
+    double? SdPoints,
+    IReadOnlyDictionary<string, double?> PerSeedPoints)
 {
     /// <summary>The difference of <paramref name="arm"/> from plain on a metric.</summary>
     /// <param name="arm">The arm.</param>

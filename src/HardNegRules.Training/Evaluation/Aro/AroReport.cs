@@ -1,10 +1,9 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.Aro;
 
 /// <summary>ARO results (the JSON of <c>hardneg eval --suite aro</c>): one entry per ARO set whose data was given.</summary>
 /// <param name="Sets">vg_relation, vg_attribution, coco_order, flickr30k_order (those evaluated).</param>
-public sealed record AroReport([property: JsonPropertyName("sets")] IReadOnlyList<AroSetResult> Sets)
+public sealed record AroReport(IReadOnlyList<AroSetResult> Sets)
 {
     /// <summary>The report as table rows: per set, the macro accuracy the paper reports and the accuracy over items.</summary>
     /// <returns>The rows.</returns>
@@ -29,13 +28,13 @@ public sealed record AroReport([property: JsonPropertyName("sets")] IReadOnlyLis
 /// <param name="Classes">Per class (relation, attribute pair, or perturbation beaten): items, correct, accuracy, and
 /// whether it counts in the macro accuracy.</param>
 public sealed record AroSetResult(
-    [property: JsonPropertyName("set")] string Set,
-    [property: JsonPropertyName("evaluated")] int Evaluated,
-    [property: JsonPropertyName("skipped")] int Skipped,
-    [property: JsonPropertyName("accuracy")] double? Accuracy,
-    [property: JsonPropertyName("macro_accuracy")] double? MacroAccuracy,
-    [property: JsonPropertyName("macro_rule")] string MacroRule,
-    [property: JsonPropertyName("classes")] IReadOnlyList<AroClassResult> Classes);
+    string Set,
+    int Evaluated,
+    int Skipped,
+    double? Accuracy,
+    double? MacroAccuracy,
+    string MacroRule,
+    IReadOnlyList<AroClassResult> Classes);
 
 /// <summary>One class of an ARO set.</summary>
 /// <param name="Class">The relation, the attribute pair, or the perturbation.</param>
@@ -44,8 +43,8 @@ public sealed record AroSetResult(
 /// <param name="Accuracy">Correct over items.</param>
 /// <param name="InMacro">Whether the class counts in the set's macro accuracy.</param>
 public sealed record AroClassResult(
-    [property: JsonPropertyName("class")] string Class,
-    [property: JsonPropertyName("items")] int Items,
-    [property: JsonPropertyName("correct")] int Correct,
-    [property: JsonPropertyName("accuracy")] double Accuracy,
-    [property: JsonPropertyName("in_macro")] bool InMacro);
+    string Class,
+    int Items,
+    int Correct,
+    double Accuracy,
+    bool InMacro);

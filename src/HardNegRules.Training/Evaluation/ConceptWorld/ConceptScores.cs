@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.ConceptWorld;
 
@@ -12,11 +11,11 @@ namespace HardNegRules.Training.Evaluation.ConceptWorld;
 /// <param name="Location">Items that change a position.</param>
 /// <param name="Mean">The mean of the concepts above that have items.</param>
 public sealed record ConceptScores(
-    [property: JsonPropertyName("color")] double? Color,
-    [property: JsonPropertyName("shape")] double? Shape,
-    [property: JsonPropertyName("size")] double? Size,
-    [property: JsonPropertyName("location")] double? Location,
-    [property: JsonPropertyName("mean")] double? Mean)
+    double? Color,
+    double? Shape,
+    double? Size,
+    double? Location,
+    double? Mean)
 {
     /// <summary>The concept names in report order.</summary>
     public static IReadOnlyList<string> ConceptNames { get; } = ["color", "shape", "size", "location"];

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.ConceptWorld;
 
@@ -10,11 +9,11 @@ namespace HardNegRules.Training.Evaluation.ConceptWorld;
 /// <param name="TextRankingBinding">The true caption outscores each of its binding (swap) negatives of the concept.</param>
 /// <param name="Retrieval">Image-text retrieval recall.</param>
 public sealed record ConceptWorldMetrics(
-    [property: JsonPropertyName("image_pair")] ConceptScores ImagePair,
-    [property: JsonPropertyName("image_pair_binding")] ConceptScores ImagePairBinding,
-    [property: JsonPropertyName("text_ranking")] ConceptScores TextRanking,
-    [property: JsonPropertyName("text_ranking_binding")] ConceptScores TextRankingBinding,
-    [property: JsonPropertyName("retrieval")] RetrievalRecall Retrieval)
+    ConceptScores ImagePair,
+    ConceptScores ImagePairBinding,
+    ConceptScores TextRanking,
+    ConceptScores TextRankingBinding,
+    RetrievalRecall Retrieval)
 {
     /// <summary>The four concept tests by their report key, in report order.</summary>
     /// <returns>(key, scores) pairs.</returns>

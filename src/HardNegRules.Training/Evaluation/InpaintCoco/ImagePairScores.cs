@@ -16,13 +16,13 @@ namespace HardNegRules.Training.Evaluation.InpaintCoco;
 /// <param name="Text">Each image scores its own caption strictly higher than the other (Winoground's text score).</param>
 /// <param name="Group4">Text and image pair together (Winoground's group score).</param>
 public sealed record ImagePairScores(
-    [property: JsonPropertyName("group")] string Group,
-    [property: JsonPropertyName("evaluated")] int Evaluated,
-    [property: JsonPropertyName("skipped")] int Skipped,
-    [property: JsonPropertyName("original_caption")] double? OriginalCaption,
-    [property: JsonPropertyName("edited_caption")] double? EditedCaption,
-    [property: JsonPropertyName("image_pair")] double? ImagePair,
-    [property: JsonPropertyName("text")] double? Text,
+    string Group,
+    int Evaluated,
+    int Skipped,
+    double? OriginalCaption,
+    double? EditedCaption,
+    double? ImagePair,
+    double? Text,
     [property: JsonPropertyName("group_score")] double? Group4)
 {
     /// <summary>Scores a group of items.</summary>

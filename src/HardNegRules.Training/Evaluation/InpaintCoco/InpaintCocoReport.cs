@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using HardNegRules.Training.Evaluation.Winoground;
 
 namespace HardNegRules.Training.Evaluation.InpaintCoco;
@@ -11,9 +10,9 @@ namespace HardNegRules.Training.Evaluation.InpaintCoco;
 /// <param name="Overall">All items together.</param>
 /// <param name="MeanOverConcepts">The unweighted mean of the concepts' image-pair accuracy; null if none has items.</param>
 public sealed record InpaintCocoReport(
-    [property: JsonPropertyName("concepts")] IReadOnlyList<ImagePairScores> Concepts,
-    [property: JsonPropertyName("overall")] ImagePairScores Overall,
-    [property: JsonPropertyName("mean_over_concepts")] double? MeanOverConcepts)
+    IReadOnlyList<ImagePairScores> Concepts,
+    ImagePairScores Overall,
+    double? MeanOverConcepts)
 {
     /// <summary>The concepts InpaintCOCO changes, in the paper's order.</summary>
     public static IReadOnlyList<string> PaperConcepts { get; } = ["color", "object", "size"];

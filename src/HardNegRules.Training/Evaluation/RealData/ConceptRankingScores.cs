@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.RealData;
 
@@ -10,9 +9,9 @@ namespace HardNegRules.Training.Evaluation.RealData;
 /// <param name="Mean">The unweighted mean over those concepts; null when no caption had a negative.</param>
 /// <param name="Overall">Correct items over all items; null when there were none.</param>
 public sealed record ConceptRankingScores(
-    [property: JsonPropertyName("concepts")] IReadOnlyDictionary<string, ConceptRankingEntry> Concepts,
-    [property: JsonPropertyName("mean")] double? Mean,
-    [property: JsonPropertyName("overall")] double? Overall)
+    IReadOnlyDictionary<string, ConceptRankingEntry> Concepts,
+    double? Mean,
+    double? Overall)
 {
     /// <summary>The scores of a report; null when there were no items.</summary>
     /// <param name="report">The report.</param>
@@ -29,6 +28,6 @@ public sealed record ConceptRankingScores(
 /// <param name="Correct">Items whose true caption scored highest.</param>
 /// <param name="Accuracy">Correct over items.</param>
 public sealed record ConceptRankingEntry(
-    [property: JsonPropertyName("items")] int Items,
-    [property: JsonPropertyName("correct")] int Correct,
-    [property: JsonPropertyName("accuracy")] double Accuracy);
+    int Items,
+    int Correct,
+    double Accuracy);

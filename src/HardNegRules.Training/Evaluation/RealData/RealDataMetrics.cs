@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.RealData;
 
@@ -12,10 +11,10 @@ namespace HardNegRules.Training.Evaluation.RealData;
 /// <param name="Retrieval">Retrieval recall both ways.</param>
 /// <param name="TextRanking">The true caption against the rule pack's replace negatives, per concept.</param>
 public sealed record RealDataMetrics(
-    [property: JsonPropertyName("source")] string Source,
-    [property: JsonPropertyName("held_out")] string HeldOut,
-    [property: JsonPropertyName("images")] int Images,
-    [property: JsonPropertyName("captions")] int Captions,
-    [property: JsonPropertyName("skipped_images")] int SkippedImages,
-    [property: JsonPropertyName("retrieval")] RetrievalRecall Retrieval,
-    [property: JsonPropertyName("text_ranking")] ConceptRankingScores TextRanking);
+    string Source,
+    string HeldOut,
+    int Images,
+    int Captions,
+    int SkippedImages,
+    RetrievalRecall Retrieval,
+    ConceptRankingScores TextRanking);

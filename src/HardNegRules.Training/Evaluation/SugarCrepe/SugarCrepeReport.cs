@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.SugarCrepe;
 
@@ -7,9 +6,9 @@ namespace HardNegRules.Training.Evaluation.SugarCrepe;
 /// <param name="Overall">All evaluated items together.</param>
 /// <param name="MeanOverCategories">The unweighted mean of the accuracies of categories with items; null if none has.</param>
 public sealed record SugarCrepeReport(
-    [property: JsonPropertyName("categories")] IReadOnlyList<SugarCrepeCategoryResult> Categories,
-    [property: JsonPropertyName("overall")] SugarCrepeCategoryResult Overall,
-    [property: JsonPropertyName("mean_over_categories")] double? MeanOverCategories);
+    IReadOnlyList<SugarCrepeCategoryResult> Categories,
+    SugarCrepeCategoryResult Overall,
+    double? MeanOverCategories);
 
 /// <summary>One category's result.</summary>
 /// <param name="Category">The category, or "overall".</param>
@@ -18,8 +17,8 @@ public sealed record SugarCrepeReport(
 /// <param name="Skipped">Items left out because their image is missing or could not be decoded.</param>
 /// <param name="Accuracy">Correct over evaluated, in [0, 1]; null when nothing was evaluated.</param>
 public sealed record SugarCrepeCategoryResult(
-    [property: JsonPropertyName("category")] string Category,
-    [property: JsonPropertyName("evaluated")] int Evaluated,
-    [property: JsonPropertyName("correct")] int Correct,
-    [property: JsonPropertyName("skipped")] int Skipped,
-    [property: JsonPropertyName("accuracy")] double? Accuracy);
+    string Category,
+    int Evaluated,
+    int Correct,
+    int Skipped,
+    double? Accuracy);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.Winoground;
 
@@ -7,6 +6,6 @@ namespace HardNegRules.Training.Evaluation.Winoground;
 /// <param name="Image">The share of items where each caption prefers its own image.</param>
 /// <param name="Group">The share of items that pass both.</param>
 public sealed record WinogroundScores(
-    [property: JsonPropertyName("text")] double Text,
-    [property: JsonPropertyName("image")] double Image,
-    [property: JsonPropertyName("group")] double Group);
+    double Text,
+    double Image,
+    double Group);

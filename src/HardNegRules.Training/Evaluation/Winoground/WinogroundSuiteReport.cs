@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace HardNegRules.Training.Evaluation.Winoground;
 
@@ -11,10 +10,10 @@ namespace HardNegRules.Training.Evaluation.Winoground;
 /// <param name="Overall">The scores over all scored examples; null when none was scored.</param>
 /// <param name="Groups">Per tag field (collapsed_tag, tag, secondary_tag, num_main_preds) and value.</param>
 public sealed record WinogroundSuiteReport(
-    [property: JsonPropertyName("evaluated")] int Evaluated,
-    [property: JsonPropertyName("skipped")] int Skipped,
-    [property: JsonPropertyName("overall")] WinogroundScores? Overall,
-    [property: JsonPropertyName("groups")] IReadOnlyList<WinogroundGroupScores> Groups)
+    int Evaluated,
+    int Skipped,
+    WinogroundScores? Overall,
+    IReadOnlyList<WinogroundGroupScores> Groups)
 {
     /// <summary>The tag fields results are grouped by, in report order.</summary>
     public static IReadOnlyList<string> Fields { get; } = ["collapsed_tag", "tag", "secondary_tag", "num_main_preds"];
@@ -67,7 +66,7 @@ public sealed record WinogroundSuiteReport(
 /// <param name="Count">Examples with that value.</param>
 /// <param name="Scores">Their text, image and group scores.</param>
 public sealed record WinogroundGroupScores(
-    [property: JsonPropertyName("field")] string Field,
-    [property: JsonPropertyName("value")] string Value,
-    [property: JsonPropertyName("count")] int Count,
-    [property: JsonPropertyName("scores")] WinogroundScores Scores);
+    string Field,
+    string Value,
+    int Count,
+    WinogroundScores Scores);
