@@ -24,7 +24,7 @@ public class PhraseIndexTests
     public void Indexed_contexts_answer_as_the_phrases_checked_one_by_one()
     {
         Assert.That(Contexts, Is.Not.Empty);
-        Captions.Sample(caption =>
+        Captions.SampleFixed(caption =>
         {
             for (int start = 0; start <= caption.Length; start++)
             {

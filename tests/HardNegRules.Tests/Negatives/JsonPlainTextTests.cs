@@ -10,7 +10,7 @@ public class JsonPlainTextTests
     public void Finds_the_first_byte_JSON_would_not_write_as_it_is()
     {
         Gen<byte> bytes = Gen.Frequency((20, Gen.Byte[(byte)' ', (byte)'~']), (1, Gen.Byte), (1, Gen.OneOf(Gen.Const((byte)'"'), Gen.Const((byte)'\\'), Gen.Const((byte)0x7F), Gen.Const((byte)0x1F))));
-        bytes.Array[0, 100].Sample(data =>
+        bytes.Array[0, 100].SampleFixed(data =>
         {
             int expected = Array.FindIndex(data, b => b < ' ' || b > '~' || b == '"' || b == '\\');
             Assert.That(JsonPlainText.PlainLength(data), Is.EqualTo(expected < 0 ? data.Length : expected));

@@ -15,12 +15,12 @@ public class CheckpointPropertyTests : TorchTestBase
         using var dir = new TempDirectory();
         string path = dir.File("checkpoint.bin");
         Gen.OneOf(Gen.Byte.Array[0, 2000], Gen.Byte.Array[0, 200].Select(tail => (byte[])[.. "HNRCKPT2"u8, .. tail]))
-            .Sample(bytes =>
+            .SampleFixed(bytes =>
             {
                 File.WriteAllBytes(path, bytes);
                 var error = Assert.Throws<CheckpointException>(() => CheckpointFile.Verify(path));
                 Assert.That(error!.Message, Does.StartWith(path));
-            }, iter: 2000, seed: "0005XmpLe7Tq", threads: 1);
+            }, iter: 2000, seed: "0005XmpLe7Tq");
     }
 
     [Test]
@@ -37,7 +37,7 @@ public class CheckpointPropertyTests : TorchTestBase
         byte[] original = File.ReadAllBytes(path);
 
         Gen.Select(Gen.Int[0, original.Length - 1].Array[1, 50], Gen.Byte[1, 255])
-            .Sample((positions, mask) =>
+            .SampleFixed((positions, mask) =>
             {
                 byte[] changed = (byte[])original.Clone();
                 foreach (int position in positions.Distinct())
@@ -47,6 +47,6 @@ public class CheckpointPropertyTests : TorchTestBase
                 File.WriteAllBytes(path, changed);
                 var error = Assert.Throws<CheckpointException>(() => CheckpointFile.Verify(path));
                 Assert.That(error!.Message, Does.StartWith(path));
-            }, iter: 300, seed: "0006XmpLe7Tq", threads: 1);
+            }, iter: 300, seed: "0006XmpLe7Tq");
     }
 }
