@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace HardNegRules;
@@ -28,14 +29,7 @@ public readonly record struct NegativeSeed(ulong Value)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NegativeSeed For(ulong seed, ReadOnlySpan<char> captionId, int epoch)
     {
-        // FNV-1a over the id's UTF-16 units: stable across processes and platforms, unlike string.GetHashCode.
-        ulong idHash = 14695981039346656037UL;
-        foreach (char c in captionId)
-        {
-            idHash = (idHash ^ c) * 1099511628211UL;
-        }
-
-        return For(seed, idHash, epoch);
+        return For(seed, Fnv1a(captionId), epoch);
     }
 
     /// <summary>The seed for an id given as ASCII bytes: the same seed as its string, without decoding it.</summary>
@@ -46,13 +40,7 @@ public readonly record struct NegativeSeed(ulong Value)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static NegativeSeed ForAscii(ulong seed, ReadOnlySpan<byte> asciiId, int epoch)
     {
-        ulong idHash = 14695981039346656037UL;
-        foreach (byte b in asciiId)
-        {
-            idHash = (idHash ^ b) * 1099511628211UL;
-        }
-
-        return For(seed, idHash, epoch);
+        return For(seed, Fnv1a(asciiId), epoch);
     }
 
     /// <summary>The seed for a numeric caption id.</summary>
@@ -66,6 +54,23 @@ public readonly record struct NegativeSeed(ulong Value)
         x = SplitMix.Mix(x ^ captionId);
         x = SplitMix.Mix(x ^ (ulong)(uint)epoch);
         return new NegativeSeed(x);
+    }
+
+    /// <summary>
+    /// FNV-1a over an id's units (UTF-16 units, or ASCII bytes, which are the same units): stable across processes and
+    /// platforms, unlike string.GetHashCode.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Fnv1a<TUnit>(ReadOnlySpan<TUnit> units)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (TUnit unit in units)
+        {
+            hash = (hash ^ ulong.CreateTruncating(unit)) * 1099511628211UL;
+        }
+
+        return hash;
     }
 }
 

@@ -70,15 +70,7 @@ internal sealed class JsonLineWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int String(Span<byte> destination, ReadOnlySpan<byte> utf8)
     {
-        if (JsonPlainText.IsPlain(utf8))
-        {
-            destination[0] = (byte)'"';
-            utf8.CopyTo(destination[1..]);
-            destination[utf8.Length + 1] = (byte)'"';
-            return utf8.Length + 2;
-        }
-
-        return Escaped(destination, utf8);
+        return JsonPlainText.IsPlain(utf8) ? Quoted(destination, utf8) : Escaped(destination, utf8);
     }
 
     /// <summary>Writes a quoted, escaped string from UTF-16 text; returns the bytes written.</summary>
@@ -103,12 +95,8 @@ internal sealed class JsonLineWriter
         if (Utf8.FromUtf16(text, _utf8, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
             // Not valid UTF-16 (a lone surrogate): the reference writer's own handling decides.
-            _escaped.ResetWrittenCount();
-            _escaper.Reset(_escaped);
-            _escaper.WriteStringValue(text);
-            _escaper.Flush();
-            _escaped.WrittenSpan.CopyTo(destination);
-            return _escaped.WrittenCount;
+            ResetEscaper().WriteStringValue(text);
+            return CopyEscaped(destination);
         }
 
         return String(destination, _utf8.AsSpan(0, written));
@@ -118,15 +106,24 @@ internal sealed class JsonLineWriter
     {
         if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) < 0)
         {
-            destination[0] = (byte)'"';
-            utf8.CopyTo(destination[1..]);
-            destination[utf8.Length + 1] = (byte)'"';
-            return utf8.Length + 2;
+            return Quoted(destination, utf8);
         }
 
+        ResetEscaper().WriteStringValue(utf8);
+        return CopyEscaped(destination);
+    }
+
+    /// <summary>The reference writer, emptied, for one string value.</summary>
+    private Utf8JsonWriter ResetEscaper()
+    {
         _escaped.ResetWrittenCount();
         _escaper.Reset(_escaped);
-        _escaper.WriteStringValue(utf8);
+        return _escaper;
+    }
+
+    /// <summary>Copies what the reference writer wrote to <paramref name="destination"/>; returns the bytes copied.</summary>
+    private int CopyEscaped(Span<byte> destination)
+    {
         _escaper.Flush();
         _escaped.WrittenSpan.CopyTo(destination);
         return _escaped.WrittenCount;

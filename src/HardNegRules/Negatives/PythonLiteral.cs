@@ -15,32 +15,19 @@ internal static class PythonLiteral
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            switch (c)
+            byte escaped = c switch
             {
-                case '\\':
-                    destination[at++] = (byte)'\\';
-                    destination[at++] = (byte)'\\';
-                    continue;
-                case '\n':
-                    destination[at++] = (byte)'\\';
-                    destination[at++] = (byte)'n';
-                    continue;
-                case '\r':
-                    destination[at++] = (byte)'\\';
-                    destination[at++] = (byte)'r';
-                    continue;
-                case '\t':
-                    destination[at++] = (byte)'\\';
-                    destination[at++] = (byte)'t';
-                    continue;
-                default:
-                    break;
-            }
-
-            if (c == quote)
+                '\\' => (byte)'\\',
+                '\n' => (byte)'n',
+                '\r' => (byte)'r',
+                '\t' => (byte)'t',
+                _ when c == quote => quote,
+                _ => 0,
+            };
+            if (escaped != 0)
             {
                 destination[at++] = (byte)'\\';
-                destination[at++] = quote;
+                destination[at++] = escaped;
             }
             else if (c < 0x80)
             {
