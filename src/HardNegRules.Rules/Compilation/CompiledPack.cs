@@ -6,43 +6,33 @@ namespace HardNegRules.Rules.Compilation;
 /// A rule pack compiled into flat tables: what the matcher looks for and what may replace what. The source generator
 /// writes these tables into C#; the interpreter builds the same ones from YAML at run time.
 /// </summary>
-public sealed class CompiledPack
+/// <remarks>Generated code creates it with literal tables.</remarks>
+/// <param name="name">The pack's name.</param>
+/// <param name="maxNegatives">The most negatives per caption; 0 for no limit.</param>
+/// <param name="concepts">The concepts, by index.</param>
+/// <param name="terms">The terms, by index.</param>
+/// <param name="entries">Every text the matcher looks for, sorted by text (ordinal), then by priority.</param>
+/// <param name="contexts">Context conditions, referred to by index from entries.</param>
+public sealed class CompiledPack(string name, int maxNegatives, IReadOnlyList<CompiledConcept> concepts, IReadOnlyList<CompiledTerm> terms,
+    IReadOnlyList<CompiledEntry> entries, IReadOnlyList<CompiledContext> contexts)
 {
-    /// <summary>Creates a compiled pack (generated code calls this with literal tables).</summary>
-    /// <param name="name">The pack's name.</param>
-    /// <param name="maxNegatives">The most negatives per caption; 0 for no limit.</param>
-    /// <param name="concepts">The concepts, by index.</param>
-    /// <param name="terms">The terms, by index.</param>
-    /// <param name="entries">Every text the matcher looks for, sorted by text (ordinal), then by priority.</param>
-    /// <param name="contexts">Context conditions, referred to by index from entries.</param>
-    public CompiledPack(string name, int maxNegatives, IReadOnlyList<CompiledConcept> concepts, IReadOnlyList<CompiledTerm> terms,
-        IReadOnlyList<CompiledEntry> entries, IReadOnlyList<CompiledContext> contexts)
-    {
-        Name = name;
-        MaxNegatives = maxNegatives;
-        Concepts = concepts;
-        Terms = terms;
-        Entries = entries;
-        Contexts = contexts;
-    }
-
     /// <summary>The pack's name.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The most negatives per caption; 0 for no limit.</summary>
-    public int MaxNegatives { get; }
+    public int MaxNegatives { get; } = maxNegatives;
 
     /// <summary>The concepts, by index.</summary>
-    public IReadOnlyList<CompiledConcept> Concepts { get; }
+    public IReadOnlyList<CompiledConcept> Concepts { get; } = concepts;
 
     /// <summary>The terms, by index.</summary>
-    public IReadOnlyList<CompiledTerm> Terms { get; }
+    public IReadOnlyList<CompiledTerm> Terms { get; } = terms;
 
     /// <summary>The texts to match, sorted by text; entries with the same text are adjacent, in the order they are tried.</summary>
-    public IReadOnlyList<CompiledEntry> Entries { get; }
+    public IReadOnlyList<CompiledEntry> Entries { get; } = entries;
 
     /// <summary>The context conditions.</summary>
-    public IReadOnlyList<CompiledContext> Contexts { get; }
+    public IReadOnlyList<CompiledContext> Contexts { get; } = contexts;
 }
 
 /// <summary>A compiled concept.</summary>

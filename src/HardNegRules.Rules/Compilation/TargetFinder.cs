@@ -10,33 +10,24 @@ namespace HardNegRules.Rules.Compilation;
 /// minus a few excluded terms (itself, its synonyms, its never-swap partners), plus terms listed one by one (opposites).
 /// Listing every target of every term would grow with the square of the vocabulary.
 /// </summary>
-internal sealed class TargetSet
+internal sealed class TargetSet(IReadOnlyList<int> listed, int poolStart, int poolEnd, IReadOnlyList<int> excluded, int count)
 {
     public static readonly TargetSet None = new(Array.Empty<int>(), 0, 0, Array.Empty<int>(), 0);
 
-    public TargetSet(IReadOnlyList<int> listed, int poolStart, int poolEnd, IReadOnlyList<int> excluded, int count)
-    {
-        Listed = listed;
-        PoolStart = poolStart;
-        PoolEnd = poolEnd;
-        Excluded = excluded;
-        Count = count;
-    }
-
     /// <summary>Targets listed one by one, ascending.</summary>
-    public IReadOnlyList<int> Listed { get; }
+    public IReadOnlyList<int> Listed { get; } = listed;
 
     /// <summary>The first term of the pool.</summary>
-    public int PoolStart { get; }
+    public int PoolStart { get; } = poolStart;
 
     /// <summary>The end of the pool (exclusive); equal to <see cref="PoolStart"/> when there is no pool.</summary>
-    public int PoolEnd { get; }
+    public int PoolEnd { get; } = poolEnd;
 
     /// <summary>Terms of the pool that are not targets, ascending.</summary>
-    public IReadOnlyList<int> Excluded { get; }
+    public IReadOnlyList<int> Excluded { get; } = excluded;
 
     /// <summary>The number of targets with a positive weight.</summary>
-    public int Count { get; }
+    public int Count { get; } = count;
 
     /// <summary>Every target, ascending (for narrowed reuse and for tests; grows with the pool).</summary>
     public IEnumerable<int> All()

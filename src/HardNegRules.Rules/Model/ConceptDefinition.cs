@@ -4,22 +4,15 @@ using HardNegRules.Rules.Diagnostics;
 namespace HardNegRules.Rules.Model;
 
 /// <summary>A concept as written in its rule file: terms, the policy for replacing them, and where they do not apply.</summary>
-public sealed class ConceptDefinition
+/// <param name="name">The concept's name (color, size, ...).</param>
+/// <param name="span">Where the name was written.</param>
+public sealed class ConceptDefinition(string name, SourceSpan span)
 {
-    /// <summary>Creates a concept.</summary>
-    /// <param name="name">The concept's name (color, size, ...).</param>
-    /// <param name="span">Where the name was written.</param>
-    public ConceptDefinition(string name, SourceSpan span)
-    {
-        Name = name;
-        Span = span;
-    }
-
     /// <summary>The concept's name.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>Where the concept's name was written.</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; } = span;
 
     /// <summary>Free text for readers.</summary>
     public string? Description { get; set; }

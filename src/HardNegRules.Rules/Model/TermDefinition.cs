@@ -4,22 +4,15 @@ using HardNegRules.Rules.Diagnostics;
 namespace HardNegRules.Rules.Model;
 
 /// <summary>One term of a concept as written in its rule file: its spelling in every form, its category and weight.</summary>
-public sealed class TermDefinition
+/// <param name="canonical">The term's base form as it is written in negatives ("light blue", "tv").</param>
+/// <param name="span">Where it was written.</param>
+public sealed class TermDefinition(string canonical, SourceSpan span)
 {
-    /// <summary>Creates a term.</summary>
-    /// <param name="canonical">The term's base form as it is written in negatives ("light blue", "tv").</param>
-    /// <param name="span">Where it was written.</param>
-    public TermDefinition(string canonical, SourceSpan span)
-    {
-        Canonical = canonical;
-        Span = span;
-    }
-
     /// <summary>The base form as written in negatives.</summary>
-    public string Canonical { get; }
+    public string Canonical { get; } = canonical;
 
     /// <summary>Where the term was written.</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; } = span;
 
     /// <summary>The category (for the same-category policy), or null.</summary>
     public string? Category { get; set; }
