@@ -51,7 +51,7 @@ public class CompiledPackTextTests
         Gen<string> strings = Gen.OneOf(Gen.String, Gen.Char.Array[0, 12].Select(c => new string(c)),
             Gen.OneOf("-", "#", "\"", "\\", "\"\"\"", "a\nb", "\\u0041", "x # y", "\ud800", "é", "[", "]", ",", "=", ".."));
         Gen<string> words = Gen.Char['a', 'z'].Array[1, 6].Select(c => new string(c));
-        strings.Select(strings, strings, words).Sample((name, form, source, text) =>
+        strings.Select(strings, strings, words).SampleFixed((name, form, source, text) =>
         {
             var pack = new CompiledPack(name, 3,
                 [new CompiledConcept(name, 0.1, 1e-7, 2.5, source)],
@@ -82,28 +82,32 @@ public class CompiledPackTextTests
         Assert.That(actual.MaxNegatives, Is.EqualTo(expected.MaxNegatives));
         Assert.That(actual.Concepts, Is.EqualTo(expected.Concepts));
         Assert.That(actual.Entries, Is.EqualTo(expected.Entries));
-        Assert.That(actual.Terms, Has.Count.EqualTo(expected.Terms.Count));
-        for (int t = 0; t < expected.Terms.Count; t++)
+        AssertPairwise(expected.Terms, actual.Terms, (e, a) =>
         {
-            CompiledTerm e = expected.Terms[t];
-            CompiledTerm a = actual.Terms[t];
             Assert.That((a.Concept, a.Name, a.Weight, a.Source, a.PoolStart, a.PoolEnd), Is.EqualTo((e.Concept, e.Name, e.Weight, e.Source, e.PoolStart, e.PoolEnd)));
             Assert.That(a.Forms, Is.EqualTo(e.Forms));
             Assert.That(a.AnArticle, Is.EqualTo(e.AnArticle));
             Assert.That(a.Targets, Is.EqualTo(e.Targets));
             Assert.That(a.Excluded, Is.EqualTo(e.Excluded));
-        }
-
-        Assert.That(actual.Contexts, Has.Count.EqualTo(expected.Contexts.Count));
-        for (int i = 0; i < expected.Contexts.Count; i++)
+        });
+        AssertPairwise(expected.Contexts, actual.Contexts, (e, a) =>
         {
-            CompiledContext e = expected.Contexts[i];
-            CompiledContext a = actual.Contexts[i];
             Assert.That(a.NotBefore, Is.EqualTo(e.NotBefore));
             Assert.That(a.NotAfter, Is.EqualTo(e.NotAfter));
             Assert.That(a.OnlyBefore, Is.EqualTo(e.OnlyBefore));
             Assert.That(a.OnlyAfter, Is.EqualTo(e.OnlyAfter));
             Assert.That(a.Source, Is.EqualTo(e.Source));
+        });
+    }
+
+    /// <summary>The same number of items, each pair checked by <paramref name="assertSame"/> (the records hold lists,
+    /// which compare by reference).</summary>
+    private static void AssertPairwise<T>(IReadOnlyList<T> expected, IReadOnlyList<T> actual, Action<T, T> assertSame)
+    {
+        Assert.That(actual, Has.Count.EqualTo(expected.Count));
+        for (int i = 0; i < expected.Count; i++)
+        {
+            assertSame(expected[i], actual[i]);
         }
     }
 }

@@ -20,6 +20,17 @@ public class RuleFileHardeningTests
         return errors.Single(d => d.Id == id);
     }
 
+    /// <summary>The diagnostic points at (line, column) and its message holds every one of <paramref name="messageParts"/>.</summary>
+    private static void AssertAt(RuleDiagnostic d, (int Line, int Column) at, params string[] messageParts) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That((d.Span.Line, d.Span.Column), Is.EqualTo(at));
+            foreach (string part in messageParts)
+            {
+                Assert.That(d.Message, Does.Contain(part));
+            }
+        });
+
     [TestCase(10_000)]
     [TestCase(200_000)]
     public void Deeply_nested_flow_lists_are_an_over_limit_error_at_the_place(int depth)
@@ -73,11 +84,7 @@ public class RuleFileHardeningTests
         // The compiler and hardneg both decode with replacement characters, as Roslyn does for AdditionalFiles.
         string text = new UTF8Encoding(false, false).GetString(bytes);
         RuleDiagnostic d = Single(RuleErrors.InvalidText, text);
-        Assert.Multiple(() =>
-        {
-            Assert.That((d.Span.Line, d.Span.Column), Is.EqualTo((4, 7)));
-            Assert.That(d.Message, Does.Contain("UTF-8"));
-        });
+        AssertAt(d, (4, 7), "UTF-8");
     }
 
     [TestCase("concept: color\nterms:\n\t- red\n", 3, 1)]
@@ -87,11 +94,7 @@ public class RuleFileHardeningTests
     public void A_tab_in_indentation_is_reported_at_the_tab(string yaml, int line, int column)
     {
         RuleDiagnostic d = Single(RuleErrors.MalformedYaml, yaml);
-        Assert.Multiple(() =>
-        {
-            Assert.That((d.Span.Line, d.Span.Column), Is.EqualTo((line, column)));
-            Assert.That(d.Message, Does.Contain("tab"));
-        });
+        AssertAt(d, (line, column), "tab");
     }
 
     [Test]
@@ -114,11 +117,7 @@ public class RuleFileHardeningTests
               - [big, small]
               - [big, large]
             """);
-        Assert.Multiple(() =>
-        {
-            Assert.That((d.Span.Line, d.Span.Column), Is.EqualTo((8, 6)));
-            Assert.That(d.Message, Does.Contain("'synonyms'").And.Contain("line 5, column 6"));
-        });
+        AssertAt(d, (8, 6), "'synonyms'", "line 5, column 6");
     }
 
     [Test]
@@ -143,11 +142,7 @@ public class RuleFileHardeningTests
             terms: [left, right]
             opposites: [[left, right], [right, right]]
             """);
-        Assert.Multiple(() =>
-        {
-            Assert.That((d.Span.Line, d.Span.Column), Is.EqualTo((4, 29)));
-            Assert.That(d.Message, Does.Contain("opposite to itself").And.Contain("line 4, column 36"));
-        });
+        AssertAt(d, (4, 29), "opposite to itself", "line 4, column 36");
     }
 
     [Test]

@@ -24,6 +24,10 @@ public class HardNegativeLossTests : TorchTestBase
 
     private static double Value(Tensor t) => t.item<float>();
 
+    /// <summary>The loss of the 3 x 3 batch with <see cref="VariableKNegatives"/> (k = 1, 2, 0) at logit scale 1.</summary>
+    private static double VariableKLoss(HardNegativeLoss loss, Random? columnChooser = null) =>
+        Value(loss.Compute(Identity3, Identity3, VariableKNegatives, [1, 2, 0], One, columnChooser));
+
     // Cross-entropy of one row whose target logit is 1.
     private static double RowLoss(params double[] otherLogits) =>
         -1 + Math.Log(E + otherLogits.Sum(Math.Exp));
@@ -48,12 +52,7 @@ public class HardNegativeLossTests : TorchTestBase
     [Test]
     public void Append_3x3_with_variable_k_matches_hand_computation()
     {
-        Tensor images = Identity3;
-        Tensor texts = Identity3;
-        Tensor negatives = VariableKNegatives;
-
-        double loss = Value(new HardNegativeLoss(HardNegativeMode.Append)
-            .Compute(images, texts, negatives, [1, 2, 0], One));
+        double loss = VariableKLoss(new HardNegativeLoss(HardNegativeMode.Append));
 
         // row 0 = [1, 0, 0 | 0.5, -inf, -inf]; row 1 = [0, 1, 0 | -inf, 0.3, -1]; row 2 = [0, 0, 1 | -inf x 3]
         double imageToText = (RowLoss(0, 0, 0.5) + RowLoss(0, 0, 0.3, -1) + RowLoss(0, 0)) / 3;
@@ -66,12 +65,7 @@ public class HardNegativeLossTests : TorchTestBase
     {
         // Same batch as the Append case. Row 0 gives up one of its two in-batch columns (both have logit 0, so the
         // result does not depend on which); row 1 has k = 2 = B-1 and gives up both; row 2 keeps its row.
-        Tensor images = Identity3;
-        Tensor texts = Identity3;
-        Tensor negatives = VariableKNegatives;
-
-        double loss = Value(new HardNegativeLoss(HardNegativeMode.Replace)
-            .Compute(images, texts, negatives, [1, 2, 0], One, new Random(7)));
+        double loss = VariableKLoss(new HardNegativeLoss(HardNegativeMode.Replace), new Random(7));
 
         // row 0 = [1, 0.5, 0] (or [1, 0, 0.5]); row 1 = [0.3, 1, -1] (or [-1, 1, 0.3]); row 2 = [0, 0, 1]
         double imageToText = (RowLoss(0.5, 0) + RowLoss(0.3, -1) + RowLoss(0, 0)) / 3;
@@ -171,13 +165,8 @@ public class HardNegativeLossTests : TorchTestBase
     public void Ranking_term_adds_each_captions_cross_entropy_against_its_own_negatives_alone()
     {
         // The 3x3 batch of the Append case: k = 1, 2, 0.
-        Tensor images = Identity3;
-        Tensor texts = Identity3;
-        Tensor negatives = VariableKNegatives;
-
-        double plain = Value(new HardNegativeLoss(HardNegativeMode.Append).Compute(images, texts, negatives, [1, 2, 0], One));
-        double weighted = Value(new HardNegativeLoss(HardNegativeMode.Append, rankingWeight: 2)
-            .Compute(images, texts, negatives, [1, 2, 0], One));
+        double plain = VariableKLoss(new HardNegativeLoss(HardNegativeMode.Append));
+        double weighted = VariableKLoss(new HardNegativeLoss(HardNegativeMode.Append, rankingWeight: 2));
 
         // Ranking rows: image 0 = [1 | 0.5], image 1 = [1 | 0.3, -1]; image 2 has no negative and is not averaged in.
         double ranking = (RowLoss(0.5) + RowLoss(0.3, -1)) / 2;
