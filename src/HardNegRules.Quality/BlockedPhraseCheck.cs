@@ -1,17 +1,12 @@
 namespace HardNegRules.Quality;
 
 /// <summary>A changed term must not lie inside an occurrence of a blocked phrase of its concept ("orange juice", "black and white").</summary>
-internal sealed class BlockedPhraseCheck : INegativeCheck
+internal sealed class BlockedPhraseCheck : ConceptCheck
 {
-    public DefectKind Kind => DefectKind.BlockedPhrase;
+    public override DefectKind Kind => DefectKind.BlockedPhrase;
 
-    public IEnumerable<string> Find(NegativeUnderCheck negative)
+    protected override IEnumerable<string> Find(NegativeUnderCheck negative, VocabularyConcept concept)
     {
-        if (negative.Concept is not { } concept)
-        {
-            yield break;
-        }
-
         IReadOnlyList<CaptionWord> words = negative.CaptionWords;
         foreach (string[] phrase in concept.Blocked)
         {

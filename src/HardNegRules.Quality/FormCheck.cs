@@ -4,17 +4,12 @@ namespace HardNegRules.Quality;
 /// A replacement must be in the form of the term it replaces: plural for plural, comparative for comparative. Spellings
 /// that are two forms at once ("sheep") pass when any form is shared.
 /// </summary>
-internal sealed class FormCheck : INegativeCheck
+internal sealed class FormCheck : ConceptCheck
 {
-    public DefectKind Kind => DefectKind.FormChanged;
+    public override DefectKind Kind => DefectKind.FormChanged;
 
-    public IEnumerable<string> Find(NegativeUnderCheck negative)
+    protected override IEnumerable<string> Find(NegativeUnderCheck negative, VocabularyConcept concept)
     {
-        if (negative.Concept is not { } concept)
-        {
-            yield break;
-        }
-
         foreach (TermEdit edit in negative.Alignment.Edits)
         {
             string from = RuleVocabulary.Fold(edit.From);

@@ -7,7 +7,7 @@ namespace HardNegRules.Quality;
 /// form of the noun they replace, so the number a verb sees does not change unless the form does, which
 /// <see cref="FormCheck"/> reports.
 /// </summary>
-internal sealed class NumberCheck : INegativeCheck
+internal sealed class NumberCheck : ConceptCheck
 {
     private const int MaxModifiers = 2;
 
@@ -29,11 +29,11 @@ internal sealed class NumberCheck : INegativeCheck
         "team", "fleet", "pack", "crowd", "bunch", "set",
     };
 
-    public DefectKind Kind => DefectKind.NumberDisagreement;
+    public override DefectKind Kind => DefectKind.NumberDisagreement;
 
-    public IEnumerable<string> Find(NegativeUnderCheck negative)
+    protected override IEnumerable<string> Find(NegativeUnderCheck negative, VocabularyConcept concept)
     {
-        if (negative.Concept is not { } concept || negative.Alignment.Problem is not null)
+        if (negative.Alignment.Problem is not null)
         {
             yield break;
         }
