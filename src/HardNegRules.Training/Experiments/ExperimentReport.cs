@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.ConceptWorld;
@@ -36,6 +37,9 @@ public sealed record ExperimentReport(
 {
     /// <summary>The test-scene splits: all, scenes with only seen color-shape pairs, scenes with a held-out pair.</summary>
     public static IReadOnlyList<string> Splits { get; } = ["all", "seen", "held_out"];
+
+    /// <summary>How the report is written: <see cref="ReportJson.Options"/>.</summary>
+    public static JsonSerializerOptions Json => ReportJson.Options;
 
     /// <summary>Every run's numbers on all test scenes: a row per test and concept, a column per run (percent).</summary>
     /// <returns>The table.</returns>
