@@ -4,7 +4,6 @@ using System.Text.Json;
 using HardNegRules.Data.ConceptWorld;
 using HardNegRules.Data.ConceptWorld.Twins;
 using HardNegRules.Data.IO;
-using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Evaluation.ConceptWorld;
 using HardNegRules.Training.Evaluation.Probes;
 using HardNegRules.Training.Merging;
@@ -62,7 +61,7 @@ public static class ExperimentRunner
     {
         ExperimentPlan done = plan with { Seeds = [.. plan.Seeds.Where(s => runs.Any(r => r.Seed == s))] };
         ExperimentReport report = ExperimentReport.Create(done, runs, seconds, alphaSweep);
-        AtomicFile.Write(Path.Combine(plan.Directory, "report.json"), stream => JsonSerializer.Serialize(stream, report, ReportJson.Options));
+        AtomicFile.Write(Path.Combine(plan.Directory, "report.json"), stream => JsonSerializer.Serialize(stream, report, ExperimentReport.Json));
         ExperimentCsv.Write(plan.Directory, report, curves);
         (IReadOnlyList<string> pngs, string? plotProblem) = ExperimentPlots.Write(plan.Directory, curves, report);
         File.WriteAllText(Path.Combine(plan.Directory, "report.md"), ExperimentMarkdown.Render(report, done, pngs, plotProblem));
