@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CsCheck;
 
 namespace HardNegRules.Rules.Tests;
@@ -17,11 +18,20 @@ public class FixedSeedSamplingTests
     }
 
     [Test]
-    public void A_failing_case_fails_the_run_and_names_its_seed()
+    public void A_failing_case_fails_the_run_and_its_seed_gives_the_same_case_again()
     {
-        var error = Assert.Throws<CsCheckException>(() => Gen.ULong.SampleFixed(n => Assert.That(n % 7, Is.Not.EqualTo(3)), iter: 500));
+        ulong failed = 0;
+        var error = Assert.Throws<CsCheckException>(() => Gen.ULong.SampleFixed(n =>
+        {
+            failed = n;
+            Assert.That(n % 7, Is.Not.EqualTo(3));
+        }, iter: 500));
 
-        Assert.That(error!.Message, Does.Contain("CsCheck_Seed="));
+        Match seed = Regex.Match(error!.Message, "CsCheck_Seed=([0-9A-Za-z_-]+)");
+        Assert.That(seed.Success, error.Message);
+        ulong replayed = 0;
+        Gen.ULong.Sample(n => replayed = n, seed: seed.Groups[1].Value, iter: 1, threads: 1);
+        Assert.That(replayed, Is.EqualTo(failed));
     }
 
     private static List<ulong> Cases(string seed)
