@@ -1,4 +1,3 @@
-
 namespace HardNegRules.Training.Evaluation.Aro;
 
 /// <summary>ARO results (the JSON of <c>hardneg eval --suite aro</c>): one entry per ARO set whose data was given.</summary>

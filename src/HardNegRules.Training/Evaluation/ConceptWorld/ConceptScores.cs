@@ -1,4 +1,3 @@
-
 namespace HardNegRules.Training.Evaluation.ConceptWorld;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace HardNegRules.Training.Evaluation.ConceptWorld;
 
 /// <summary>What <see cref="ConceptWorldEvaluation"/> measures on the test split; the <c>metrics</c> object of

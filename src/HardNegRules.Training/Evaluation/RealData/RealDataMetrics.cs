@@ -1,4 +1,3 @@
-
 namespace HardNegRules.Training.Evaluation.RealData;
 
 /// <summary>What <see cref="RealDataEvaluation"/> measures on a real data set's held-out pairs (the JSON of

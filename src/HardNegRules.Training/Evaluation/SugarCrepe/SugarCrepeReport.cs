@@ -1,4 +1,3 @@
-
 namespace HardNegRules.Training.Evaluation.SugarCrepe;
 
 /// <summary>SugarCrepe accuracy per category and over all items (the JSON of <c>hardneg eval --suite sugarcrepe</c>).</summary>

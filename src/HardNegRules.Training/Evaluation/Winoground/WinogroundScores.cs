@@ -1,4 +1,3 @@
-
 namespace HardNegRules.Training.Evaluation.Winoground;
 
 /// <summary>Winoground's three scores, each a fraction in [0, 1].</summary>
