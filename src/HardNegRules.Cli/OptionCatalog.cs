@@ -19,6 +19,11 @@ internal sealed class OptionCatalog
     /// <param name="commandType">The command's class (a <see cref="Command{TSettings}"/>).</param>
     public void Add(string path, Type commandType) => _options[path] = OptionsOf(SettingsType(commandType));
 
+    /// <summary>Whether <paramref name="word"/> names a group of commands (<c>rules</c>).</summary>
+    /// <param name="word">A word of the command line.</param>
+    /// <returns>True for a group.</returns>
+    public bool IsGroup(string word) => Commands.Any(c => c.StartsWith(word + " ", StringComparison.Ordinal));
+
     /// <summary>The options of a command.</summary>
     /// <param name="path">The command path.</param>
     /// <returns>Its options, or null for an unknown command.</returns>

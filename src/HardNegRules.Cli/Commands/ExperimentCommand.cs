@@ -1,6 +1,5 @@
 using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Training;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -45,7 +44,6 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
         ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Edits(),
             settings.Seeds is null ? null : ExperimentSeeds.Parse(settings.Seeds),
@@ -56,7 +54,7 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
             Command = CommandLine.Current(),
         };
 
-        ExperimentResult result = ExperimentRunner.Run(plan, new ConsoleObserver(), cancellationToken);
+        ExperimentResult result = ExperimentRunner.Run(plan, ConsoleDisplay.Instance, cancellationToken);
 
         AnsiConsole.Write(ConsoleTable.Of(result.Report.Table()));
         foreach (string headline in result.Report.HeadlineLines())
@@ -73,13 +71,5 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         }
         Console.Error.WriteLine($"Wrote {Path.Combine(result.Directory, "report.json")} and report.md");
         return 0;
-    }
-
-    private sealed class ConsoleObserver : IExperimentObserver
-    {
-        public TrainingResult Train(string label, int steps, Func<IProgress<TrainingProgress>?, TrainingResult> train) =>
-            TrainProgress.Run(label, steps, 0, progress => train(progress));
-
-        public T Status<T>(string message, Func<T> work) => CliErrors.Stderr.Status().Start(message, _ => work());
     }
 }

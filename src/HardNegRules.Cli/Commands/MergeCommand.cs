@@ -36,13 +36,12 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
             : string.IsNullOrEmpty(Out) ? ValidationResult.Error("Give --out PATH for the merged model.")
             : !(Alpha >= 0 && Alpha <= 1) ? ValidationResult.Error($"--alpha must be a number from 0 (--from) to 1 (--to); got {Alpha.ToString(CultureInfo.InvariantCulture)}.")
             : ModelMerge.IsSafetensors(From) != ModelMerge.IsSafetensors(To) ? ValidationResult.Error("--from and --to must be of one kind: two checkpoints or two .safetensors files.")
-            : ValidationResult.Success();
+            : base.Validate();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         Console.WriteLine(CliErrors.UserInput(() => ModelMerge.Merge(new CheckpointMergeOptions
         {
             From = settings.From!,

@@ -18,7 +18,6 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, NegativesSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var file = NegativesFile.Check(settings.Input, settings.Output, settings.InputFormat, settings.Format);
         (IPermuter permuter, ulong mask) = settings.Resolve();
         var job = new NegativesJob(permuter, new NegativesJobOptions
@@ -35,7 +34,7 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
         var errors = new CaptionErrorLog(ErrorsShown);
         var clock = Stopwatch.StartNew();
         NegativesSummary summary = null!;
-        CliErrors.Stderr.Status().Start("Writing negatives...", status =>
+        ConsoleDisplay.Stderr.Status().Start("Writing negatives...", status =>
         {
             var progress = new InlineProgress<long>(captions => status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s"));
             summary = file.Write(job, errors.Add, progress, cancellationToken);

@@ -34,7 +34,6 @@ internal sealed class PermuteCommand : Command<PermuteCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         (IPermuter permuter, ulong mask) = settings.Resolve();
         using Stream stdout = Console.OpenStandardOutput();
         using var json = new NegativeJsonWriter(stdout);

@@ -16,7 +16,6 @@ internal sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         (IPermuter permuter, _) = settings.Resolve();
         IReadOnlyList<TermExplanation> explanations = permuter.Explain(settings.Caption);
         AnsiConsole.MarkupLineInterpolated($"[bold]{settings.Caption}[/]  [grey](pack {permuter.Pack})[/]");

@@ -30,7 +30,6 @@ internal sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         (IPermuter permuter, _) = settings.Resolve();
         int errors = 0;
         string markdown = RuleQualityReport.RunOnFile(permuter, settings.RulesDirectory, settings.Pack, settings.Input, error =>

@@ -28,15 +28,12 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>
-            StopAfter is < 1 ? ValidationResult.Error($"--stop-after must be at least 1; got {StopAfter}.")
-            : Out is { Length: 0 } ? ValidationResult.Error("--out must name a folder; got an empty value.")
-            : base.Validate();
+            StopAfter is < 1 ? ValidationResult.Error($"--stop-after must be at least 1; got {StopAfter}.") : base.Validate();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var data = new DataLoadPrinter(Console.Error);
         var request = new TrainingRequest
         {
@@ -49,8 +46,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             Command = CommandLine.Current(),
         };
         using TrainingSession session = TrainingSession.Open(request, data.Report, Console.Error.WriteLine);
-        TrainingResult result = CliErrors.UserInput(() =>
-            TrainProgress.Run(session.Preset.Name, session.Preset.Schedule.Steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
+        TrainingResult result = CliErrors.UserInput(() => ConsoleDisplay.Train(
+            session.Preset.Name, session.Preset.Schedule.Steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
         data.PrintSummary("Training data");
         Console.WriteLine(session.Summary(result));
         return 0;

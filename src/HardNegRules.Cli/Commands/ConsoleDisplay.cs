@@ -1,20 +1,35 @@
+using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Training;
 
 namespace HardNegRules.Cli.Commands;
 
-/// <summary>Runs training under a Spectre.Console progress bar on stderr that shows loss, learning rate and samples/s.</summary>
-internal static class TrainProgress
+/// <summary>
+/// What long work shows on stderr while it runs: a spinner under a status message, or a progress bar of training
+/// (loss, learning rate, samples/s). Stdout stays for results.
+/// </summary>
+internal sealed class ConsoleDisplay : IExperimentObserver
 {
+    /// <summary>The one display.</summary>
+    public static ConsoleDisplay Instance { get; } = new();
+
+    /// <summary>The console of stderr.</summary>
+    public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    /// <inheritdoc />
+    public T Status<T>(string message, Func<T> work) => Stderr.Status().Start(message, _ => work());
+
+    /// <inheritdoc />
+    public TrainingResult Train(string label, int steps, Func<IProgress<TrainingProgress>?, TrainingResult> train) =>
+        Train(label, steps, 0, progress => train(progress));
+
     /// <summary>Runs <paramref name="train"/> with a progress bar labelled <paramref name="label"/>.</summary>
     /// <param name="label">What is being trained.</param>
     /// <param name="totalSteps">Steps of the whole run.</param>
     /// <param name="firstStep">The step training starts from (non-zero when resuming).</param>
     /// <param name="train">Trains, reporting to the progress it is given.</param>
     /// <returns>The training result.</returns>
-    public static TrainingResult Run(string label, int totalSteps, int firstStep, Func<IProgress<TrainingProgress>, TrainingResult> train)
-    {
-        TrainingResult? result = null;
-        CliErrors.Stderr.Progress()
+    public static TrainingResult Train(string label, int totalSteps, int firstStep, Func<IProgress<TrainingProgress>, TrainingResult> train) =>
+        Stderr.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -22,14 +37,11 @@ internal static class TrainProgress
             {
                 ProgressTask task = context.AddTask(label, maxValue: totalSteps);
                 task.Value = firstStep;
-                var progress = new InlineProgress<TrainingProgress>(report =>
+                return train(new InlineProgress<TrainingProgress>(report =>
                 {
                     task.Value = report.Step;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"{label} step {report.Step}/{report.TotalSteps} loss {report.Loss:0.000} lr {report.LearningRate:0.0e0} {report.SamplesPerSecond:0} samples/s");
-                });
-                result = train(progress);
+                }));
             });
-        return result!;
-    }
 }
