@@ -17,7 +17,8 @@ internal sealed class OptionCatalog
     /// <summary>Records a command and the options of its settings class.</summary>
     /// <param name="path">The command as typed, words separated by one space (<c>rules check</c>).</param>
     /// <param name="commandType">The command's class (a <see cref="Command{TSettings}"/>).</param>
-    public void Add(string path, Type commandType) => _options[path] = OptionsOf(SettingsType(commandType));
+    public void Add(string path, Type commandType) =>
+        _options[path] = OptionsOf(commandType.BaseType!.GetGenericArguments()[0]); // every command is a Command<TSettings>
 
     /// <summary>Whether <paramref name="word"/> names a group of commands (<c>rules</c>).</summary>
     /// <param name="word">A word of the command line.</param>
@@ -28,18 +29,6 @@ internal sealed class OptionCatalog
     /// <param name="path">The command path.</param>
     /// <returns>Its options, or null for an unknown command.</returns>
     public IReadOnlyList<CommandOptionInfo>? OptionsOf(string path) => _options.GetValueOrDefault(path);
-
-    private static Type SettingsType(Type commandType)
-    {
-        for (Type? type = commandType; type is not null; type = type.BaseType)
-        {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Command<>))
-            {
-                return type.GetGenericArguments()[0];
-            }
-        }
-        throw new ArgumentException($"{commandType} is not a Command<TSettings>.", nameof(commandType));
-    }
 
     private static List<CommandOptionInfo> OptionsOf(Type settingsType)
     {

@@ -16,10 +16,6 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <summary>Options of <c>experiment</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        [CommandOption("-o|--out <DIR>")]
-        [Description("The experiment folder (report.json, report.md, plots, CSVs, one folder per seed and arm). Default: runs/experiment-<preset>.")]
-        public string? Out { get; init; }
-
         [CommandOption("--quick")]
         [Description($"Use the {QuickPreset} preset (about two minutes; a smoke test of the direction of the effect) unless --preset is given.")]
         public bool Quick { get; init; }

@@ -18,7 +18,7 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, NegativesSettings settings, CancellationToken cancellationToken)
     {
-        var file = NegativesFile.Check(settings.Input, settings.Output, settings.InputFormat, settings.Format);
+        var file = NegativesFile.Check(settings.Input, settings.Output!, settings.InputFormat, settings.Format);
         (IPermuter permuter, ulong mask) = settings.Resolve();
         var job = new NegativesJob(permuter, new NegativesJobOptions
         {

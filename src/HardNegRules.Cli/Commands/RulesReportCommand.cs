@@ -7,28 +7,10 @@ namespace HardNegRules.Cli.Commands;
 /// <c>hardneg rules report --input FILE</c>: coverage per concept and automated defect counts of a pack's negatives on
 /// real captions, checked against the rule files read independently of the engine.
 /// </summary>
-internal sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
+internal sealed class RulesReportCommand : Command<CaptionFileSettings>
 {
-    /// <summary>Options of <c>rules report</c>.</summary>
-    public sealed class Settings : PermuterSettings
-    {
-        [CommandOption("-i|--input <FILE>")]
-        [Description("Captions: plain text, JSONL or COCO captions JSON.")]
-        public string Input { get; init; } = string.Empty;
-
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Also write the report as Markdown to FILE.")]
-        public string? Output { get; init; }
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(Input) ? ValidationResult.Error("--input FILE is required.")
-            : !File.Exists(Input) ? ValidationResult.Error($"Input file '{Input}' does not exist.")
-            : base.Validate();
-    }
-
     /// <inheritdoc />
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, CaptionFileSettings settings, CancellationToken cancellationToken)
     {
         (IPermuter permuter, _) = settings.Resolve();
         int errors = 0;
@@ -40,11 +22,7 @@ internal sealed class RulesReportCommand : Command<RulesReportCommand.Settings>
         Console.Out.Write(markdown);
         if (settings.Output is { } output)
         {
-            AtomicFile.Write(output, stream =>
-            {
-                using var writer = new StreamWriter(stream, leaveOpen: true);
-                writer.Write(markdown);
-            });
+            AtomicFile.Write(output, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(markdown)));
         }
 
         if (errors > 0)

@@ -14,10 +14,6 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     /// <summary>Options of <c>train</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        [CommandOption("-o|--out <DIR>")]
-        [Description("The run folder (checkpoint.bin, metrics.jsonl, run.json). Default: runs/<preset>.")]
-        public string? Out { get; init; }
-
         [CommandOption("--resume")]
         [Description("Continue from the checkpoint in --out (same preset and options).")]
         public bool Resume { get; init; }

@@ -3,7 +3,7 @@ using HardNegRules.Training.Presets;
 
 namespace HardNegRules.Cli.Commands;
 
-/// <summary>The options shared by <c>train</c> and <c>experiment</c>: typed overrides of the preset's values, and the device.</summary>
+/// <summary>The options shared by <c>train</c> and <c>experiment</c>: typed overrides of the preset's values, the output folder and the device.</summary>
 internal class TrainSettings : ModelSettings
 {
     [CommandOption("--steps <N>")]
@@ -21,6 +21,10 @@ internal class TrainSettings : ModelSettings
     [CommandOption("--seed <SEED>")]
     [Description("Seed of initialisation, data order and negatives (schedule.seed).")]
     public int? Seed { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("The output folder. train: the run folder (checkpoint.bin, metrics.jsonl, run.json), default runs/<preset>; experiment: report.json, report.md, plots, CSVs and one folder per seed and arm, default runs/experiment-<preset>.")]
+    public string? Out { get; init; }
 
     [CommandOption("--device <DEVICE>")]
     [Description("cpu or cuda (cuda:N).")]
