@@ -21,7 +21,7 @@ internal static class ErrorLog
                 $"hardneg-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log"));
             var text = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"time (UTC): {DateTime.UtcNow:O}")
-                .AppendLine(CultureInfo.InvariantCulture, $"command: hardneg {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}")
+                .AppendLine(CultureInfo.InvariantCulture, $"command: {CommandLine.Current()}")
                 .AppendLine(CultureInfo.InvariantCulture, $"directory: {Environment.CurrentDirectory}")
                 .AppendLine(CultureInfo.InvariantCulture, $"version: {typeof(ErrorLog).Assembly.GetName().Version}")
                 .AppendLine(CultureInfo.InvariantCulture, $"runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}")

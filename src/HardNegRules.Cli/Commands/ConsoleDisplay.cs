@@ -16,7 +16,15 @@ internal sealed class ConsoleDisplay : IExperimentObserver
     public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     /// <inheritdoc />
-    public T Status<T>(string message, Func<T> work) => Stderr.Status().Start(message, _ => work());
+    public T Status<T>(string message, Func<T> work) => Updating(message, _ => work());
+
+    /// <summary>Runs <paramref name="work"/> under a spinner and <paramref name="message"/>, which the work may replace.</summary>
+    /// <typeparam name="T">The work's result.</typeparam>
+    /// <param name="message">What is being done.</param>
+    /// <param name="work">The work; it is given the action that replaces the message.</param>
+    /// <returns>Its result.</returns>
+    public static T Updating<T>(string message, Func<Action<string>, T> work) =>
+        Stderr.Status().Start(message, context => work(text => context.Status(text)));
 
     /// <inheritdoc />
     public TrainingResult Train(string label, int steps, Func<IProgress<TrainingProgress>?, TrainingResult> train) =>

@@ -24,10 +24,6 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         [Description("First train plain CLIP for N steps per seed; every arm then starts from those weights. Default: the preset's schedule.pretrain-steps.")]
         public int? PretrainSteps { get; init; }
 
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            PretrainSteps is < 0 ? ValidationResult.Error($"--pretrain-steps must be 0 or more; got {PretrainSteps}.") : base.Validate();
-
         [CommandOption("--seeds <LIST>")]
         [Description("Training seeds, e.g. 42,7,123: every arm runs once per seed and differences are reported as mean +- sd over seeds. Default: --seed or the preset's schedule.seed.")]
         public string? Seeds { get; init; }

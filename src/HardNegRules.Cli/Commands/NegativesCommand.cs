@@ -33,12 +33,9 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
         });
         var errors = new CaptionErrorLog(ErrorsShown);
         var clock = Stopwatch.StartNew();
-        NegativesSummary summary = null!;
-        ConsoleDisplay.Stderr.Status().Start("Writing negatives...", status =>
-        {
-            var progress = new InlineProgress<long>(captions => status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s"));
-            summary = file.Write(job, errors.Add, progress, cancellationToken);
-        });
+        NegativesSummary summary = ConsoleDisplay.Updating("Writing negatives...", status => file.Write(job, errors.Add,
+            new InlineProgress<long>(captions => status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s")),
+            cancellationToken));
 
         errors.WriteTo(Console.Error);
         long leftOut = settings.Format == NegativesFormat.Negclip ? summary.Captions - summary.WithNegatives : 0;
