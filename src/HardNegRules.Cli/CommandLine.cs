@@ -5,15 +5,6 @@ namespace HardNegRules.Cli;
 /// <summary>Small rewrites of the command line before it is parsed, and the strict checks of its options.</summary>
 internal static class CommandLine
 {
-    /// <summary>
-    /// Accepts <c>--k N</c> and <c>--k=N</c>, the spelling the documentation and other tools use, as <c>-k</c>: the
-    /// parser only takes long option names of two or more letters.
-    /// </summary>
-    /// <param name="args">The arguments as given.</param>
-    /// <returns>The arguments to parse.</returns>
-    public static string[] Normalize(string[] args) =>
-        [.. args.Select(arg => arg == "--k" ? "-k" : arg.StartsWith("--k=", StringComparison.Ordinal) ? "-k=" + arg[4..] : arg)];
-
     /// <summary>The command line this process runs, quoted where a shell would need it (for run folders and reports).</summary>
     /// <returns>The command line.</returns>
     public static string Current() =>
@@ -22,22 +13,29 @@ internal static class CommandLine
     private static string Quote(string arg) =>
         arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c, StringComparison.Ordinal)) ? arg : $"'{arg}'";
 
-    /// <summary>A command group typed alone (<c>hardneg rules</c>) asks for its help: show it, successfully.</summary>
-    /// <param name="args">The normalized arguments.</param>
-    /// <param name="catalog">The commands.</param>
-    /// <returns>The arguments to parse.</returns>
-    public static string[] HelpForGroup(string[] args, OptionCatalog catalog) =>
-        args.Length == 1 && catalog.IsGroup(args[0]) ? [args[0], "--help"] : args;
-
     /// <summary>
-    /// Checks every option of the command the arguments name: an option the command does not have, or a value that
-    /// is not of the option's kind (<c>--seed abc</c>), is a usage error naming the option and the nearest known one.
-    /// A first word that is no command gets the nearest command. Help and a group alone are left to the parser.
+    /// The arguments to parse, checked. Every option of the command the arguments name is checked: an option the
+    /// command does not have, or a value that is not of the option's kind (<c>--seed abc</c>), is a usage error naming
+    /// the option and the nearest known one; a first word that is no command gets the nearest command. A command group
+    /// typed alone (<c>hardneg rules</c>) asks for its help. A one-letter option written with two dashes, as the
+    /// documentation and other tools write <c>--k 3</c> and <c>--k=3</c>, is passed on with one: the parser takes long
+    /// option names of two or more letters only.
     /// </summary>
-    /// <param name="args">The normalized arguments.</param>
+    /// <param name="args">The arguments as given.</param>
     /// <param name="catalog">The commands and their options.</param>
+    /// <returns>The arguments to parse.</returns>
     /// <exception cref="ArgumentException">An unknown command or option, or a bad value (a usage error).</exception>
-    public static void Check(IReadOnlyList<string> args, OptionCatalog catalog)
+    public static string[] Prepare(string[] args, OptionCatalog catalog)
+    {
+        if (args.Length == 1 && catalog.IsGroup(args[0]))
+        {
+            return [args[0], "--help"];
+        }
+        Check(args, catalog);
+        return [.. args.Select(arg => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2 && char.IsLetter(arg[2]) && (arg.Length == 3 || arg[3] == '=') ? arg[1..] : arg)];
+    }
+
+    private static void Check(string[] args, OptionCatalog catalog)
     {
         string[] words = [.. args.TakeWhile(a => !a.StartsWith('-'))];
         int count = Enumerable.Range(1, words.Length).LastOrDefault(n => catalog.OptionsOf(string.Join(' ', words[..n])) is not null);
@@ -48,7 +46,7 @@ internal static class CommandLine
         }
         string command = string.Join(' ', words[..count]);
         IReadOnlyList<CommandOptionInfo> options = catalog.OptionsOf(command)!;
-        for (int i = count; i < args.Count && args[i] != "--"; i++) // after "--" everything is an argument
+        for (int i = count; i < args.Length && args[i] != "--"; i++) // after "--" everything is an argument
         {
             string arg = args[i];
             if (arg.Length < 2 || arg[0] != '-' || char.IsDigit(arg[1]) || arg[1] == '.')
@@ -66,8 +64,8 @@ internal static class CommandLine
                 continue;
             }
             CommandOptionInfo option = Find(spelled, command, options);
-            string? value = !option.TakesValue ? null : separator > 0 ? arg[(separator + 1)..] : i + 1 < args.Count ? args[++i] : null;
-            if (value is not null && OptionValues.Problem(Shown(spelled), value, option.ValueType) is { } problem)
+            string? value = !option.TakesValue ? null : separator > 0 ? arg[(separator + 1)..] : i + 1 < args.Length ? args[++i] : null;
+            if (value is not null && OptionValues.Problem(spelled, value, option.ValueType) is { } problem)
             {
                 throw new ArgumentException(problem);
             }
@@ -80,8 +78,8 @@ internal static class CommandLine
         {
             return option;
         }
-        string known = string.Join(", ", options.Select(o => Shown(o.DisplayName)).Where(n => n != "--help"));
-        throw Unknown(spelled, $"{command}: unknown option {Shown(spelled)}",
+        string known = string.Join(", ", options.Select(o => o.DisplayName).Where(n => n != "--help"));
+        throw Unknown(spelled, $"{command}: unknown option {spelled}",
             options.SelectMany(o => o.Names).Where(n => n.StartsWith("--", StringComparison.Ordinal)),
             $"{(known.Length > 0 ? $"its options are {known}" : "it has no options")} (see hardneg {command} --help).");
     }
@@ -105,7 +103,4 @@ internal static class CommandLine
         new(NearestName.Find(typed, known, Math.Max(2, typed.TrimStart('-').Length / 3)) is { } nearest
             ? $"{what}; did you mean {nearest}?"
             : $"{what}; {otherwise}");
-
-    // -k is the parser's spelling of --k (see Normalize); messages use the user's.
-    private static string Shown(string name) => name == "-k" ? "--k" : name;
 }

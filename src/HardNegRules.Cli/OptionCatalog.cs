@@ -42,7 +42,8 @@ internal sealed class OptionCatalog
             {
                 continue;
             }
-            string[] names = [.. option.ShortNames.Select(n => "-" + n), .. option.LongNames.Select(n => "--" + n)];
+            // A one-letter option is also written with two dashes (--k); see CommandLine.Prepare.
+            string[] names = [.. option.ShortNames.SelectMany<string, string>(n => ["-" + n, "--" + n]), .. option.LongNames.Select(n => "--" + n)];
             options.Add(new CommandOptionInfo(names, option.ValueName is not null && !option.ValueIsOptional, property.PropertyType));
         }
         return options;

@@ -47,12 +47,7 @@ app.Configure(config =>
     });
 });
 
-return CliErrors.Run(() =>
-{
-    string[] arguments = CommandLine.HelpForGroup(CommandLine.Normalize(args), catalog);
-    CommandLine.Check(arguments, catalog);
-    return app.Run(arguments);
-});
+return CliErrors.Run(() => app.Run(CommandLine.Prepare(args, catalog)));
 
 // Every command is registered with the catalog too, so that its options are checked before parsing.
 ICommandConfigurator Add<TCommand>(IConfigurator config, string name)

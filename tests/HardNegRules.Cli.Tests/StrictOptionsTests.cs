@@ -52,6 +52,7 @@ public class StrictOptionsTests
     [TestCase(new[] { "train", "--steps", "99999999999" }, "hardneg: --steps: '99999999999' is out of range (at most 2147483647).")]
     [TestCase(new[] { "permute", "--seed", "-1", "a red car" }, "hardneg: --seed: '-1' is negative; give a whole number of 0 or more.")]
     [TestCase(new[] { "permute", "--k=many", "a red car" }, "hardneg: --k: 'many' is not a whole number.")]
+    [TestCase(new[] { "permute", "-k", "many", "a red car" }, "hardneg: -k: 'many' is not a whole number.")]
     [TestCase(new[] { "negatives", "--format", "5", "-i", "a", "-o", "b" }, "hardneg: --format: '5' is not one of jsonl, negclip.")]
     [TestCase(new[] { "bench", "--mode", "sideways" }, "hardneg: --mode: 'sideways' is not one of append, replace.")]
     [TestCase(new[] { "train", "--mode", "sideways" }, "hardneg: --mode: 'sideways' is not one of append, replace.")]
@@ -85,6 +86,17 @@ public class StrictOptionsTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
         Assert.That(result.Stderr, Does.Contain("No rule pack 'nope'").And.Not.Contain("(Parameter"));
+    }
+
+    [Test]
+    public void A_one_letter_option_may_be_written_with_two_dashes()
+    {
+        string output = Path.Combine(Hardneg.TempDirectory(), "negatives.jsonl");
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, "negatives", "--i", Path.Combine("tests", "data", "coco", "captions_val2017_sample.jsonl"),
+            "--o=" + output, "--k", "1");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(File.ReadLines(output).First(), Does.Contain("\"caption\""));
     }
 
     [Test]

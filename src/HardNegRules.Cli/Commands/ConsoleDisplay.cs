@@ -1,11 +1,12 @@
+using HardNegRules.Training.Evaluation;
 using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Training;
 
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>
-/// What long work shows on stderr while it runs: a spinner under a status message, or a progress bar of training
-/// (loss, learning rate, samples/s). Stdout stays for results.
+/// What the console shows beyond plain lines: while long work runs, on stderr, a spinner under a status message or a
+/// progress bar of training (loss, learning rate, samples/s); on stdout, the tables of results.
 /// </summary>
 internal sealed class ConsoleDisplay : IExperimentObserver
 {
@@ -52,4 +53,21 @@ internal sealed class ConsoleDisplay : IExperimentObserver
                         $"{label} step {report.Step}/{report.TotalSteps} loss {report.Loss:0.000} lr {report.LearningRate:0.0e0} {report.SamplesPerSecond:0} samples/s");
                 }));
             });
+
+    /// <summary>Prints an evaluation table: the library's cells, number columns right-aligned.</summary>
+    /// <param name="cells">The table.</param>
+    public static void Print(EvaluationTable cells)
+    {
+        var table = new Table();
+        for (int c = 0; c < cells.Header.Count; c++)
+        {
+            var column = new TableColumn(Markup.Escape(cells.Header[c]));
+            table.AddColumn(c >= cells.NumericFrom ? column.RightAligned() : column);
+        }
+        foreach (string[] row in cells.Rows)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+        AnsiConsole.Write(table);
+    }
 }

@@ -106,7 +106,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         {
             Console.WriteLine(summary);
         }
-        AnsiConsole.Write(ConsoleTable.Of(all.Table()));
+        ConsoleDisplay.Print(all.Table());
         if (settings.Out is { } output)
         {
             Console.Error.WriteLine($"Wrote {output} and {ModelEvaluation.WriteFiles(all, output)}");

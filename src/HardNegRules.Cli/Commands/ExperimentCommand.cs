@@ -48,7 +48,7 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
 
         ExperimentResult result = ExperimentRunner.Run(plan, ConsoleDisplay.Instance, cancellationToken);
 
-        AnsiConsole.Write(ConsoleTable.Of(result.Report.Table()));
+        ConsoleDisplay.Print(result.Report.Table());
         foreach (string headline in result.Report.HeadlineLines())
         {
             Console.WriteLine(headline);

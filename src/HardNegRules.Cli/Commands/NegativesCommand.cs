@@ -26,7 +26,7 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
             Seed = settings.Seed,
             Epoch = settings.Epoch,
             ConceptMask = mask,
-            Threads = settings.Threads,
+            Threads = settings.Threads ?? Environment.ProcessorCount,
             Format = settings.Format,
             ImageRoot = settings.ImageRoot,
             NegativeImages = settings.NegativeImages,

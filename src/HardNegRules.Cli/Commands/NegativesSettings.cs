@@ -26,15 +26,12 @@ internal sealed class NegativesSettings : CaptionFileSettings
 
     [CommandOption("--threads <N>")]
     [Description("Threads making negatives (default: the processor count). The output is the same for any N.")]
-    public int? ThreadsOption { get; init; }
-
-    /// <summary>Worker threads: the option, or the processor count.</summary>
-    public int Threads => ThreadsOption ?? Environment.ProcessorCount;
+    public int? Threads { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
         string.IsNullOrEmpty(Output) ? ValidationResult.Error("--output FILE is required.")
-        : ThreadsOption < 1 ? ValidationResult.Error("--threads must be 1 or more.")
+        : Threads < 1 ? ValidationResult.Error("--threads must be 1 or more.")
         : NegativeImages < 0 ? ValidationResult.Error("--neg-images must be 0 or more.")
         : base.Validate();
 }

@@ -1,3 +1,4 @@
+using HardNegRules.Data.Captions;
 using HardNegRules.Data.IO;
 using HardNegRules.Quality;
 
@@ -13,23 +14,19 @@ internal sealed class RulesReportCommand : Command<CaptionFileSettings>
     public override int Execute(CommandContext context, CaptionFileSettings settings, CancellationToken cancellationToken)
     {
         (IPermuter permuter, _) = settings.Resolve();
-        int errors = 0;
-        string markdown = RuleQualityReport.RunOnFile(permuter, settings.RulesDirectory, settings.Pack, settings.Input, error =>
-        {
-            errors++;
-            Console.Error.WriteLine($"{error}: skipped");
-        }, settings.Seed, settings.K).ToMarkdown();
+        var errors = new CaptionErrorLog();
+        string markdown = RuleQualityReport.RunOnFile(permuter, settings.RulesDirectory, settings.Pack, settings.Input, errors.Add,
+            settings.Seed, settings.K).ToMarkdown();
         Console.Out.Write(markdown);
         if (settings.Output is { } output)
         {
             AtomicFile.Write(output, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(markdown)));
         }
-
-        if (errors > 0)
+        errors.WriteTo(Console.Error);
+        if (errors.Count > 0)
         {
-            Console.Error.WriteLine($"{errors} unreadable records skipped.");
+            Console.Error.WriteLine($"{errors.Count} unreadable records skipped.");
         }
-
         return 0;
     }
 }

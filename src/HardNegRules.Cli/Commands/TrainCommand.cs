@@ -1,4 +1,5 @@
 using HardNegRules.Data.Loaders;
+using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 
@@ -33,7 +34,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         var data = new DataLoadPrinter(Console.Error);
         var request = new TrainingRequest
         {
-            Preset = settings.PresetName,
+            Preset = settings.Preset ?? PresetCatalog.DefaultName,
             Edits = settings.Edits(),
             Directory = settings.Out,
             Resume = settings.Resume,

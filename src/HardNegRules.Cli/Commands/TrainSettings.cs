@@ -31,9 +31,6 @@ internal class TrainSettings : ModelSettings
     [DefaultValue("cpu")]
     public string Device { get; init; } = "cpu";
 
-    /// <summary>The preset name to load.</summary>
-    internal string PresetName => Preset ?? PresetCatalog.DefaultName;
-
     /// <inheritdoc />
     internal override PresetEdits Edits() => base.Edits() with
     {
