@@ -39,22 +39,22 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         public string? Images { get; init; }
 
         [CommandOption("--sugarcrepe <DIR>")]
-        [Description("sugarcrepe: the folder of SugarCrepe's seven json files. Default: ./sugarcrepe.")]
+        [Description("sugarcrepe: the folder of SugarCrepe's seven json files.")]
         [DefaultValue("sugarcrepe")]
         public string SugarCrepe { get; init; } = "sugarcrepe";
 
         [CommandOption("--inpaintcoco <PATH>")]
-        [Description("inpaintcoco: InpaintCOCO's parquet file, or a folder of them (HF phiyodr/InpaintCOCO data/). Default: ./inpaintcoco.")]
+        [Description("inpaintcoco: InpaintCOCO's parquet file, or a folder of them (HF phiyodr/InpaintCOCO data/).")]
         [DefaultValue("inpaintcoco")]
         public string InpaintCoco { get; init; } = "inpaintcoco";
 
         [CommandOption("--winoground <DIR>")]
-        [Description("winoground: the folder of examples.jsonl and images/ (HF facebook/winoground data/, images.zip unzipped). Default: ./winoground.")]
+        [Description("winoground: the folder of examples.jsonl and images/ (HF facebook/winoground data/, images.zip unzipped).")]
         [DefaultValue("winoground")]
         public string Winoground { get; init; } = "winoground";
 
         [CommandOption("--aro <DIR>")]
-        [Description("aro: the folder of visual_genome_relation.json, visual_genome_attribution.json and images/. Default: ./aro.")]
+        [Description("aro: the folder of visual_genome_relation.json, visual_genome_attribution.json and images/.")]
         [DefaultValue("aro")]
         public string Aro { get; init; } = "aro";
 

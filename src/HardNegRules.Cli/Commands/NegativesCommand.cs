@@ -13,8 +13,6 @@ namespace HardNegRules.Cli.Commands;
 /// </summary>
 internal sealed class NegativesCommand : Command<NegativesSettings>
 {
-    private const int ErrorsShown = 20;
-
     /// <inheritdoc />
     public override int Execute(CommandContext context, NegativesSettings settings, CancellationToken cancellationToken)
     {
@@ -31,7 +29,7 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
             ImageRoot = settings.ImageRoot,
             NegativeImages = settings.NegativeImages,
         });
-        var errors = new CaptionErrorLog(ErrorsShown);
+        var errors = new CaptionErrorLog();
         var clock = Stopwatch.StartNew();
         NegativesSummary summary = ConsoleDisplay.Updating("Writing negatives...", status => file.Write(job, errors.Add,
             new InlineProgress<long>(captions => status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s")),
