@@ -36,10 +36,10 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
             cancellationToken));
 
         errors.WriteTo(Console.Error);
-        long leftOut = settings.Format == NegativesFormat.Negclip ? summary.Captions - summary.WithNegatives : 0;
+        string leftOut = settings.Format == NegativesFormat.Negclip
+            ? $" {summary.Captions - summary.WithNegatives:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty;
         Console.Error.WriteLine(
-            $"Wrote {summary.Captions:N0} records ({summary.WithNegatives:N0} with negatives, {summary.Negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped."
-            + (settings.Format == NegativesFormat.Negclip ? $" {leftOut:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty));
+            $"Wrote {summary.Captions:N0} records ({summary.WithNegatives:N0} with negatives, {summary.Negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped.{leftOut}");
         return 0;
     }
 }

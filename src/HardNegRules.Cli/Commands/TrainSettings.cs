@@ -1,5 +1,6 @@
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Training;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -44,10 +45,6 @@ internal class TrainSettings : ModelSettings
     public override ValidationResult Validate() =>
         Steps is < 1 ? ValidationResult.Error($"--steps must be at least 1; got {Steps}.")
         : K is < 0 ? ValidationResult.Error($"--k must be 0 or more; got {K}.")
-        : !IsDevice(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.")
+        : !TrainingDevice.IsName(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.")
         : base.Validate();
-
-    private static bool IsDevice(string device) =>
-        device is "cpu" or "cuda"
-        || (device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(device.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _));
 }
