@@ -77,8 +77,8 @@ internal static class CliErrors
             NonFiniteLossException => (InternalError, $"hardneg: {OneLine(e.Message)}"),
             ArgumentNullException => (InternalError, Internal(e)),
             // Argument checks append "(Parameter 'name')", which speaks of code, not of the user's input.
-            ArgumentException { ParamName: { } name } => (UsageErrors, $"hardneg: {OneLine(e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal))}"),
-            ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException or FormatException or JsonException or YamlException
+            ArgumentException a => (UsageErrors, $"hardneg: {OneLine(a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal))}"),
+            IOException or InvalidDataException or UnauthorizedAccessException or FormatException or JsonException or YamlException
                 => (UsageErrors, $"hardneg: {OneLine(e.Message)}"),
             _ => (InternalError, Internal(e)),
         };

@@ -30,24 +30,15 @@ internal sealed class OptionCatalog
     /// <returns>Its options, or null for an unknown command.</returns>
     public IReadOnlyList<CommandOptionInfo>? OptionsOf(string path) => _options.GetValueOrDefault(path);
 
-    private static List<CommandOptionInfo> OptionsOf(Type settingsType)
-    {
-        var options = new List<CommandOptionInfo>
-        {
-            new(["-h", "--help"], TakesValue: false, typeof(bool)),
-        };
-        foreach (PropertyInfo property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option)
-            {
-                continue;
-            }
-            // A one-letter option is also written with two dashes (--k); see CommandLine.Prepare.
-            string[] names = [.. option.ShortNames.SelectMany<string, string>(n => ["-" + n, "--" + n]), .. option.LongNames.Select(n => "--" + n)];
-            options.Add(new CommandOptionInfo(names, option.ValueName is not null && !option.ValueIsOptional, property.PropertyType));
-        }
-        return options;
-    }
+    private static List<CommandOptionInfo> OptionsOf(Type settingsType) =>
+    [
+        new(["-h", "--help"], TakesValue: false, typeof(bool)),
+        .. from property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+           from option in property.GetCustomAttributes<CommandOptionAttribute>()
+           // A one-letter option is also written with two dashes (--k); see CommandLine.Prepare.
+           let names = option.ShortNames.SelectMany<string, string>(n => ["-" + n, "--" + n]).Concat(option.LongNames.Select(n => "--" + n))
+           select new CommandOptionInfo([.. names], option.ValueName is not null && !option.ValueIsOptional, property.PropertyType),
+    ];
 }
 
 /// <summary>One option of a command.</summary>
@@ -56,6 +47,6 @@ internal sealed class OptionCatalog
 /// <param name="ValueType">The settings property's type (the value is converted to it).</param>
 internal sealed record CommandOptionInfo(IReadOnlyList<string> Names, bool TakesValue, Type ValueType)
 {
-    /// <summary>The name shown in messages: the long one when there is one.</summary>
-    public string DisplayName => Names.LastOrDefault(n => n.StartsWith("--", StringComparison.Ordinal)) ?? Names[^1];
+    /// <summary>The name shown in messages: the last long one (every option has one, see <see cref="OptionCatalog"/>).</summary>
+    public string DisplayName => Names[^1];
 }
