@@ -24,15 +24,11 @@ internal static class CliErrors
     /// <summary>Exit code when the user interrupted the run (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
-    public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-
-    /// <summary>Runs the program, turning any exception into a message on stderr and an exit code.</summary>
+    /// <summary>Runs the program, turning any exception into a message on <paramref name="stderr"/> and an exit code.</summary>
     /// <param name="run">The program.</param>
+    /// <param name="stderr">Where messages go (default: the process's stderr).</param>
     /// <returns>The exit code.</returns>
-    public static int Run(Func<int> run) => Run(run, Console.Error);
-
-    /// <summary>As <see cref="Run(Func{int})"/>, writing messages to <paramref name="stderr"/>.</summary>
-    internal static int Run(Func<int> run, TextWriter stderr)
+    public static int Run(Func<int> run, TextWriter? stderr = null)
     {
         try
         {
@@ -42,7 +38,7 @@ internal static class CliErrors
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Report(e, stderr);
+            return Report(e, stderr ?? Console.Error);
         }
     }
 
@@ -67,49 +63,38 @@ internal static class CliErrors
 
     /// <summary>Ends the process with a report when an exception escapes a thread other than the main one.</summary>
     public static void HandleOtherThreads() =>
-        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
-        {
-            int code = e.ExceptionObject is Exception exception
-                ? Report(exception, Console.Error)
-                : Report(new InvalidOperationException($"non-exception object thrown: {e.ExceptionObject}"), Console.Error);
-            Environment.Exit(code);
-        };
+        AppDomain.CurrentDomain.UnhandledException += (_, e) => Environment.Exit(Report(
+            e.ExceptionObject as Exception ?? new InvalidOperationException($"non-exception object thrown: {e.ExceptionObject}"), Console.Error));
 
-    /// <summary>Writes the one-line report of <paramref name="e"/> and returns its exit code.</summary>
-    /// <param name="e">What went wrong.</param>
-    /// <param name="stderr">Where the line goes.</param>
-    /// <returns>The exit code.</returns>
-    internal static int Report(Exception e, TextWriter stderr)
+    // Writes the one-line report of an exception and returns its exit code.
+    private static int Report(Exception e, TextWriter stderr)
     {
-        (int code, string? message) = Classify(e);
-        if (message is not null)
+        (int code, string message) = e switch
         {
-            stderr.WriteLine(message);
-            return code;
-        }
-        string details = ErrorLog.Write(e) is { } log
-            ? $"details in {log}"
-            : "the details could not be written to a log file";
+            RuleException => (RuleErrors, e.Message),
+            CommandParseException or CommandRuntimeException => (UsageErrors, $"hardneg: {SpectreMessage(e)}"),
+            OperationCanceledException => (Cancelled, "hardneg: cancelled."),
+            NonFiniteLossException => (InternalError, $"hardneg: {OneLine(e.Message)}"),
+            ArgumentNullException => (InternalError, Internal(e)),
+            // Argument checks append "(Parameter 'name')", which speaks of code, not of the user's input.
+            ArgumentException a => (UsageErrors, $"hardneg: {OneLine(a.Message.Replace($" (Parameter '{a.ParamName}')", string.Empty, StringComparison.Ordinal))}"),
+            IOException or InvalidDataException or UnauthorizedAccessException or FormatException or JsonException or YamlException
+                => (UsageErrors, $"hardneg: {OneLine(e.Message)}"),
+            _ => (InternalError, Internal(e)),
+        };
+        stderr.WriteLine(message);
+        return code;
+    }
+
+    // An error the user cannot act on: its details go to a log file that the line names.
+    private static string Internal(Exception e)
+    {
+        string details = ErrorLog.Write(e) is { } log ? $"details in {log}" : "the details could not be written to a log file";
         string what = e is OutOfMemoryException or InsufficientExecutionStackException
             ? "out of memory (try a smaller batch, model or input)"
             : $"{OneLine(e.Message)} ({e.GetType().Name})";
-        stderr.WriteLine($"hardneg: internal error: {what}; {details}. Please report it with that file.");
-        return InternalError;
+        return $"hardneg: internal error: {what}; {details}. Please report it with that file.";
     }
-
-    // The exit code and message of an error the user can act on; a null message means an internal error.
-    private static (int Code, string? Message) Classify(Exception e) => e switch
-    {
-        RuleException => (RuleErrors, e.Message),
-        CommandParseException or CommandRuntimeException => (UsageErrors, $"hardneg: {SpectreMessage(e)}"),
-        OperationCanceledException => (Cancelled, "hardneg: cancelled."),
-        NonFiniteLossException => (InternalError, $"hardneg: {OneLine(e.Message)}"),
-        ArgumentNullException => (InternalError, null),
-        ArgumentException a => (UsageErrors, $"hardneg: {WithoutParameterName(a)}"),
-        IOException or InvalidDataException or UnauthorizedAccessException or FormatException or JsonException or YamlException
-            => (UsageErrors, $"hardneg: {OneLine(e.Message)}"),
-        _ => (InternalError, null),
-    };
 
     // Spectre names the .NET type when a value does not convert ("to Nullable`1"); options are checked before
     // parsing, so this is only the fallback wording.
@@ -117,10 +102,6 @@ internal static class CliErrors
         e.Message.StartsWith("Failed to convert", StringComparison.Ordinal) && e.Message.IndexOf('\'', 19) is > 19 and var end
             ? $"{e.Message[18..(end + 1)]} is not a valid value for its option (see --help)."
             : OneLine(e.Message);
-
-    // Argument checks append "(Parameter 'name')", which speaks of code, not of the user's input.
-    private static string WithoutParameterName(ArgumentException e) =>
-        OneLine(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message);
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace HardNegRules.Cli;
 
@@ -19,15 +18,16 @@ internal static class ErrorLog
             Directory.CreateDirectory(Folder);
             string path = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture,
                 $"hardneg-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log"));
-            var text = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"time (UTC): {DateTime.UtcNow:O}")
-                .AppendLine(CultureInfo.InvariantCulture, $"command: hardneg {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}")
-                .AppendLine(CultureInfo.InvariantCulture, $"directory: {Environment.CurrentDirectory}")
-                .AppendLine(CultureInfo.InvariantCulture, $"version: {typeof(ErrorLog).Assembly.GetName().Version}")
-                .AppendLine(CultureInfo.InvariantCulture, $"runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}")
-                .AppendLine()
-                .AppendLine(e.ToString());
-            File.AppendAllText(path, text.ToString());
+            File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"""
+                time (UTC): {DateTime.UtcNow:O}
+                command: {CommandLine.Current()}
+                directory: {Environment.CurrentDirectory}
+                version: {typeof(ErrorLog).Assembly.GetName().Version}
+                runtime: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}
+
+                {e}
+
+                """));
             return path;
         }
 #pragma warning disable CA1031 // the report must still reach the user when the log cannot be written

@@ -17,42 +17,28 @@ internal sealed class OptionCatalog
     /// <summary>Records a command and the options of its settings class.</summary>
     /// <param name="path">The command as typed, words separated by one space (<c>rules check</c>).</param>
     /// <param name="commandType">The command's class (a <see cref="Command{TSettings}"/>).</param>
-    public void Add(string path, Type commandType) => _options[path] = OptionsOf(SettingsType(commandType));
+    public void Add(string path, Type commandType) =>
+        _options[path] = OptionsOf(commandType.BaseType!.GetGenericArguments()[0]); // every command is a Command<TSettings>
+
+    /// <summary>Whether <paramref name="word"/> names a group of commands (<c>rules</c>).</summary>
+    /// <param name="word">A word of the command line.</param>
+    /// <returns>True for a group.</returns>
+    public bool IsGroup(string word) => Commands.Any(c => c.StartsWith(word + " ", StringComparison.Ordinal));
 
     /// <summary>The options of a command.</summary>
     /// <param name="path">The command path.</param>
     /// <returns>Its options, or null for an unknown command.</returns>
     public IReadOnlyList<CommandOptionInfo>? OptionsOf(string path) => _options.GetValueOrDefault(path);
 
-    private static Type SettingsType(Type commandType)
-    {
-        for (Type? type = commandType; type is not null; type = type.BaseType)
-        {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Command<>))
-            {
-                return type.GetGenericArguments()[0];
-            }
-        }
-        throw new ArgumentException($"{commandType} is not a Command<TSettings>.", nameof(commandType));
-    }
-
-    private static List<CommandOptionInfo> OptionsOf(Type settingsType)
-    {
-        var options = new List<CommandOptionInfo>
-        {
-            new(["-h", "--help"], TakesValue: false, typeof(bool)),
-        };
-        foreach (PropertyInfo property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option)
-            {
-                continue;
-            }
-            string[] names = [.. option.ShortNames.Select(n => "-" + n), .. option.LongNames.Select(n => "--" + n)];
-            options.Add(new CommandOptionInfo(names, option.ValueName is not null && !option.ValueIsOptional, property.PropertyType));
-        }
-        return options;
-    }
+    private static List<CommandOptionInfo> OptionsOf(Type settingsType) =>
+    [
+        new(["-h", "--help"], TakesValue: false, typeof(bool)),
+        .. from property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+           from option in property.GetCustomAttributes<CommandOptionAttribute>()
+           // A one-letter option is also written with two dashes (--k); see CommandLine.Prepare.
+           let names = option.ShortNames.SelectMany<string, string>(n => ["-" + n, "--" + n]).Concat(option.LongNames.Select(n => "--" + n))
+           select new CommandOptionInfo([.. names], option.ValueName is not null && !option.ValueIsOptional, property.PropertyType),
+    ];
 }
 
 /// <summary>One option of a command.</summary>
@@ -61,6 +47,6 @@ internal sealed class OptionCatalog
 /// <param name="ValueType">The settings property's type (the value is converted to it).</param>
 internal sealed record CommandOptionInfo(IReadOnlyList<string> Names, bool TakesValue, Type ValueType)
 {
-    /// <summary>The name shown in messages: the long one when there is one.</summary>
-    public string DisplayName => Names.LastOrDefault(n => n.StartsWith("--", StringComparison.Ordinal)) ?? Names[^1];
+    /// <summary>The name shown in messages: the last long one (every option has one, see <see cref="OptionCatalog"/>).</summary>
+    public string DisplayName => Names[^1];
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace HardNegRules.Cli;
 
 /// <summary>Checks an option's value against the kind its setting holds, with a message in the user's terms.</summary>
@@ -11,51 +13,28 @@ internal static class OptionValues
     public static string? Problem(string name, string value, Type type)
     {
         Type target = Nullable.GetUnderlyingType(type) ?? type;
-        if (value.Length == 0)
-        {
-            return $"{name}: the value is empty.";
-        }
-        if (target.IsArray)
-        {
-            target = target.GetElementType()!;
-        }
-        if (target == typeof(int))
-        {
-            return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-                ? null
-                : IsWholeNumber(value)
-                    ? $"{name}: '{value}' is out of range (at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)})."
-                    : $"{name}: '{value}' is not a whole number.";
-        }
-        if (target == typeof(ulong))
-        {
-            return ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                ? null
-                : value.StartsWith('-') && IsWholeNumber(value)
-                    ? $"{name}: '{value}' is negative; give a whole number of 0 or more."
-                    : IsWholeNumber(value)
-                        ? $"{name}: '{value}' is out of range (at most {ulong.MaxValue.ToString(CultureInfo.InvariantCulture)})."
-                        : $"{name}: '{value}' is not a whole number (0 or more).";
-        }
-        if (target == typeof(double) || target == typeof(float))
-        {
-            return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)
-                ? null
-                : $"{name}: '{value}' is not a number.";
-        }
-        if (target.IsEnum)
-        {
-            string[] names = [.. Enum.GetNames(target).Select(n => n.ToLowerInvariant())];
-            return names.Contains(value, StringComparer.OrdinalIgnoreCase)
-                ? null
-                : $"{name}: '{value}' is not one of {string.Join(", ", names)}.";
-        }
-        return null;
+        target = target.IsArray ? target.GetElementType()! : target;
+        string[] names = target.IsEnum ? [.. Enum.GetNames(target).Select(n => n.ToLowerInvariant())] : [];
+        return value.Length == 0 ? $"{name}: the value is empty."
+            : target == typeof(int) ? WholeNumber<int>(name, value)
+            : target == typeof(ulong) ? WholeNumber<ulong>(name, value)
+            : (target == typeof(double) || target == typeof(float))
+                && !(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number))
+                ? $"{name}: '{value}' is not a number."
+            : target.IsEnum && !names.Contains(value, StringComparer.OrdinalIgnoreCase) ? $"{name}: '{value}' is not one of {string.Join(", ", names)}."
+            : null;
     }
 
-    private static bool IsWholeNumber(string value)
+    // An unsigned kind says so: its values are 0 or more.
+    private static string? WholeNumber<T>(string name, string value)
+        where T : IBinaryInteger<T>, IMinMaxValue<T>
     {
+        bool unsigned = T.IsZero(T.MinValue);
         ReadOnlySpan<char> digits = value.AsSpan().TrimStart('-');
-        return digits.Length > 0 && value.Length - digits.Length <= 1 && digits.ContainsAnyExceptInRange('0', '9') is false;
+        bool whole = digits.Length > 0 && value.Length - digits.Length <= 1 && !digits.ContainsAnyExceptInRange('0', '9');
+        return T.TryParse(value, unsigned ? NumberStyles.None : NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? null
+            : !whole ? $"{name}: '{value}' is not a whole number{(unsigned ? " (0 or more)" : string.Empty)}."
+            : unsigned && value.StartsWith('-') ? $"{name}: '{value}' is negative; give a whole number of 0 or more."
+            : $"{name}: '{value}' is out of range (at most {T.MaxValue.ToString(null, CultureInfo.InvariantCulture)}).";
     }
 }

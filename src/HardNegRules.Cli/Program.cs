@@ -42,17 +42,12 @@ app.Configure(config =>
     {
         rules.SetDescription("Check and explain concept rules.");
         AddRules<RulesCheckCommand>(rules, "check").WithDescription("Check rule files and print the build's diagnostics; exit code 1 on errors.");
-        AddRules<RulesExplainCommand>(rules, "explain").WithDescription("Show what the rules match in a caption, and why a candidate was skipped.");
+        AddRules<RulesExplainCommand>(rules, "explain").WithDescription("Show what the rules match in each caption, and why a candidate was skipped.");
         AddRules<RulesReportCommand>(rules, "report").WithDescription("Coverage per concept and automated defect counts of a pack's negatives on a captions file.");
     });
 });
 
-return CliErrors.Run(() =>
-{
-    string[] arguments = CommandLine.HelpForGroup(CommandLine.Normalize(args), catalog);
-    CommandLine.Check(arguments, catalog);
-    return app.Run(arguments);
-});
+return CliErrors.Run(() => app.Run(CommandLine.Prepare(args, catalog)));
 
 // Every command is registered with the catalog too, so that its options are checked before parsing.
 ICommandConfigurator Add<TCommand>(IConfigurator config, string name)

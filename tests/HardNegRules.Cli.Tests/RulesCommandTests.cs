@@ -32,6 +32,19 @@ public class RulesCommandTests
     }
 
     [Test]
+    public void Explain_takes_several_captions_as_permute_does_and_refuses_undecodable_ones()
+    {
+        Hardneg.Result result = Hardneg.Run("rules", "explain", "a red car", "a small dog on the left");
+        Hardneg.Result bad = Hardneg.Run("rules", "explain", "a red car", "a \uFFFD dog");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Stdout, Does.Contain("a red car  (pack default)").And.Contain("a small dog on the left  (pack default)"));
+        Assert.That(result.Stdout.IndexOf("red", StringComparison.Ordinal), Is.LessThan(result.Stdout.IndexOf("small dog", StringComparison.Ordinal)));
+        Assert.That(bad.ExitCode, Is.EqualTo(2), bad.Stderr);
+        Assert.That(bad.Stderr, Does.Contain("caption 2 is not valid UTF-8 text"));
+    }
+
+    [Test]
     public void Report_measures_coverage_and_defects_on_a_captions_file()
     {
         string dir = Hardneg.TempDirectory();

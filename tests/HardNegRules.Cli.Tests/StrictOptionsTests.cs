@@ -52,8 +52,10 @@ public class StrictOptionsTests
     [TestCase(new[] { "train", "--steps", "99999999999" }, "hardneg: --steps: '99999999999' is out of range (at most 2147483647).")]
     [TestCase(new[] { "permute", "--seed", "-1", "a red car" }, "hardneg: --seed: '-1' is negative; give a whole number of 0 or more.")]
     [TestCase(new[] { "permute", "--k=many", "a red car" }, "hardneg: --k: 'many' is not a whole number.")]
+    [TestCase(new[] { "permute", "-k", "many", "a red car" }, "hardneg: -k: 'many' is not a whole number.")]
     [TestCase(new[] { "negatives", "--format", "5", "-i", "a", "-o", "b" }, "hardneg: --format: '5' is not one of jsonl, negclip.")]
     [TestCase(new[] { "bench", "--mode", "sideways" }, "hardneg: --mode: 'sideways' is not one of append, replace.")]
+    [TestCase(new[] { "train", "--mode", "sideways" }, "hardneg: --mode: 'sideways' is not one of append, replace.")]
     [TestCase(new[] { "train", "--out", "" }, "hardneg: --out: the value is empty.")]
     public void A_value_of_the_wrong_kind_is_named_in_the_users_terms(string[] args, string expected)
     {
@@ -65,7 +67,6 @@ public class StrictOptionsTests
 
     [TestCase(new[] { "train", "--stop-after", "0" }, "--stop-after must be at least 1; got 0.")]
     [TestCase(new[] { "train", "--steps", "0" }, "--steps must be at least 1; got 0.")]
-    [TestCase(new[] { "train", "--mode", "sideways" }, "--mode must be append or replace; got 'sideways'.")]
     [TestCase(new[] { "train", "--device", "gpu" }, "--device must be cpu, cuda or cuda:N; got 'gpu'.")]
     [TestCase(new[] { "train", "--set", "schedule.steps" }, "--set takes section.key=value")]
     [TestCase(new[] { "experiment", "--pretrain-steps", "-1" }, "--pretrain-steps must be 0 or more; got -1.")]
@@ -85,6 +86,17 @@ public class StrictOptionsTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
         Assert.That(result.Stderr, Does.Contain("No rule pack 'nope'").And.Not.Contain("(Parameter"));
+    }
+
+    [Test]
+    public void A_one_letter_option_may_be_written_with_two_dashes()
+    {
+        string output = Path.Combine(Hardneg.TempDirectory(), "negatives.jsonl");
+        Hardneg.Result result = Hardneg.RunIn(Hardneg.RepositoryRoot, "negatives", "--i", Path.Combine("tests", "data", "coco", "captions_val2017_sample.jsonl"),
+            "--o=" + output, "--k", "1");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(File.ReadLines(output).First(), Does.Contain("\"caption\""));
     }
 
     [Test]

@@ -68,33 +68,16 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [CommandOption("-o|--out <FILE>")]
         [Description("Write the figures as JSON to FILE (atomically).")]
         public string? Out { get; init; }
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            !BenchmarkChoices.Models.ContainsKey(Model) ? ValidationResult.Error($"--model must be one of {string.Join(", ", BenchmarkChoices.Models.Keys)}; got '{Model}'.")
-            : !BenchmarkChoices.Scopes.ContainsKey(Scope) ? ValidationResult.Error($"--scope must be one of {string.Join(", ", BenchmarkChoices.Scopes.Keys)}; got '{Scope}'.")
-            : Batch < 1 ? ValidationResult.Error("--batch must be at least 1.")
-            : K < 0 ? ValidationResult.Error("--k must be 0 or more.")
-            : Warmup < 0 ? ValidationResult.Error("--warmup must be 0 or more.")
-            : Window < 1 ? ValidationResult.Error("--window must be at least 1.")
-            : Steps < 1 || Steps % Window != 0 ? ValidationResult.Error($"--steps must be a positive multiple of --window ({Window}).")
-            : Threads < 0 ? ValidationResult.Error("--threads must be 0 or more.")
-            : RssEvery < 0 ? ValidationResult.Error("--rss-every must be 0 or more.")
-            : ValidationResult.Success();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        BenchmarkOptions options = BenchmarkChoices.Options(settings.Model, settings.Scope, settings.Batch, settings.K, settings.Mode,
+            settings.Warmup, settings.Steps, settings.Window, settings.Threads, settings.RssEvery);
         string model = settings.Model.ToLowerInvariant();
-        var options = new BenchmarkOptions(BenchmarkChoices.Models[model], settings.Batch, settings.K,
-            BenchmarkChoices.Scopes[settings.Scope], settings.Mode,
-            WarmupSteps: settings.Warmup, MeasuredSteps: settings.Window, Threads: settings.Threads,
-            Windows: settings.Steps / settings.Window, MemorySampleEvery: settings.RssEvery);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Benchmarking {model}: batch {settings.Batch}, k = {settings.K}, {settings.Warmup} warm-up + {settings.Steps} timed steps..."));
-
         BenchmarkReport report = BenchmarkReport.Measure(model, options);
         Console.WriteLine(report.ToText());
         if (settings.Out is not null)

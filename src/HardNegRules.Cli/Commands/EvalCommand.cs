@@ -15,7 +15,7 @@ namespace HardNegRules.Cli.Commands;
 internal sealed class EvalCommand : Command<EvalCommand.Settings>
 {
     /// <summary>Options of <c>eval</c>.</summary>
-    public sealed class Settings : PresetSettings
+    public sealed class Settings : ModelSettings
     {
         [CommandOption("--checkpoint <PATH>")]
         [Description("A checkpoint.bin written by hardneg train (or a run folder holding one).")]
@@ -39,22 +39,22 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         public string? Images { get; init; }
 
         [CommandOption("--sugarcrepe <DIR>")]
-        [Description("sugarcrepe: the folder of SugarCrepe's seven json files. Default: ./sugarcrepe.")]
+        [Description("sugarcrepe: the folder of SugarCrepe's seven json files.")]
         [DefaultValue("sugarcrepe")]
         public string SugarCrepe { get; init; } = "sugarcrepe";
 
         [CommandOption("--inpaintcoco <PATH>")]
-        [Description("inpaintcoco: InpaintCOCO's parquet file, or a folder of them (HF phiyodr/InpaintCOCO data/). Default: ./inpaintcoco.")]
+        [Description("inpaintcoco: InpaintCOCO's parquet file, or a folder of them (HF phiyodr/InpaintCOCO data/).")]
         [DefaultValue("inpaintcoco")]
         public string InpaintCoco { get; init; } = "inpaintcoco";
 
         [CommandOption("--winoground <DIR>")]
-        [Description("winoground: the folder of examples.jsonl and images/ (HF facebook/winoground data/, images.zip unzipped). Default: ./winoground.")]
+        [Description("winoground: the folder of examples.jsonl and images/ (HF facebook/winoground data/, images.zip unzipped).")]
         [DefaultValue("winoground")]
         public string Winoground { get; init; } = "winoground";
 
         [CommandOption("--aro <DIR>")]
-        [Description("aro: the folder of visual_genome_relation.json, visual_genome_attribution.json and images/. Default: ./aro.")]
+        [Description("aro: the folder of visual_genome_relation.json, visual_genome_attribution.json and images/.")]
         [DefaultValue("aro")]
         public string Aro { get; init; } = "aro";
 
@@ -74,18 +74,12 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Write the results as JSON to FILE, and the table as Markdown beside it (FILE with .md).")]
         public string? Out { get; init; }
 
-        [CommandOption("--rules <DIR>")]
-        [Description("Read the rule pack from DIR at run time instead of the rules compiled in (rules.directory): the negatives of the text-ranking tests.")]
-        public string? RulesDirectory { get; init; }
-
         /// <summary>What these options ask to evaluate.</summary>
-        internal EvaluationRequest Request() => new()
+        internal EvaluationRequest Request() => EvaluationRequest.ForModel(Checkpoint, Weights) with
         {
-            Model = Weights ?? Checkpoint!,
-            ModelIsWeights = Weights is not null,
             Compare = Compare,
             Preset = Preset,
-            Edits = new PresetEdits { RulesDirectory = RulesDirectory, Overrides = Set },
+            Edits = Edits(),
             Suite = Suite,
             Data = new SuiteData
             {
@@ -99,30 +93,20 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
                 MaxItems = MaxItems,
             },
         };
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            Suite != EvaluationSuites.All && !EvaluationSuites.Names.Contains(Suite)
-                ? ValidationResult.Error($"--suite must be one of {string.Join(", ", EvaluationSuites.Names)} or {EvaluationSuites.All}; got '{Suite}'.")
-            : string.IsNullOrEmpty(Checkpoint) == string.IsNullOrEmpty(Weights) ? ValidationResult.Error("Give one of --checkpoint PATH and --weights FILE.")
-            : Suite == EvaluationSuites.SugarCrepe && string.IsNullOrEmpty(Images) ? ValidationResult.Error("--suite sugarcrepe needs --images DIR (COCO val2017 images).")
-            : MaxItems is < 1 ? ValidationResult.Error("--max-items must be at least 1.")
-            : ValidationResult.Success();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var data = new DataLoadPrinter(Console.Error);
-        EvaluationResults all = CliErrors.UserInput(() => ModelEvaluation.Run(settings.Request(), data.Report,
-            (message, work) => CliErrors.Stderr.Status().Start(message, _ => work()), Console.Error.WriteLine));
+        EvaluationResults all = CliErrors.UserInput(() =>
+            ModelEvaluation.Run(settings.Request(), data.Report, ConsoleDisplay.Instance.Status, Console.Error.WriteLine));
         data.PrintSummary("Evaluation data");
         foreach (string summary in all.SummaryLines())
         {
             Console.WriteLine(summary);
         }
-        AnsiConsole.Write(ConsoleTable.Of(all.Table()));
+        ConsoleDisplay.Print(all.Table());
         if (settings.Out is { } output)
         {
             Console.Error.WriteLine($"Wrote {output} and {ModelEvaluation.WriteFiles(all, output)}");

@@ -1,6 +1,5 @@
 using HardNegRules.Training.Experiments;
 using HardNegRules.Training.Presets;
-using HardNegRules.Training.Training;
 
 namespace HardNegRules.Cli.Commands;
 
@@ -17,10 +16,6 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <summary>Options of <c>experiment</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        [CommandOption("-o|--out <DIR>")]
-        [Description("The experiment folder (report.json, report.md, plots, CSVs, one folder per seed and arm). Default: runs/experiment-<preset>.")]
-        public string? Out { get; init; }
-
         [CommandOption("--quick")]
         [Description($"Use the {QuickPreset} preset (about two minutes; a smoke test of the direction of the effect) unless --preset is given.")]
         public bool Quick { get; init; }
@@ -28,10 +23,6 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         [CommandOption("--pretrain-steps <N>")]
         [Description("First train plain CLIP for N steps per seed; every arm then starts from those weights. Default: the preset's schedule.pretrain-steps.")]
         public int? PretrainSteps { get; init; }
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            PretrainSteps is < 0 ? ValidationResult.Error($"--pretrain-steps must be 0 or more; got {PretrainSteps}.") : base.Validate();
 
         [CommandOption("--seeds <LIST>")]
         [Description("Training seeds, e.g. 42,7,123: every arm runs once per seed and differences are reported as mean +- sd over seeds. Default: --seed or the preset's schedule.seed.")]
@@ -45,7 +36,6 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         string presetName = settings.Preset ?? (settings.Quick ? QuickPreset : PresetCatalog.DefaultName);
         ExperimentPlan plan = ExperimentPlan.Create(presetName, settings.Edits(),
             settings.Seeds is null ? null : ExperimentSeeds.Parse(settings.Seeds),
@@ -56,9 +46,9 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
             Command = CommandLine.Current(),
         };
 
-        ExperimentResult result = ExperimentRunner.Run(plan, new ConsoleObserver(), cancellationToken);
+        ExperimentResult result = ExperimentRunner.Run(plan, ConsoleDisplay.Instance, cancellationToken);
 
-        AnsiConsole.Write(ConsoleTable.Of(result.Report.Table()));
+        ConsoleDisplay.Print(result.Report.Table());
         foreach (string headline in result.Report.HeadlineLines())
         {
             Console.WriteLine(headline);
@@ -73,13 +63,5 @@ internal sealed class ExperimentCommand : Command<ExperimentCommand.Settings>
         }
         Console.Error.WriteLine($"Wrote {Path.Combine(result.Directory, "report.json")} and report.md");
         return 0;
-    }
-
-    private sealed class ConsoleObserver : IExperimentObserver
-    {
-        public TrainingResult Train(string label, int steps, Func<IProgress<TrainingProgress>?, TrainingResult> train) =>
-            TrainProgress.Run(label, steps, 0, progress => train(progress));
-
-        public T Status<T>(string message, Func<T> work) => CliErrors.Stderr.Status().Start(message, _ => work());
     }
 }

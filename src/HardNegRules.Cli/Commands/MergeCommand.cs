@@ -29,26 +29,17 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         [CommandOption("-o|--out <PATH>")]
         [Description("Checkpoints: the output run folder (checkpoint.bin, run.json, merge.json). Safetensors: the output file (a folder gets model.safetensors).")]
         public string? Out { get; init; }
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(From) || string.IsNullOrEmpty(To) ? ValidationResult.Error("Give both --from PATH and --to PATH.")
-            : string.IsNullOrEmpty(Out) ? ValidationResult.Error("Give --out PATH for the merged model.")
-            : !(Alpha >= 0 && Alpha <= 1) ? ValidationResult.Error($"--alpha must be a number from 0 (--from) to 1 (--to); got {Alpha.ToString(CultureInfo.InvariantCulture)}.")
-            : ModelMerge.IsSafetensors(From) != ModelMerge.IsSafetensors(To) ? ValidationResult.Error("--from and --to must be of one kind: two checkpoints or two .safetensors files.")
-            : ValidationResult.Success();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         Console.WriteLine(CliErrors.UserInput(() => ModelMerge.Merge(new CheckpointMergeOptions
         {
-            From = settings.From!,
-            To = settings.To!,
+            From = settings.From ?? string.Empty,
+            To = settings.To ?? string.Empty,
             Alpha = settings.Alpha,
-            OutDirectory = settings.Out!,
+            OutDirectory = settings.Out ?? string.Empty,
             Preset = settings.Preset,
             Overrides = settings.Set,
         })));

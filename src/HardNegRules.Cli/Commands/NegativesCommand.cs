@@ -13,13 +13,10 @@ namespace HardNegRules.Cli.Commands;
 /// </summary>
 internal sealed class NegativesCommand : Command<NegativesSettings>
 {
-    private const int ErrorsShown = 20;
-
     /// <inheritdoc />
     public override int Execute(CommandContext context, NegativesSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        var file = NegativesFile.Check(settings.Input, settings.Output, settings.InputFormat, settings.Format);
+        var file = NegativesFile.Check(settings.Input, settings.Output!, settings.InputFormat, settings.Format);
         (IPermuter permuter, ulong mask) = settings.Resolve();
         var job = new NegativesJob(permuter, new NegativesJobOptions
         {
@@ -27,25 +24,22 @@ internal sealed class NegativesCommand : Command<NegativesSettings>
             Seed = settings.Seed,
             Epoch = settings.Epoch,
             ConceptMask = mask,
-            Threads = settings.Threads,
+            Threads = settings.Threads ?? Environment.ProcessorCount,
             Format = settings.Format,
             ImageRoot = settings.ImageRoot,
             NegativeImages = settings.NegativeImages,
         });
-        var errors = new CaptionErrorLog(ErrorsShown);
+        var errors = new CaptionErrorLog();
         var clock = Stopwatch.StartNew();
-        NegativesSummary summary = null!;
-        CliErrors.Stderr.Status().Start("Writing negatives...", status =>
-        {
-            var progress = new InlineProgress<long>(captions => status.Status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s"));
-            summary = file.Write(job, errors.Add, progress, cancellationToken);
-        });
+        NegativesSummary summary = ConsoleDisplay.Updating("Writing negatives...", status => file.Write(job, errors.Add,
+            new InlineProgress<long>(captions => status($"{captions:N0} captions, {captions / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0}/s")),
+            cancellationToken));
 
         errors.WriteTo(Console.Error);
-        long leftOut = settings.Format == NegativesFormat.Negclip ? summary.Captions - summary.WithNegatives : 0;
+        string leftOut = settings.Format == NegativesFormat.Negclip
+            ? $" {summary.Captions - summary.WithNegatives:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty;
         Console.Error.WriteLine(
-            $"Wrote {summary.Captions:N0} records ({summary.WithNegatives:N0} with negatives, {summary.Negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped."
-            + (settings.Format == NegativesFormat.Negclip ? $" {leftOut:N0} captions without negatives left out of the TSV (NegCLIP needs one per row)." : string.Empty));
+            $"Wrote {summary.Captions:N0} records ({summary.WithNegatives:N0} with negatives, {summary.Negatives:N0} negatives) to {settings.Output} in {clock.Elapsed.TotalSeconds:N1} s; {errors.Count:N0} unreadable records skipped.{leftOut}");
         return 0;
     }
 }

@@ -4,16 +4,8 @@ using HardNegRules.Negatives;
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>Options of <c>hardneg negatives</c>.</summary>
-internal sealed class NegativesSettings : PermuterSettings
+internal sealed class NegativesSettings : CaptionFileSettings
 {
-    [CommandOption("-i|--input <FILE>")]
-    [Description("Captions: plain text (one per line), JSONL with a \"caption\" field (and \"id\"), or a COCO captions JSON.")]
-    public string Input { get; init; } = string.Empty;
-
-    [CommandOption("-o|--output <FILE>")]
-    [Description("The JSONL file to write (replaced atomically when complete).")]
-    public string Output { get; init; } = string.Empty;
-
     [CommandOption("--format <FORMAT>")]
     [Description("jsonl (the negatives contract) or negclip (NegCLIP/open_clip training TSV: title, filepath, neg_caption, neg_image).")]
     [DefaultValue(NegativesFormat.Jsonl)]
@@ -34,16 +26,12 @@ internal sealed class NegativesSettings : PermuterSettings
 
     [CommandOption("--threads <N>")]
     [Description("Threads making negatives (default: the processor count). The output is the same for any N.")]
-    public int? ThreadsOption { get; init; }
-
-    /// <summary>Worker threads: the option, or the processor count.</summary>
-    public int Threads => ThreadsOption ?? Environment.ProcessorCount;
+    public int? Threads { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        string.IsNullOrEmpty(Input) || string.IsNullOrEmpty(Output) ? ValidationResult.Error("--input FILE and --output FILE are required.")
-        : ThreadsOption < 1 ? ValidationResult.Error("--threads must be 1 or more.")
+        string.IsNullOrEmpty(Output) ? ValidationResult.Error("--output FILE is required.")
+        : Threads < 1 ? ValidationResult.Error("--threads must be 1 or more.")
         : NegativeImages < 0 ? ValidationResult.Error("--neg-images must be 0 or more.")
-        : Data.IO.FileStatus.Kind(Input) is null ? ValidationResult.Error($"Input file '{Input}' does not exist.")
         : base.Validate();
 }

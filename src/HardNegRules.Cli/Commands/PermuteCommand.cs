@@ -7,24 +7,10 @@ namespace HardNegRules.Cli.Commands;
 internal sealed class PermuteCommand : Command<PermuteCommand.Settings>
 {
     /// <summary>Options of <c>permute</c>.</summary>
-    public sealed class Settings : PermuterSettings
+    public sealed class Settings : CaptionSettings
     {
-        [CommandArgument(0, "<CAPTION>")]
-        [Description("One or more captions.")]
-        public string[] Captions { get; init; } = [];
-
         /// <inheritdoc />
         protected override int DefaultK => 6;
-
-        /// <inheritdoc />
-        public override ValidationResult Validate()
-        {
-            // The runtime decodes arguments as UTF-8 and puts U+FFFD where bytes were not: such a caption is not what was meant.
-            int bad = Array.FindIndex(Captions, c => c.Contains('\uFFFD', StringComparison.Ordinal));
-            return bad >= 0
-                ? ValidationResult.Error($"caption {bad + 1} is not valid UTF-8 text (it holds U+FFFD, the mark of undecodable bytes); pass UTF-8 captions.")
-                : base.Validate();
-        }
 
         [CommandOption("--json")]
         [Description("Print the JSONL records of the negatives contract.")]
@@ -34,7 +20,6 @@ internal sealed class PermuteCommand : Command<PermuteCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         (IPermuter permuter, ulong mask) = settings.Resolve();
         using Stream stdout = Console.OpenStandardOutput();
         using var json = new NegativeJsonWriter(stdout);

@@ -11,4 +11,10 @@ internal class PresetSettings : CommandSettings
     [CommandOption("--set <KEY=VALUE>")]
     [Description("Override any preset value, e.g. --set data.captions=captions_train2017.json --set rules.weight={location: 3}. Repeatable.")]
     public string[] Set { get; init; } = [];
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        Set.FirstOrDefault(s => !s.Contains('=', StringComparison.Ordinal)) is { } bad
+            ? ValidationResult.Error($"--set takes section.key=value (e.g. schedule.steps=200); got '{bad}'.")
+            : ValidationResult.Success();
 }

@@ -16,7 +16,6 @@ internal sealed class RulesCheckCommand : Command<RulesCheckCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         RuleSet rules = RuleSet.Check(settings.Directory);
         foreach (RuleDiagnostic diagnostic in rules.Diagnostics)
         {
@@ -27,7 +26,7 @@ internal sealed class RulesCheckCommand : Command<RulesCheckCommand.Settings>
         int warnings = rules.Diagnostics.Count - errors;
         if (errors > 0)
         {
-            CliErrors.Stderr.MarkupLineInterpolated($"[red]{errors} error(s)[/], {warnings} warning(s).");
+            ConsoleDisplay.Stderr.MarkupLineInterpolated($"[red]{errors} error(s)[/], {warnings} warning(s).");
             return CliErrors.RuleErrors;
         }
 

@@ -2,30 +2,28 @@ using HardNegRules.Permutation;
 
 namespace HardNegRules.Cli.Commands;
 
-/// <summary><c>hardneg rules explain "caption"</c>: what matched where, and why a candidate was skipped.</summary>
-internal sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings>
+/// <summary><c>hardneg rules explain "caption" ...</c>: what matched where in each caption, and why a candidate was skipped.</summary>
+internal sealed class RulesExplainCommand : Command<CaptionSettings>
 {
-    /// <summary>Options of <c>rules explain</c>.</summary>
-    public sealed class Settings : PermuterSettings
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, CaptionSettings settings, CancellationToken cancellationToken)
     {
-        [CommandArgument(0, "<CAPTION>")]
-        [Description("The caption to explain.")]
-        public string Caption { get; init; } = string.Empty;
+        (IPermuter permuter, _) = settings.Resolve();
+        foreach (string caption in settings.Captions)
+        {
+            Explain(caption, permuter);
+        }
+        return 0;
     }
 
-    /// <inheritdoc />
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    private static void Explain(string caption, IPermuter permuter)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        (IPermuter permuter, _) = settings.Resolve();
-        IReadOnlyList<TermExplanation> explanations = permuter.Explain(settings.Caption);
-        AnsiConsole.MarkupLineInterpolated($"[bold]{settings.Caption}[/]  [grey](pack {permuter.Pack})[/]");
+        IReadOnlyList<TermExplanation> explanations = permuter.Explain(caption);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{caption}[/]  [grey](pack {permuter.Pack})[/]");
         if (explanations.Count == 0)
         {
             AnsiConsole.MarkupLine("[grey]No rule text found: no term of any concept of this pack.[/]");
-            return 0;
         }
-
         foreach (TermExplanation e in explanations)
         {
             string outcome = e.Used ? "[green]used[/]" : "[yellow]skipped[/]";
@@ -35,12 +33,10 @@ internal sealed class RulesExplainCommand : Command<RulesExplainCommand.Settings
             {
                 AnsiConsole.MarkupLineInterpolated($"           replacements: {string.Join(", ", e.Replacements)}");
             }
-
             if (e.SkippedReplacements.Count > 0)
             {
                 AnsiConsole.MarkupLineInterpolated($"           skipped replacements: {string.Join(", ", e.SkippedReplacements)}");
             }
         }
-        return 0;
     }
 }

@@ -1,4 +1,5 @@
 using HardNegRules.Data.Loaders;
+using HardNegRules.Training.Presets;
 using HardNegRules.Training.Runs;
 using HardNegRules.Training.Training;
 
@@ -14,10 +15,6 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     /// <summary>Options of <c>train</c>.</summary>
     public sealed class Settings : TrainSettings
     {
-        [CommandOption("-o|--out <DIR>")]
-        [Description("The run folder (checkpoint.bin, metrics.jsonl, run.json). Default: runs/<preset>.")]
-        public string? Out { get; init; }
-
         [CommandOption("--resume")]
         [Description("Continue from the checkpoint in --out (same preset and options).")]
         public bool Resume { get; init; }
@@ -28,19 +25,16 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>
-            StopAfter is < 1 ? ValidationResult.Error($"--stop-after must be at least 1; got {StopAfter}.")
-            : Out is { Length: 0 } ? ValidationResult.Error("--out must name a folder; got an empty value.")
-            : base.Validate();
+            StopAfter is < 1 ? ValidationResult.Error($"--stop-after must be at least 1; got {StopAfter}.") : base.Validate();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var data = new DataLoadPrinter(Console.Error);
         var request = new TrainingRequest
         {
-            Preset = settings.PresetName,
+            Preset = settings.Preset ?? PresetCatalog.DefaultName,
             Edits = settings.Edits(),
             Directory = settings.Out,
             Resume = settings.Resume,
@@ -49,8 +43,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             Command = CommandLine.Current(),
         };
         using TrainingSession session = TrainingSession.Open(request, data.Report, Console.Error.WriteLine);
-        TrainingResult result = CliErrors.UserInput(() =>
-            TrainProgress.Run(session.Preset.Name, session.Preset.Schedule.Steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
+        TrainingResult result = CliErrors.UserInput(() => ConsoleDisplay.Train(
+            session.Preset.Name, session.Preset.Schedule.Steps, session.FirstStep, progress => session.Train(progress, cancellationToken)));
         data.PrintSummary("Training data");
         Console.WriteLine(session.Summary(result));
         return 0;

@@ -1,10 +1,11 @@
 using HardNegRules.Training.Loss;
 using HardNegRules.Training.Presets;
+using HardNegRules.Training.Training;
 
 namespace HardNegRules.Cli.Commands;
 
-/// <summary>The options shared by <c>train</c> and <c>experiment</c>: the preset and typed overrides of its values.</summary>
-internal class TrainSettings : PresetSettings
+/// <summary>The options shared by <c>train</c> and <c>experiment</c>: typed overrides of the preset's values, the output folder and the device.</summary>
+internal class TrainSettings : ModelSettings
 {
     [CommandOption("--steps <N>")]
     [Description("Optimizer steps (schedule.steps).")]
@@ -16,48 +17,34 @@ internal class TrainSettings : PresetSettings
 
     [CommandOption("--mode <MODE>")]
     [Description("append or replace (rules.mode).")]
-    public string? Mode { get; init; }
+    public HardNegativeMode? Mode { get; init; }
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of initialisation, data order and negatives (schedule.seed).")]
     public int? Seed { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("The output folder. train: the run folder (checkpoint.bin, metrics.jsonl, run.json), default runs/<preset>; experiment: report.json, report.md, plots, CSVs and one folder per seed and arm, default runs/experiment-<preset>.")]
+    public string? Out { get; init; }
 
     [CommandOption("--device <DEVICE>")]
     [Description("cpu or cuda (cuda:N).")]
     [DefaultValue("cpu")]
     public string Device { get; init; } = "cpu";
 
-    [CommandOption("--rules <DIR>")]
-    [Description("Read the rule pack from DIR at run time (the interpreter) instead of the rules compiled in (rules.directory).")]
-    public string? RulesDirectory { get; init; }
-
-    /// <summary>The preset name to load.</summary>
-    internal string PresetName => Preset ?? PresetCatalog.DefaultName;
-
-    /// <summary>The changes these options make to the preset (--set last, so it wins).</summary>
-    /// <returns>The changes.</returns>
-    internal PresetEdits Edits() => new()
+    /// <inheritdoc />
+    internal override PresetEdits Edits() => base.Edits() with
     {
         Steps = Steps,
         K = K,
-        Mode = Mode is null ? null : Mode == "replace" ? HardNegativeMode.Replace : HardNegativeMode.Append,
+        Mode = Mode,
         Seed = Seed,
-        RulesDirectory = RulesDirectory,
-        Overrides = Set,
     };
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
         Steps is < 1 ? ValidationResult.Error($"--steps must be at least 1; got {Steps}.")
         : K is < 0 ? ValidationResult.Error($"--k must be 0 or more; got {K}.")
-        : Mode is not (null or "append" or "replace") ? ValidationResult.Error($"--mode must be append or replace; got '{Mode}'.")
-        : !IsDevice(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.")
-        : Preset is { Length: 0 } ? ValidationResult.Error("--preset must name a preset or a YAML file; got an empty value.")
-        : Set.FirstOrDefault(s => !s.Contains('=', StringComparison.Ordinal)) is { } bad
-            ? ValidationResult.Error($"--set takes section.key=value (e.g. schedule.steps=200); got '{bad}'.")
-        : ValidationResult.Success();
-
-    private static bool IsDevice(string device) =>
-        device is "cpu" or "cuda"
-        || (device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(device.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        : !TrainingDevice.IsName(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.")
+        : base.Validate();
 }

@@ -33,6 +33,31 @@ public sealed record EvaluationRequest
 
     /// <summary>Where the benchmarks' data is.</summary>
     public SuiteData Data { get; init; } = new();
+
+    /// <summary>A request for one model, given either as a checkpoint or as Hugging Face CLIP weights.</summary>
+    /// <param name="checkpoint">A checkpoint or its run folder (<c>--checkpoint</c>), or null.</param>
+    /// <param name="weights">A <c>model.safetensors</c> file or its folder (<c>--weights</c>), or null.</param>
+    /// <returns>The request, on the preset's own suite until changed.</returns>
+    /// <exception cref="ArgumentException">Both or neither are given.</exception>
+    public static EvaluationRequest ForModel(string? checkpoint, string? weights) =>
+        string.IsNullOrEmpty(checkpoint) == string.IsNullOrEmpty(weights)
+            ? throw new ArgumentException("Give one of --checkpoint PATH and --weights FILE.")
+            : new EvaluationRequest { Model = string.IsNullOrEmpty(weights) ? checkpoint! : weights, ModelIsWeights = !string.IsNullOrEmpty(weights) };
+
+    /// <summary>Checks what can be checked before any model or data is read.</summary>
+    /// <exception cref="ArgumentException">An unknown suite, SugarCrepe without its images, or a count below 1.</exception>
+    public void Check()
+    {
+        string? problem = Suite != EvaluationSuites.All && !EvaluationSuites.Names.Contains(Suite)
+                ? $"--suite must be one of {string.Join(", ", EvaluationSuites.Names)} or {EvaluationSuites.All}; got '{Suite}'."
+            : Suite == EvaluationSuites.SugarCrepe && string.IsNullOrEmpty(Data.CocoImages) ? "--suite sugarcrepe needs --images DIR (COCO val2017 images)."
+            : Data.MaxItems is < 1 ? "--max-items must be at least 1."
+            : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
 }
 
 /// <summary>
@@ -47,13 +72,15 @@ public static class ModelEvaluation
     /// <param name="status">Runs a suite under a message (a console spinner); null runs it plainly.</param>
     /// <param name="notice">Receives a line for each suite <see cref="EvaluationSuites.All"/> leaves out and why.</param>
     /// <returns>Every model's result of every suite.</returns>
-    /// <exception cref="ArgumentException">A path names nothing, or no suite's data is present.</exception>
+    /// <exception cref="ArgumentException">The request fails <see cref="EvaluationRequest.Check"/>, a path names nothing,
+    /// or no suite's data is present.</exception>
     /// <exception cref="InvalidOperationException">A checkpoint is of another architecture than its preset.</exception>
     public static EvaluationResults Run(EvaluationRequest request, DataLoadReport dataReport,
         Func<string, Func<SuiteResult>, SuiteResult>? status = null, Action<string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(dataReport);
+        request.Check();
         status ??= (_, work) => work();
         var models = new List<(string Path, bool IsWeights)> { (request.Model, request.ModelIsWeights) };
         if (request.Compare is { } compare)

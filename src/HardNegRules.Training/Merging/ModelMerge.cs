@@ -21,10 +21,21 @@ public static class ModelMerge
     /// checkpoints or both safetensors files; a safetensors output that is a folder gets <c>model.safetensors</c>.</summary>
     /// <param name="options">Inputs, alpha and output.</param>
     /// <returns>One line saying what was merged into what.</returns>
-    /// <exception cref="ArgumentException">An input does not exist, or the two are not of one architecture.</exception>
+    /// <exception cref="ArgumentException">An input or the output is not given, alpha is outside [0, 1], the inputs are
+    /// not of one kind, an input does not exist, or the two are not of one architecture.</exception>
     public static string Merge(CheckpointMergeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        string? problem = string.IsNullOrEmpty(options.From) || string.IsNullOrEmpty(options.To) ? "Give both --from PATH and --to PATH."
+            : string.IsNullOrEmpty(options.OutDirectory) ? "Give --out PATH for the merged model."
+            : options.Alpha is not (>= 0 and <= 1)
+                ? $"--alpha must be a number from 0 (--from) to 1 (--to); got {options.Alpha.ToString(CultureInfo.InvariantCulture)}."
+            : IsSafetensors(options.From) != IsSafetensors(options.To) ? "--from and --to must be of one kind: two checkpoints or two .safetensors files."
+            : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem);
+        }
         string alpha = options.Alpha.ToString(CultureInfo.InvariantCulture);
         if (IsSafetensors(options.From))
         {

@@ -1,0 +1,16 @@
+using HardNegRules.Training.Presets;
+
+namespace HardNegRules.Cli.Commands;
+
+/// <summary>The options of every command that builds a model from a preset (<c>train</c>, <c>experiment</c>,
+/// <c>eval</c>): the preset, its overrides and the rule pack of its negatives.</summary>
+internal class ModelSettings : PresetSettings
+{
+    [CommandOption("--rules <DIR>")]
+    [Description("Read the rule pack from DIR at run time (the interpreter) instead of the rules compiled in (rules.directory): the training negatives, and those of eval's text-ranking tests.")]
+    public string? RulesDirectory { get; init; }
+
+    /// <summary>The changes these options make to the preset (--set last, so it wins).</summary>
+    /// <returns>The changes.</returns>
+    internal virtual PresetEdits Edits() => new() { RulesDirectory = RulesDirectory, Overrides = Set };
+}
