@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using HardNegRules.Rules.Compilation;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using E = HardNegRules.Rules.Diagnostics.RuleErrors;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace HardNegRules.Rules.Compilation;
 
 /// <summary>How rule files are named: which pack a file belongs to and how its place is shown.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using HardNegRules.Rules.Model;
 
 namespace HardNegRules.Rules.Compilation;

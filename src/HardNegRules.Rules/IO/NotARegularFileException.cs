@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace HardNegRules.IO;
 
 /// <summary>An input path that names something other than a regular file (a named pipe, a device, a folder).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using HardNegRules.Rules.Diagnostics;
 
 namespace HardNegRules.Rules.Model;

@@ -1,5 +1,3 @@
-using System;
-
 namespace HardNegRules.Rules.Parsing;
 
 /// <summary>Finds places in a rule file's raw text that the YAML parser reports badly or not at all.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace HardNegRules.Rules.Text;
 
 /// <summary>The bits of English grammar the compiler needs: regular plurals and the a/an choice.</summary>

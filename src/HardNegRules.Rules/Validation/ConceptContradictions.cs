@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using HardNegRules.Rules.Diagnostics;
 using HardNegRules.Rules.Model;
 using HardNegRules.Rules.Text;
