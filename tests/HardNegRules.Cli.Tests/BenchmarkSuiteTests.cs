@@ -13,23 +13,32 @@ public class BenchmarkSuiteTests
         return run;
     }
 
+    private sealed record SuiteRun(Hardneg.Result Result, JsonElement Report, string Output);
+
+    // Evaluates a freshly trained tiny model on one suite; the run must succeed and write its report.
+    private static SuiteRun EvalSuite(string suite, params string[] data)
+    {
+        string run = TrainTiny(1);
+        string output = Path.Combine(run, suite + ".json");
+        Hardneg.Result result = Hardneg.Run(["eval", "--suite", suite, "--checkpoint", run, .. data, "--out", output]);
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
+        return new SuiteRun(result, report.RootElement.Clone(), output);
+    }
+
     [Test]
     public async Task Inpaintcoco_scores_both_directions_per_concept_and_counts_unreadable_pairs()
     {
-        string run = TrainTiny(1);
         string data = await BenchmarkFiles.WriteInpaintCocoAsync(Hardneg.TempDirectory());
-        string output = Path.Combine(run, "inpaintcoco.json");
 
-        Hardneg.Result result = Hardneg.Run("eval", "--suite", "inpaintcoco", "--checkpoint", run, "--inpaintcoco", data, "--out", output);
+        (Hardneg.Result result, JsonElement report, string output) = EvalSuite("inpaintcoco", "--inpaintcoco", data);
 
-        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Stdout, Does.Contain("6 pairs evaluated, 1 skipped").And.Contain("inpainted_caption").And.Contain("image_pair"));
         Assert.That(result.Stderr, Does.Contain("inpaint_image of row 6"));
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
-        JsonElement[] concepts = [.. report.RootElement.GetProperty("concepts").EnumerateArray()];
+        JsonElement[] concepts = [.. report.GetProperty("concepts").EnumerateArray()];
         Assert.That(concepts.Select(c => (c.GetProperty("group").GetString(), c.GetProperty("evaluated").GetInt32(), c.GetProperty("skipped").GetInt32())),
             Is.EqualTo(new[] { ("color", 2, 1), ("object", 2, 0), ("size", 2, 0) }));
-        JsonElement overall = report.RootElement.GetProperty("overall");
+        JsonElement overall = report.GetProperty("overall");
         foreach (string key in new[] { "original_caption", "edited_caption", "image_pair", "text", "group_score" })
         {
             Assert.That(overall.GetProperty(key).GetDouble(), Is.InRange(0.0, 1.0), key);
@@ -41,36 +50,28 @@ public class BenchmarkSuiteTests
     [Test]
     public void Winoground_reports_text_image_and_group_scores_per_tag()
     {
-        string run = TrainTiny(1);
         string data = BenchmarkFiles.WriteWinoground(Hardneg.TempDirectory());
-        string output = Path.Combine(run, "winoground.json");
 
-        Hardneg.Result result = Hardneg.Run("eval", "--suite", "winoground", "--checkpoint", run, "--winoground", data, "--out", output);
+        (Hardneg.Result result, JsonElement report, _) = EvalSuite("winoground", "--winoground", data);
 
-        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Stdout, Does.Contain("4 examples read").And.Contain("3 evaluated, 1 skipped").And.Contain("collapsed_tag=Relation"));
         Assert.That(result.Stderr, Does.Contain("examples.jsonl(3)").And.Contain("caption_1").And.Contain("ex_3_img_1"));
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
-        Assert.That(report.RootElement.GetProperty("evaluated").GetInt32(), Is.EqualTo(3));
-        JsonElement overall = report.RootElement.GetProperty("overall");
+        Assert.That(report.GetProperty("evaluated").GetInt32(), Is.EqualTo(3));
+        JsonElement overall = report.GetProperty("overall");
         Assert.That(overall.GetProperty("group").GetDouble(), Is.LessThanOrEqualTo(Math.Min(overall.GetProperty("text").GetDouble(), overall.GetProperty("image").GetDouble())));
-        string[] groups = [.. report.RootElement.GetProperty("groups").EnumerateArray().Select(g => $"{g.GetProperty("field").GetString()}={g.GetProperty("value").GetString()}:{g.GetProperty("count").GetInt32()}")];
+        string[] groups = [.. report.GetProperty("groups").EnumerateArray().Select(g => $"{g.GetProperty("field").GetString()}={g.GetProperty("value").GetString()}:{g.GetProperty("count").GetInt32()}")];
         Assert.That(groups, Does.Contain("collapsed_tag=Object:1").And.Contain("collapsed_tag=Relation:1").And.Contain("secondary_tag=none:2").And.Contain("num_main_preds=2:1"));
     }
 
     [Test]
     public void Aro_evaluates_each_set_present_with_its_macro_accuracy()
     {
-        string run = TrainTiny(1);
         string data = BenchmarkFiles.WriteAro(Hardneg.TempDirectory());
-        string output = Path.Combine(run, "aro.json");
 
-        Hardneg.Result result = Hardneg.Run("eval", "--suite", "aro", "--checkpoint", run, "--aro", data, "--out", output);
+        (Hardneg.Result result, JsonElement report, _) = EvalSuite("aro", "--aro", data);
 
-        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Stderr, Does.Contain("missing.jpg").And.Contain("visual_genome_attribution.json[record 1]"));
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
-        Dictionary<string, JsonElement> sets = report.RootElement.GetProperty("sets").EnumerateArray().ToDictionary(s => s.GetProperty("set").GetString()!);
+        Dictionary<string, JsonElement> sets = report.GetProperty("sets").EnumerateArray().ToDictionary(s => s.GetProperty("set").GetString()!);
         Assert.That(sets.Keys, Is.EqualTo(new[] { "vg_relation", "vg_attribution", "coco_order" }));
         Assert.That((sets["vg_relation"].GetProperty("evaluated").GetInt32(), sets["vg_relation"].GetProperty("skipped").GetInt32()), Is.EqualTo((3, 1)));
         // "near" is on ARO's list of relations left out of the macro accuracy; "on" is not.
@@ -112,15 +113,9 @@ public class BenchmarkSuiteTests
     [Test]
     public void Probe_fits_binding_probes_on_each_tower_of_a_concept_world_model()
     {
-        string run = TrainTiny(1);
-        string output = Path.Combine(run, "probe.json");
+        (Hardneg.Result result, JsonElement probe, _) = EvalSuite("probe");
 
-        Hardneg.Result result = Hardneg.Run("eval", "--suite", "probe", "--checkpoint", run, "--out", output);
-
-        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Stdout, Does.Contain("Binding probe: fitted on 16 training scenes"));
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(output));
-        JsonElement probe = report.RootElement;
         Assert.That(probe.GetProperty("twins").GetInt32(), Is.Positive);
         Assert.That(new[] { probe.GetProperty("image").GetDouble(), probe.GetProperty("text").GetDouble() },
             Has.All.InRange(0.0, 1.0));

@@ -79,8 +79,7 @@ public class ErrorBoundaryTests
     public void A_broken_preset_file_is_a_located_usage_error(string text, string expected)
     {
         string dir = Hardneg.TempDirectory();
-        string preset = Path.Combine(dir, "broken.yaml");
-        File.WriteAllText(preset, text);
+        string preset = Hardneg.WriteFile(dir, "broken.yaml", text);
 
         Hardneg.Result result = Hardneg.Run("experiment", "--preset", preset, "--out", Path.Combine(dir, "run"));
 

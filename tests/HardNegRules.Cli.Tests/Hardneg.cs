@@ -46,6 +46,15 @@ internal static class Hardneg
         return path;
     }
 
+    /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> in <paramref name="directory"/>.</summary>
+    /// <returns>The file's path.</returns>
+    public static string WriteFile(string directory, string name, string text)
+    {
+        string path = Path.Combine(directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -17,8 +17,7 @@ public class NegClipNegativeImageTests
         string[] captions = ["A red bus on the left of a small car.", "A black dog on a white couch.", "A large zebra near a giraffe.", "A man holding a blue umbrella."];
         string annotations = string.Join(", ", Enumerable.Range(0, 200).Select(i =>
             $"{{\"id\": {i}, \"image_id\": {i % 40}, \"caption\": \"{captions[i % captions.Length]}\"}}"));
-        string coco = Path.Combine(dir, "captions.json");
-        File.WriteAllText(coco, $"{{\"images\": [{string.Join(", ", images.Select(i => $"{{\"id\": {i}, \"file_name\": \"{i:D12}.jpg\"}}"))}], \"annotations\": [{annotations}]}}");
+        string coco = Hardneg.WriteFile(dir, "captions.json", $"{{\"images\": [{string.Join(", ", images.Select(i => $"{{\"id\": {i}, \"file_name\": \"{i:D12}.jpg\"}}"))}], \"annotations\": [{annotations}]}}");
         string tsv = Path.Combine(dir, "train.tsv");
 
         Hardneg.Result run = Hardneg.Run("negatives", "--input", coco, "--output", tsv, "--format", "negclip", "--image-root", "coco/val2017/", "--k", "2");

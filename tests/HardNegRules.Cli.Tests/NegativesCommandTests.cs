@@ -50,12 +50,9 @@ public class NegativesCommandTests
     public void Coco_json_and_text_inputs_and_bad_records_are_counted_not_fatal()
     {
         string dir = Hardneg.TempDirectory();
-        string coco = Path.Combine(dir, "captions.json");
-        File.WriteAllText(coco, """{"annotations": [{"id": 17, "image_id": 3, "caption": "A red bus."}, {"id": 18, "image_id": 3}, {"id": "x9", "caption": "a small cat on the left"}]}""");
-        string text = Path.Combine(dir, "captions.txt");
-        File.WriteAllText(text, "a black dog\n\nno concepts here\n");
-        string jsonl = Path.Combine(dir, "captions.jsonl");
-        File.WriteAllText(jsonl, "{\"caption\": \"a blue car\", \"id\": 5}\n{not json\n{\"id\": 7}\n");
+        string coco = Hardneg.WriteFile(dir, "captions.json", """{"annotations": [{"id": 17, "image_id": 3, "caption": "A red bus."}, {"id": 18, "image_id": 3}, {"id": "x9", "caption": "a small cat on the left"}]}""");
+        string text = Hardneg.WriteFile(dir, "captions.txt", "a black dog\n\nno concepts here\n");
+        string jsonl = Hardneg.WriteFile(dir, "captions.jsonl", "{\"caption\": \"a blue car\", \"id\": 5}\n{not json\n{\"id\": 7}\n");
 
         Hardneg.Result cocoRun = Hardneg.Run("negatives", "--input", coco, "--output", Path.Combine(dir, "coco.jsonl"));
         Assert.That(cocoRun.ExitCode, Is.Zero, cocoRun.Stderr);
@@ -81,8 +78,7 @@ public class NegativesCommandTests
     public void Output_is_written_whole_or_not_at_all()
     {
         string dir = Hardneg.TempDirectory();
-        string output = Path.Combine(dir, "out.jsonl");
-        File.WriteAllText(output, "previous content\n");
+        string output = Hardneg.WriteFile(dir, "out.jsonl", "previous content\n");
         string rules = Path.Combine(dir, "rules");
         Directory.CreateDirectory(rules);
         File.WriteAllText(Path.Combine(rules, "color.yaml"), "concept: color\nterms: [red]\n");

@@ -19,8 +19,7 @@ public class NegativesHardeningTests
     public void An_output_that_is_the_input_or_a_link_to_it_is_refused_and_the_input_kept()
     {
         string dir = Hardneg.TempDirectory();
-        string input = Path.Combine(dir, "captions.txt");
-        File.WriteAllText(input, "a red car\na small dog\n");
+        string input = Hardneg.WriteFile(dir, "captions.txt", "a red car\na small dog\n");
         string symlink = Path.Combine(dir, "link.jsonl");
         File.CreateSymbolicLink(symlink, input);
         string hardLink = Path.Combine(dir, "hard.jsonl");
@@ -44,8 +43,7 @@ public class NegativesHardeningTests
     public void A_broken_coco_file_exits_2_with_its_place_and_writes_nothing(string json, string message)
     {
         string dir = Hardneg.TempDirectory();
-        string input = Path.Combine(dir, "captions.json");
-        File.WriteAllText(input, json);
+        string input = Hardneg.WriteFile(dir, "captions.json", json);
         string output = Path.Combine(dir, "out.jsonl");
 
         AssertUsageError(Hardneg.Run("negatives", "--input", input, "--output", output), message);
@@ -90,12 +88,10 @@ public class NegativesHardeningTests
     public void Negclip_output_without_image_paths_is_a_usage_error()
     {
         string dir = Hardneg.TempDirectory();
-        string text = Path.Combine(dir, "captions.txt");
-        File.WriteAllText(text, "a red car\n");
+        string text = Hardneg.WriteFile(dir, "captions.txt", "a red car\n");
         AssertUsageError(Hardneg.Run("negatives", "--input", text, "--output", Path.Combine(dir, "t.tsv"), "--format", "negclip"), "--format negclip needs each caption's image");
 
-        string jsonl = Path.Combine(dir, "captions.jsonl");
-        File.WriteAllText(jsonl, "{\"caption\": \"a red car\", \"filepath\": \"1.jpg\"}\n{\"id\": 9, \"caption\": \"a blue car\"}\n");
+        string jsonl = Hardneg.WriteFile(dir, "captions.jsonl", "{\"caption\": \"a red car\", \"filepath\": \"1.jpg\"}\n{\"id\": 9, \"caption\": \"a blue car\"}\n");
         string output = Path.Combine(dir, "j.tsv");
         AssertUsageError(Hardneg.Run("negatives", "--input", jsonl, "--output", output, "--format", "negclip"), "record 9 has no image file");
         Assert.That(File.Exists(output), Is.False);
