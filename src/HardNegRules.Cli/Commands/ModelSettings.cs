@@ -10,7 +10,6 @@ internal class ModelSettings : PresetSettings
     [Description("Read the rule pack from DIR at run time (the interpreter) instead of the rules compiled in (rules.directory): the training negatives, and those of eval's text-ranking tests.")]
     public string? RulesDirectory { get; init; }
 
-    /// <summary>The changes these options make to the preset (--set last, so it wins).</summary>
-    /// <returns>The changes.</returns>
-    internal virtual PresetEdits Edits() => new() { RulesDirectory = RulesDirectory, Overrides = Set };
+    /// <inheritdoc />
+    internal override PresetEdits Edits() => base.Edits() with { RulesDirectory = RulesDirectory };
 }

@@ -1,3 +1,5 @@
+using HardNegRules.Training.Presets;
+
 namespace HardNegRules.Cli.Commands;
 
 /// <summary>The options of every command that reads a preset (<c>train</c>, <c>experiment</c>, <c>eval</c>,
@@ -12,9 +14,11 @@ internal class PresetSettings : CommandSettings
     [Description("Override any preset value, e.g. --set data.captions=captions_train2017.json --set rules.weight={location: 3}. Repeatable.")]
     public string[] Set { get; init; } = [];
 
+    /// <summary>The changes these options make to the preset (--set last, so it wins).</summary>
+    /// <returns>The changes.</returns>
+    internal virtual PresetEdits Edits() => new() { Overrides = Set };
+
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        Set.FirstOrDefault(s => !s.Contains('=', StringComparison.Ordinal)) is { } bad
-            ? ValidationResult.Error($"--set takes section.key=value (e.g. schedule.steps=200); got '{bad}'.")
-            : ValidationResult.Success();
+        Edits().Problem() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
 }

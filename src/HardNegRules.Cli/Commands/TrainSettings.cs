@@ -43,8 +43,5 @@ internal class TrainSettings : ModelSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        Steps is < 1 ? ValidationResult.Error($"--steps must be at least 1; got {Steps}.")
-        : K is < 0 ? ValidationResult.Error($"--k must be 0 or more; got {K}.")
-        : !TrainingDevice.IsName(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.")
-        : base.Validate();
+        !TrainingDevice.IsName(Device) ? ValidationResult.Error($"--device must be cpu, cuda or cuda:N; got '{Device}'.") : base.Validate();
 }

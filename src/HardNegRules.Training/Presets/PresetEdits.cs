@@ -32,13 +32,28 @@ public sealed record PresetEdits
     /// <summary>Overrides <c>section.key=value</c> as typed, applied in order after the typed values.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
+    /// <summary>The first of these changes that no preset can take, as a message naming the option that sets it.</summary>
+    /// <returns>The message, or null when every change can be applied.</returns>
+    public string? Problem() =>
+        Steps is < 1 ? $"--steps must be at least 1; got {Steps}."
+        : K is < 0 ? $"--k must be 0 or more; got {K}."
+        : Overrides.FirstOrDefault(o => !o.Contains('=', StringComparison.Ordinal)) is { } bad
+            ? $"--set takes section.key=value (e.g. schedule.steps=200); got '{bad}'."
+        : null;
+
     /// <summary>The preset with these changes.</summary>
     /// <param name="preset">The preset to change.</param>
     /// <returns>The changed preset.</returns>
-    /// <exception cref="PresetException">An override names no key or has a bad value.</exception>
+    /// <exception cref="PresetException">A change that no preset can take (<see cref="Problem"/>), or an override that
+    /// names no key or has a bad value.</exception>
     public Preset ApplyTo(Preset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
+        if (Problem() is { } problem)
+        {
+            throw new PresetException("command line", 0, 0, problem);
+        }
+
         Preset edited = preset with
         {
             Schedule = preset.Schedule with { Steps = Steps ?? preset.Schedule.Steps, Seed = Seed ?? preset.Schedule.Seed },
