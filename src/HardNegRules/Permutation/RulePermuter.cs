@@ -534,6 +534,7 @@ public abstract class RulePermuter : IPermuter
         (Neighbours.StartsUpper(caption, first.Start) == Neighbours.StartsUpper(caption, second.Start) ||
          !(Neighbours.AtSentenceStart(caption, first.Start) || Neighbours.AtSentenceStart(caption, second.Start)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
@@ -613,7 +614,7 @@ public abstract class RulePermuter : IPermuter
         foreach (long u in used)
         {
             int target = (int)(uint)u;
-            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0)
+            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && !SortedInts.Contains(excluded, target))
             {
                 usedInPool[usedCount++] = target;
             }
@@ -627,7 +628,7 @@ public abstract class RulePermuter : IPermuter
             for (int x = 0; x < n; x++)
             {
                 int t = ruledOut[x];
-                if (t >= poolStart && t < poolEnd && excluded.AsSpan().BinarySearch(t) < 0)
+                if (t >= poolStart && t < poolEnd && !SortedInts.Contains(excluded, t))
                 {
                     usedInPool[usedCount++] = t;
                 }
@@ -635,7 +636,7 @@ public abstract class RulePermuter : IPermuter
         }
 
         usedInPool = usedInPool[..usedCount];
-        usedInPool.Sort();
+        SortedInts.Sort(usedInPool);
         double[] prefix = Tables.FormWeightPrefix[form];
         double poolTotal = prefix[poolEnd] - prefix[poolStart];
         foreach (int x in excluded)
@@ -704,7 +705,7 @@ public abstract class RulePermuter : IPermuter
         // Rounding can land on a removed or empty stretch at the very end: take the nearest available term before it.
         for (int t = lo; t >= poolStart; t--)
         {
-            if (prefix[t + 1] > prefix[t] && excluded.AsSpan().BinarySearch(t) < 0 && !usedInPool.Contains(t))
+            if (prefix[t + 1] > prefix[t] && !SortedInts.Contains(excluded, t) && !SortedInts.AnyEqual(usedInPool, t))
             {
                 return t;
             }
@@ -713,8 +714,9 @@ public abstract class RulePermuter : IPermuter
         return last;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
-        Tables.Writable(target, match.Form) && !used.Contains(((long)slot << 32) | (uint)target);
+        Tables.Writable(target, match.Form) && !SortedInts.AnyEqual(used, ((long)slot << 32) | (uint)target);
 
     private static bool AnyFollows(ReadOnlySpan<char> caption, int end, string[][] phrases)
     {
