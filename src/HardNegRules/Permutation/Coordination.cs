@@ -110,6 +110,14 @@ internal readonly struct Coordination
         return count;
     }
 
+    /// <summary>
+    /// At least as many as <see cref="CountRuledOut"/> gives, without searching: the terms <see cref="Collect"/> could
+    /// gather (or the listed targets).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int MostRuledOut(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, TermMatch match) =>
+        IsEmpty ? 0 : HasPool(tables, match.Term) ? Capacity(tables, matches, partners) : tables.TermListed[match.Term].Length;
+
     /// <summary>Room <see cref="Collect"/> needs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Capacity(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners)
