@@ -40,9 +40,12 @@ internal sealed class CaptionAutomaton
     private readonly int _rowWidth;
     private readonly int _states;
 
-    // One row per state of _rowWidth ints: the next state per class as a row offset, with Flag set on the transitions
-    // that need a look (see the summary), then the info columns.
-    private readonly int[] _table;
+    // One row per state of _rowWidth 64-bit values: the next state per class as the address of its row, with bit 0 set
+    // on the transitions that need a look (see the summary; rows are 8-byte aligned), then the info columns. The table
+    // lives in memory that never moves, so the next state is one load from the current one, with no add on the scan's
+    // chain of dependent loads.
+    private readonly long[] _links;
+    private readonly nint _base;
 
     /// <summary>Builds the automaton from an encoded trie.</summary>
     /// <param name="encoded">The trie, as <see cref="MatchTrie.Encode"/> writes it.</param>
@@ -90,7 +93,7 @@ internal sealed class CaptionAutomaton
         _states = nodes + 1;
         _rowWidth = _classCount + InfoColumns;
         int inWord = _rowWidth;
-        _table = new int[_states * _rowWidth];
+        var table = new int[_states * _rowWidth];
         var depth = new int[nodes];
         var firstWord = new int[nodes];
         firstWord[0] = -1;
@@ -108,11 +111,11 @@ internal sealed class CaptionAutomaton
 
         for (int cls = 0; cls < _classCount; cls++)
         {
-            _table[inWord + cls] = cls >= _firstWordClass ? inWord : Between;
+            table[inWord + cls] = cls >= _firstWordClass ? inWord : Between;
         }
 
-        _table[inWord + _classCount + AcceptColumn] = -1;
-        _table[inWord + _classCount + FirstWordColumn] = -1;
+        table[inWord + _classCount + AcceptColumn] = -1;
+        table[inWord + _classCount + FirstWordColumn] = -1;
         for (int n = 0; n < nodes; n++)
         {
             int at = nodeOffsets[n];
@@ -132,12 +135,22 @@ internal sealed class CaptionAutomaton
                 // Between words nothing is ever flagged; elsewhere: a text accepted at a word boundary, and the death
                 // of a walk that has crossed a word boundary.
                 bool flagged = n != 0 && ((!word && accepted >= 0) || (!hasChild && firstWord[n] >= 0));
-                _table[row + cls] = flagged ? target | Flag : target;
+                table[row + cls] = flagged ? target | Flag : target;
             }
 
-            _table[row + _classCount + AcceptColumn] = n == 0 ? -1 : accepted;
-            _table[row + _classCount + DepthColumn] = depth[n];
-            _table[row + _classCount + FirstWordColumn] = firstWord[n];
+            table[row + _classCount + AcceptColumn] = n == 0 ? -1 : accepted;
+            table[row + _classCount + DepthColumn] = depth[n];
+            table[row + _classCount + FirstWordColumn] = firstWord[n];
+        }
+
+        _links = GC.AllocateArray<long>(table.Length, pinned: true);
+        _base = BaseOf(_links);
+        for (int at = 0; at < table.Length; at++)
+        {
+            int column = at % _rowWidth;
+            int value = table[at];
+            // Built as row offsets with a sign-bit flag, then turned into addresses with a bit-0 flag.
+            _links[at] = column >= _classCount ? value : _base + ((long)(value & ~Flag) * sizeof(long)) + (value < 0 ? 1 : 0);
         }
     }
 
@@ -159,14 +172,24 @@ internal sealed class CaptionAutomaton
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
-        // Table reads without bounds checks: every class is below _classCount and every row offset is a row of the
-        // table by construction, so the common case is a load, an add and a sign test per character.
-        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        int length = Scan(caption, ref i, out start, out entry);
+        // The scan reads the pinned table through raw addresses: it must stay reachable until the scan is done.
+        GC.KeepAlive(_links);
+        return length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe int Scan(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
+    {
+        // Reads without bounds checks: every class is below _classCount and every link is the address of a row of the
+        // pinned table by construction, so the common case is one load and a bit test per character.
         ref char text = ref MemoryMarshal.GetReference(caption);
-        int info = _classCount;
+        nint between = _base;
+        nint inWord = _base + (_rowWidth * sizeof(long));
+        nint info = _classCount * sizeof(long);
         int n = caption.Length;
         int pos = i;
-        int state = Between;
+        nint state = between;
         int candidateEnd = -1;
         int candidateStart = 0;
         int candidateEntry = -1;
@@ -178,19 +201,20 @@ internal sealed class CaptionAutomaton
             {
                 char ch = Unsafe.Add(ref text, pos);
                 int cls = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
-                int to = Unsafe.Add(ref table, state + cls);
-                if (to >= 0)
+                nint to = *(nint*)(state + (cls * sizeof(long)));
+                if ((to & 1) == 0)
                 {
                     state = to;
                     pos++;
                     continue;
                 }
 
-                int accepted = Unsafe.Add(ref table, state + info + AcceptColumn);
-                int wordStart = pos - Unsafe.Add(ref table, state + info + DepthColumn);
+                to &= ~(nint)1;
+                int accepted = (int)*(long*)(state + info + (AcceptColumn * sizeof(long)));
+                int wordStart = pos - (int)*(long*)(state + info + (DepthColumn * sizeof(long)));
                 if (cls < firstWordClass && accepted >= 0)
                 {
-                    if ((to & ~Flag) == Between)
+                    if (to == between)
                     {
                         return Found(ref i, pos, wordStart, accepted, out start, out entry);
                     }
@@ -199,7 +223,7 @@ internal sealed class CaptionAutomaton
                     candidateEnd = pos;
                     candidateStart = wordStart;
                     candidateEntry = accepted;
-                    state = to & ~Flag;
+                    state = to;
                     pos++;
                     continue;
                 }
@@ -210,18 +234,18 @@ internal sealed class CaptionAutomaton
                     return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
                 }
 
-                pos = wordStart + Unsafe.Add(ref table, state + info + FirstWordColumn);
-                state = Between;
+                pos = wordStart + (int)*(long*)(state + info + (FirstWordColumn * sizeof(long)));
+                state = between;
             }
 
             // The caption's end is a word boundary too.
-            if (state == Between || state == _rowWidth)
+            if (state == between || state == inWord)
             {
                 break;
             }
 
-            int last = Unsafe.Add(ref table, state + info + AcceptColumn);
-            int lastStart = n - Unsafe.Add(ref table, state + info + DepthColumn);
+            int last = (int)*(long*)(state + info + (AcceptColumn * sizeof(long)));
+            int lastStart = n - (int)*(long*)(state + info + (DepthColumn * sizeof(long)));
             if (last >= 0)
             {
                 return Found(ref i, n, lastStart, last, out start, out entry);
@@ -232,14 +256,14 @@ internal sealed class CaptionAutomaton
                 return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
             }
 
-            int first = Unsafe.Add(ref table, state + info + FirstWordColumn);
+            int first = (int)*(long*)(state + info + (FirstWordColumn * sizeof(long)));
             if (first < 0)
             {
                 break;
             }
 
             pos = lastStart + first;
-            state = Between;
+            state = between;
         }
 
         i = n;
@@ -247,6 +271,8 @@ internal sealed class CaptionAutomaton
         entry = -1;
         return 0;
     }
+
+    private static unsafe nint BaseOf(long[] pinned) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
     private static int Found(ref int i, int end, int wordStart, int accepted, out int start, out int entry)
     {
