@@ -33,6 +33,7 @@ internal sealed class CaptionAutomaton
     // Classes: 0 other non-word characters, 1.._firstWordClass - 1 non-word characters of rule texts (space, '&', ...),
     // _firstWordClass other word characters, above it word characters of rule texts.
     private readonly byte[] _asciiClass = new byte[128];
+    private byte[]? _charClasses;
     private readonly char[] _otherChars;
     private readonly int[] _otherClasses;
     private readonly int _firstWordClass;
@@ -172,80 +173,94 @@ internal sealed class CaptionAutomaton
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
-        int length = Scan(caption, ref i, out start, out entry);
+        int length = Scan(_charClasses ?? BuildCharClasses(), caption, ref i, out start, out entry);
         // The scan reads the pinned table through raw addresses: it must stay reachable until the scan is done.
         GC.KeepAlive(_links);
         return length;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe int Scan(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
+    // Not inlined into its caller, and calls nothing: its values stay in registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private unsafe int Scan(byte[] classes, ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
-        // Reads without bounds checks: every class is below _classCount and every link is the address of a row of the
-        // pinned table by construction, so the common case is one load and a bit test per character.
+        // Reads without bounds checks: every character has a class in the 64K table, every class is below _classCount
+        // and every link is the address of a row of the pinned table by construction.
         ref char text = ref MemoryMarshal.GetReference(caption);
+        ref byte charClass = ref MemoryMarshal.GetArrayDataReference(classes);
         nint between = _base;
-        nint inWord = _base + (_rowWidth * sizeof(long));
-        nint info = _classCount * sizeof(long);
         int n = caption.Length;
         int pos = i;
         nint state = between;
         int candidateEnd = -1;
         int candidateStart = 0;
         int candidateEntry = -1;
-        int firstWordClass = _firstWordClass;
-        ref byte ascii = ref MemoryMarshal.GetArrayDataReference(_asciiClass);
+    Resume:
         while (true)
         {
-            while (pos < n)
+            // The common case, a loop of its own without calls so that its few values stay in registers: a class
+            // load, then the next state as one load from the current one, and a test of its flag bit.
+            int cls = 0;
+            nint to = 0;
+            nint at = pos;
+            if (at < n)
             {
-                char ch = Unsafe.Add(ref text, pos);
-                int cls = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
-                nint to = *(nint*)(state + (cls * sizeof(long)));
-                if ((to & 1) == 0)
+                do
                 {
-                    state = to;
-                    pos++;
-                    continue;
-                }
-
-                to &= ~(nint)1;
-                int accepted = (int)*(long*)(state + info + (AcceptColumn * sizeof(long)));
-                int wordStart = pos - (int)*(long*)(state + info + (DepthColumn * sizeof(long)));
-                if (cls < firstWordClass && accepted >= 0)
-                {
-                    if (to == between)
+                    cls = Unsafe.Add(ref charClass, Unsafe.Add(ref text, at));
+                    to = *(nint*)(state + ((nint)cls * sizeof(long)));
+                    if ((to & 1) != 0)
                     {
-                        return Found(ref i, pos, wordStart, accepted, out start, out entry);
+                        break;
                     }
 
-                    // A longer phrase may follow ("black" of "black and white"): remember this one.
-                    candidateEnd = pos;
-                    candidateStart = wordStart;
-                    candidateEntry = accepted;
                     state = to;
-                    pos++;
-                    continue;
+                    at++;
                 }
-
-                // A walk past its first word died: the longest text accepted on the way, or resume after the first word.
-                if (candidateEnd >= 0)
-                {
-                    return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
-                }
-
-                pos = wordStart + (int)*(long*)(state + info + (FirstWordColumn * sizeof(long)));
-                state = between;
+                while (at < n);
             }
 
-            // The caption's end is a word boundary too.
-            if (state == between || state == inWord)
+            pos = (int)at;
+            if (pos >= n)
             {
                 break;
             }
 
-            int last = (int)*(long*)(state + info + (AcceptColumn * sizeof(long)));
-            int lastStart = n - (int)*(long*)(state + info + (DepthColumn * sizeof(long)));
+            to &= ~(nint)1;
+            nint info = state + (_classCount * sizeof(long));
+            int accepted = (int)*(long*)(info + (AcceptColumn * sizeof(long)));
+            int wordStart = pos - (int)*(long*)(info + (DepthColumn * sizeof(long)));
+            if (cls < _firstWordClass && accepted >= 0)
+            {
+                if (to == between)
+                {
+                    return Found(ref i, pos, wordStart, accepted, out start, out entry);
+                }
+
+                // A longer phrase may follow ("black" of "black and white"): remember this one.
+                candidateEnd = pos;
+                candidateStart = wordStart;
+                candidateEntry = accepted;
+                state = to;
+                pos++;
+                continue;
+            }
+
+            // A walk past its first word died: the longest text accepted on the way, or resume after the first word.
+            if (candidateEnd >= 0)
+            {
+                return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
+            }
+
+            pos = wordStart + (int)*(long*)(info + (FirstWordColumn * sizeof(long)));
+            state = between;
+        }
+
+        // The caption's end is a word boundary too.
+        if (state != between && state != between + (_rowWidth * sizeof(long)))
+        {
+            nint info = state + (_classCount * sizeof(long));
+            int last = (int)*(long*)(info + (AcceptColumn * sizeof(long)));
+            int lastStart = n - (int)*(long*)(info + (DepthColumn * sizeof(long)));
             if (last >= 0)
             {
                 return Found(ref i, n, lastStart, last, out start, out entry);
@@ -256,14 +271,14 @@ internal sealed class CaptionAutomaton
                 return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
             }
 
-            int first = (int)*(long*)(state + info + (FirstWordColumn * sizeof(long)));
-            if (first < 0)
+            // A walk past its first word reached the end without a text: resume after that word.
+            int first = (int)*(long*)(info + (FirstWordColumn * sizeof(long)));
+            if (first >= 0)
             {
-                break;
+                pos = lastStart + first;
+                state = between;
+                goto Resume;
             }
-
-            pos = lastStart + first;
-            state = between;
         }
 
         i = n;
@@ -272,8 +287,24 @@ internal sealed class CaptionAutomaton
         return 0;
     }
 
+    // Every UTF-16 unit's class, built at the first scan (a 64 KB table: the scan's loop then needs no branch on the
+    // character and no call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte[] BuildCharClasses()
+    {
+        var classes = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            classes[c] = (byte)(c < 128 ? _asciiClass[c] : NonAsciiClass((char)c));
+        }
+
+        Volatile.Write(ref _charClasses, classes);
+        return classes;
+    }
+
     private static unsafe nint BaseOf(long[] pinned) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Found(ref int i, int end, int wordStart, int accepted, out int start, out int entry)
     {
         i = end;
