@@ -421,7 +421,8 @@ public abstract class RulePermuter : IPermuter
 
             slot.Remaining--;
             slot.Picks++;
-            if (slot.Remaining <= 0 && !slot.Exact)
+            // The bound ran out: count exactly, unless this was the last negative asked for.
+            if (slot.Remaining <= 0 && !slot.Exact && written + 1 < used.Length)
             {
                 slot.Exact = true;
                 slot.Remaining = CountTargets(first) - slot.Coordination.CountRuledOut(Tables, matches[..matchCount], partners[..matchCount], first) - slot.Picks;
