@@ -81,6 +81,7 @@ internal struct SplitMix
 
     public SplitMix(ulong seed) => _state = seed;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
@@ -88,6 +89,7 @@ internal struct SplitMix
         return z ^ (z >> 31);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Next()
     {
         _state += 0x9E3779B97F4A7C15UL;
@@ -95,5 +97,6 @@ internal struct SplitMix
     }
 
     /// <summary>A double in [0, 1) from the top 53 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
 }

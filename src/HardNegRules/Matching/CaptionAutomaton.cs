@@ -33,6 +33,7 @@ internal sealed class CaptionAutomaton
     // Classes: 0 other non-word characters, 1.._firstWordClass - 1 non-word characters of rule texts (space, '&', ...),
     // _firstWordClass other word characters, above it word characters of rule texts.
     private readonly byte[] _asciiClass = new byte[128];
+    private byte[]? _charClasses;
     private readonly char[] _otherChars;
     private readonly int[] _otherClasses;
     private readonly int _firstWordClass;
@@ -40,9 +41,12 @@ internal sealed class CaptionAutomaton
     private readonly int _rowWidth;
     private readonly int _states;
 
-    // One row per state of _rowWidth ints: the next state per class as a row offset, with Flag set on the transitions
-    // that need a look (see the summary), then the info columns.
-    private readonly int[] _table;
+    // One row per state of _rowWidth 64-bit values: the next state per class as the address of its row, with bit 0 set
+    // on the transitions that need a look (see the summary; rows are 8-byte aligned), then the info columns. The table
+    // lives in memory that never moves, so the next state is one load from the current one, with no add on the scan's
+    // chain of dependent loads.
+    private readonly long[] _links;
+    private readonly nint _base;
 
     /// <summary>Builds the automaton from an encoded trie.</summary>
     /// <param name="encoded">The trie, as <see cref="MatchTrie.Encode"/> writes it.</param>
@@ -90,7 +94,7 @@ internal sealed class CaptionAutomaton
         _states = nodes + 1;
         _rowWidth = _classCount + InfoColumns;
         int inWord = _rowWidth;
-        _table = new int[_states * _rowWidth];
+        var table = new int[_states * _rowWidth];
         var depth = new int[nodes];
         var firstWord = new int[nodes];
         firstWord[0] = -1;
@@ -108,11 +112,11 @@ internal sealed class CaptionAutomaton
 
         for (int cls = 0; cls < _classCount; cls++)
         {
-            _table[inWord + cls] = cls >= _firstWordClass ? inWord : Between;
+            table[inWord + cls] = cls >= _firstWordClass ? inWord : Between;
         }
 
-        _table[inWord + _classCount + AcceptColumn] = -1;
-        _table[inWord + _classCount + FirstWordColumn] = -1;
+        table[inWord + _classCount + AcceptColumn] = -1;
+        table[inWord + _classCount + FirstWordColumn] = -1;
         for (int n = 0; n < nodes; n++)
         {
             int at = nodeOffsets[n];
@@ -132,12 +136,22 @@ internal sealed class CaptionAutomaton
                 // Between words nothing is ever flagged; elsewhere: a text accepted at a word boundary, and the death
                 // of a walk that has crossed a word boundary.
                 bool flagged = n != 0 && ((!word && accepted >= 0) || (!hasChild && firstWord[n] >= 0));
-                _table[row + cls] = flagged ? target | Flag : target;
+                table[row + cls] = flagged ? target | Flag : target;
             }
 
-            _table[row + _classCount + AcceptColumn] = n == 0 ? -1 : accepted;
-            _table[row + _classCount + DepthColumn] = depth[n];
-            _table[row + _classCount + FirstWordColumn] = firstWord[n];
+            table[row + _classCount + AcceptColumn] = n == 0 ? -1 : accepted;
+            table[row + _classCount + DepthColumn] = depth[n];
+            table[row + _classCount + FirstWordColumn] = firstWord[n];
+        }
+
+        _links = GC.AllocateArray<long>(table.Length, pinned: true);
+        _base = BaseOf(_links);
+        for (int at = 0; at < table.Length; at++)
+        {
+            int column = at % _rowWidth;
+            int value = table[at];
+            // Built as row offsets with a sign-bit flag, then turned into addresses with a bit-0 flag.
+            _links[at] = column >= _classCount ? value : _base + ((long)(value & ~Flag) * sizeof(long)) + (value < 0 ? 1 : 0);
         }
     }
 
@@ -159,69 +173,94 @@ internal sealed class CaptionAutomaton
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
     {
-        // Table reads without bounds checks: every class is below _classCount and every row offset is a row of the
-        // table by construction, so the common case is a load, an add and a sign test per character.
-        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        int length = Scan(_charClasses ?? BuildCharClasses(), caption, ref i, out start, out entry);
+        // The scan reads the pinned table through raw addresses: it must stay reachable until the scan is done.
+        GC.KeepAlive(_links);
+        return length;
+    }
+
+    // Not inlined into its caller, and calls nothing: its values stay in registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private unsafe int Scan(byte[] classes, ReadOnlySpan<char> caption, ref int i, out int start, out int entry)
+    {
+        // Reads without bounds checks: every character has a class in the 64K table, every class is below _classCount
+        // and every link is the address of a row of the pinned table by construction.
         ref char text = ref MemoryMarshal.GetReference(caption);
-        int info = _classCount;
+        ref byte charClass = ref MemoryMarshal.GetArrayDataReference(classes);
+        nint between = _base;
         int n = caption.Length;
         int pos = i;
-        int state = Between;
+        nint state = between;
         int candidateEnd = -1;
         int candidateStart = 0;
         int candidateEntry = -1;
-        int firstWordClass = _firstWordClass;
-        ref byte ascii = ref MemoryMarshal.GetArrayDataReference(_asciiClass);
+    Resume:
         while (true)
         {
-            while (pos < n)
+            // The common case, a loop of its own without calls so that its few values stay in registers: a class
+            // load, then the next state as one load from the current one, and a test of its flag bit.
+            int cls = 0;
+            nint to = 0;
+            nint at = pos;
+            if (at < n)
             {
-                char ch = Unsafe.Add(ref text, pos);
-                int cls = ch < 128 ? Unsafe.Add(ref ascii, ch) : NonAsciiClass(ch);
-                int to = Unsafe.Add(ref table, state + cls);
-                if (to >= 0)
+                do
                 {
-                    state = to;
-                    pos++;
-                    continue;
-                }
-
-                int accepted = Unsafe.Add(ref table, state + info + AcceptColumn);
-                int wordStart = pos - Unsafe.Add(ref table, state + info + DepthColumn);
-                if (cls < firstWordClass && accepted >= 0)
-                {
-                    if ((to & ~Flag) == Between)
+                    cls = Unsafe.Add(ref charClass, Unsafe.Add(ref text, at));
+                    to = *(nint*)(state + ((nint)cls * sizeof(long)));
+                    if ((to & 1) != 0)
                     {
-                        return Found(ref i, pos, wordStart, accepted, out start, out entry);
+                        break;
                     }
 
-                    // A longer phrase may follow ("black" of "black and white"): remember this one.
-                    candidateEnd = pos;
-                    candidateStart = wordStart;
-                    candidateEntry = accepted;
-                    state = to & ~Flag;
-                    pos++;
-                    continue;
+                    state = to;
+                    at++;
                 }
-
-                // A walk past its first word died: the longest text accepted on the way, or resume after the first word.
-                if (candidateEnd >= 0)
-                {
-                    return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
-                }
-
-                pos = wordStart + Unsafe.Add(ref table, state + info + FirstWordColumn);
-                state = Between;
+                while (at < n);
             }
 
-            // The caption's end is a word boundary too.
-            if (state == Between || state == _rowWidth)
+            pos = (int)at;
+            if (pos >= n)
             {
                 break;
             }
 
-            int last = Unsafe.Add(ref table, state + info + AcceptColumn);
-            int lastStart = n - Unsafe.Add(ref table, state + info + DepthColumn);
+            to &= ~(nint)1;
+            nint info = state + (_classCount * sizeof(long));
+            int accepted = (int)*(long*)(info + (AcceptColumn * sizeof(long)));
+            int wordStart = pos - (int)*(long*)(info + (DepthColumn * sizeof(long)));
+            if (cls < _firstWordClass && accepted >= 0)
+            {
+                if (to == between)
+                {
+                    return Found(ref i, pos, wordStart, accepted, out start, out entry);
+                }
+
+                // A longer phrase may follow ("black" of "black and white"): remember this one.
+                candidateEnd = pos;
+                candidateStart = wordStart;
+                candidateEntry = accepted;
+                state = to;
+                pos++;
+                continue;
+            }
+
+            // A walk past its first word died: the longest text accepted on the way, or resume after the first word.
+            if (candidateEnd >= 0)
+            {
+                return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
+            }
+
+            pos = wordStart + (int)*(long*)(info + (FirstWordColumn * sizeof(long)));
+            state = between;
+        }
+
+        // The caption's end is a word boundary too.
+        if (state != between && state != between + (_rowWidth * sizeof(long)))
+        {
+            nint info = state + (_classCount * sizeof(long));
+            int last = (int)*(long*)(info + (AcceptColumn * sizeof(long)));
+            int lastStart = n - (int)*(long*)(info + (DepthColumn * sizeof(long)));
             if (last >= 0)
             {
                 return Found(ref i, n, lastStart, last, out start, out entry);
@@ -232,14 +271,14 @@ internal sealed class CaptionAutomaton
                 return Found(ref i, candidateEnd, candidateStart, candidateEntry, out start, out entry);
             }
 
-            int first = Unsafe.Add(ref table, state + info + FirstWordColumn);
-            if (first < 0)
+            // A walk past its first word reached the end without a text: resume after that word.
+            int first = (int)*(long*)(info + (FirstWordColumn * sizeof(long)));
+            if (first >= 0)
             {
-                break;
+                pos = lastStart + first;
+                state = between;
+                goto Resume;
             }
-
-            pos = lastStart + first;
-            state = Between;
         }
 
         i = n;
@@ -248,6 +287,24 @@ internal sealed class CaptionAutomaton
         return 0;
     }
 
+    // Every UTF-16 unit's class, built at the first scan (a 64 KB table: the scan's loop then needs no branch on the
+    // character and no call).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte[] BuildCharClasses()
+    {
+        var classes = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            classes[c] = (byte)(c < 128 ? _asciiClass[c] : NonAsciiClass((char)c));
+        }
+
+        Volatile.Write(ref _charClasses, classes);
+        return classes;
+    }
+
+    private static unsafe nint BaseOf(long[] pinned) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Found(ref int i, int end, int wordStart, int accepted, out int start, out int entry)
     {
         i = end;

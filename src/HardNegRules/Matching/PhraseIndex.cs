@@ -51,6 +51,9 @@ internal sealed class PhraseIndex
     /// <summary>Whether there are no phrases.</summary>
     public bool IsEmpty => _phrases.Length == 0;
 
+    /// <summary>Whether there are phrases indexed by their touching word (so the word there is worth reading).</summary>
+    public bool HasKeys => _keys.Length > 0;
+
     /// <summary>
     /// Whether any phrase stands right after <paramref name="at"/> (phrases after the term: <paramref name="at"/> is its
     /// end) or right before it (phrases before the term: its start).
@@ -58,8 +61,16 @@ internal sealed class PhraseIndex
     /// <param name="text">The caption.</param>
     /// <param name="at">The term's end or start.</param>
     /// <returns>True when one of the phrases is there.</returns>
+    public bool Any(ReadOnlySpan<char> text, int at) =>
+        Any(text, at, _keys.Length == 0 ? default : _after ? WordAfter(text, at) : WordBefore(text, at));
+
+    /// <summary>
+    /// <see cref="Any(ReadOnlySpan{char}, int)"/> with the word touching <paramref name="at"/> already read (by
+    /// <see cref="WordAfter"/> for phrases after the term, <see cref="WordBefore"/> for phrases before it), so that the
+    /// conditions of one side share one read.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Any(ReadOnlySpan<char> text, int at)
+    public bool Any(ReadOnlySpan<char> text, int at, NeighbourWord word)
     {
         foreach (int p in _unkeyed)
         {
@@ -69,75 +80,80 @@ internal sealed class PhraseIndex
             }
         }
 
-        if (_keys.Length == 0)
+        if (!word.Present)
         {
             return false;
         }
 
-        // Only whitespace may separate the term from a phrase's word, and some must: read the word there once.
-        int hash = 0;
-        if (_after)
+        // A few keys at most per condition: a plain loop costs less than a call to a vectorized search.
+        int[] keys = _keys;
+        for (int k = 0; k < keys.Length; k++)
         {
-            int start = at;
-            while (start < text.Length && CaptionChars.Fold(text[start]) == ' ')
-            {
-                start++;
-            }
-
-            int end = start;
-            while (end < text.Length && CaptionChars.IsWordChar(text[end]))
-            {
-                hash = Step(hash, CaptionChars.Fold(text[end]));
-                end++;
-            }
-
-            if (start == at || end == start)
-            {
-                return false;
-            }
-        }
-        else
-        {
-            int end = at;
-            while (end > 0 && CaptionChars.Fold(text[end - 1]) == ' ')
-            {
-                end--;
-            }
-
-            int start = end;
-            while (start > 0 && CaptionChars.IsWordChar(text[start - 1]))
-            {
-                start--;
-            }
-
-            if (end == at || end == start)
-            {
-                return false;
-            }
-
-            for (int i = start; i < end; i++)
-            {
-                hash = Step(hash, CaptionChars.Fold(text[i]));
-            }
-        }
-
-        ReadOnlySpan<int> keys = _keys;
-        int offset = 0;
-        int found;
-        while ((found = keys[offset..].IndexOf(hash)) >= 0)
-        {
-            offset += found;
-            if (Holds(text, at, _phrases[_keyed[offset]]))
+            if (keys[k] == word.Hash && Holds(text, at, _phrases[_keyed[k]]))
             {
                 return true;
             }
-
-            offset++;
         }
 
         return false;
     }
 
+    /// <summary>
+    /// The word right after <paramref name="at"/>: only whitespace may separate it from the term, and some must.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static NeighbourWord WordAfter(ReadOnlySpan<char> text, int at)
+    {
+        int start = at;
+        while (start < text.Length && CaptionChars.Fold(text[start]) == ' ')
+        {
+            start++;
+        }
+
+        int hash = 0;
+        int end = start;
+        while (end < text.Length && CaptionChars.IsWordChar(text[end]))
+        {
+            hash = Step(hash, CaptionChars.Fold(text[end]));
+            end++;
+        }
+
+        return new NeighbourWord(start != at && end != start, hash);
+    }
+
+    /// <summary>
+    /// The word right before <paramref name="at"/>: only whitespace may separate it from the term, and some must.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static NeighbourWord WordBefore(ReadOnlySpan<char> text, int at)
+    {
+        int end = at;
+        while (end > 0 && CaptionChars.Fold(text[end - 1]) == ' ')
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > 0 && CaptionChars.IsWordChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (end == at || end == start)
+        {
+            return default;
+        }
+
+        int hash = 0;
+        for (int i = start; i < end; i++)
+        {
+            hash = Step(hash, CaptionChars.Fold(text[i]));
+        }
+
+        return new NeighbourWord(true, hash);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Holds(ReadOnlySpan<char> text, int at, string[] phrase) =>
         _after ? Neighbours.FollowedBy(text, at, phrase) : Neighbours.PrecededBy(text, at, phrase);
 
@@ -152,5 +168,11 @@ internal sealed class PhraseIndex
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Step(int hash, char c) => unchecked((hash * 31) + c);
 }
+
+/// <summary>The word next to a term, as <see cref="PhraseIndex"/> keys phrases: whether there is one, and its hash.</summary>
+/// <param name="Present">Whether a word stands there (whitespace between, no punctuation).</param>
+/// <param name="Hash">The hash of its folded characters.</param>
+internal readonly record struct NeighbourWord(bool Present, int Hash);

@@ -41,6 +41,7 @@ internal readonly struct Coordination
     public bool IsEmpty => _left < 0 && _right < 0 && _chainEnd - _chainStart <= 1;
 
     /// <summary>The coordination of match <paramref name="m"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Coordination Of(int m, ReadOnlySpan<Partners> partners)
     {
         if (partners[m].IsEmpty)
@@ -80,6 +81,7 @@ internal readonly struct Coordination
     }
 
     /// <summary>How many of <paramref name="match"/>'s writable targets are ruled out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountRuledOut(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, TermMatch match)
     {
         if (IsEmpty)
@@ -108,7 +110,16 @@ internal readonly struct Coordination
         return count;
     }
 
+    /// <summary>
+    /// At least as many as <see cref="CountRuledOut"/> gives, without searching: the terms <see cref="Collect"/> could
+    /// gather (or the listed targets).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int MostRuledOut(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, TermMatch match) =>
+        IsEmpty ? 0 : HasPool(tables, match.Term) ? Capacity(tables, matches, partners) : tables.TermListed[match.Term].Length;
+
     /// <summary>Room <see cref="Collect"/> needs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Capacity(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners)
     {
         int capacity = Room(tables, _left) + Room(tables, _right);
@@ -123,6 +134,7 @@ internal readonly struct Coordination
     /// <summary>
     /// Every ruled-out term of a concept with a pool of targets, once each, into <paramref name="into"/>; the count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Collect(PermuterTables tables, ReadOnlySpan<TermMatch> matches, ReadOnlySpan<Partners> partners, Span<int> into)
     {
         int count = Add(tables, _left, into, 0);
@@ -140,8 +152,10 @@ internal readonly struct Coordination
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Room(PermuterTables tables, int term) => term < 0 ? 0 : 1 + Excluded(tables, term).Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Add(PermuterTables tables, int term, Span<int> into, int count)
     {
         if (term < 0)
@@ -158,26 +172,34 @@ internal readonly struct Coordination
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddOnce(Span<int> into, int count, int term)
     {
-        if (!into[..count].Contains(term))
+        // A loop, not MemoryExtensions.Contains: a handful of terms, and no generic helper left at a lower tier.
+        for (int i = 0; i < count; i++)
         {
-            into[count++] = term;
+            if (into[i] == term)
+            {
+                return count;
+            }
         }
 
-        return count;
+        into[count] = term;
+        return count + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool RulesOut(PermuterTables tables, int term, int target) =>
         term >= 0 && (target == term || (HasPool(tables, term)
-            ? tables.TermExcluded[term].AsSpan().BinarySearch(target) >= 0
+            ? SortedInts.Contains(tables.TermExcluded[term], target)
             : tables.TermListed[term].Length > 0 && tables.TermListed[term].AsSpan().SequenceEqual(tables.TermListed[target])));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasPool(PermuterTables tables, int term) => tables.TermPoolEnd[term] > tables.TermPoolStart[term];
 
     // The words a term keeps from replacing it (itself, its synonyms, its never-swap partners), where its tables list
     // them (concepts with a pool of targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<int> Excluded(PermuterTables tables, int term) =>
         HasPool(tables, term) ? tables.TermExcluded[term] : [];
 }

@@ -229,13 +229,14 @@ internal sealed class PermuterTables
 
     public int MaxNegatives { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Form(int term, int form) => TermForms[(term * FormCount) + form];
 
     /// <summary>Whether <paramref name="by"/> may replace <paramref name="term"/> (in any form).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CanReplace(int term, int by) =>
-        TermWeight[by] > 0 && (TermListed[term].AsSpan().BinarySearch(by) >= 0 ||
-            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && TermExcluded[term].AsSpan().BinarySearch(by) < 0));
+        TermWeight[by] > 0 && (SortedInts.Contains(TermListed[term], by) ||
+            (by >= TermPoolStart[term] && by < TermPoolEnd[term] && !SortedInts.Contains(TermExcluded[term], by)));
 
     /// <summary>Every target of a term, ascending (for explanations; walks the whole pool).</summary>
     public IEnumerable<int> Targets(int term)

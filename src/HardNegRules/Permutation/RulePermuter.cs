@@ -288,10 +288,33 @@ public abstract class RulePermuter : IPermuter
     /// <see cref="CheckContext"/>, through the phrases indexed by the word next to the term.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context) =>
-        !context.NotBeforeIndex.Any(caption, end) && !context.NotAfterIndex.Any(caption, start) &&
-        (context.OnlyBeforeIndex.IsEmpty || context.OnlyBeforeIndex.Any(caption, end)) &&
-        (context.OnlyAfterIndex.IsEmpty || context.OnlyAfterIndex.Any(caption, start));
+    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context)
+    {
+        // The conditions of each side share one read of the word there.
+        PhraseIndex notBefore = context.NotBeforeIndex;
+        PhraseIndex onlyBefore = context.OnlyBeforeIndex;
+        if (!notBefore.IsEmpty || !onlyBefore.IsEmpty)
+        {
+            NeighbourWord next = notBefore.HasKeys || onlyBefore.HasKeys ? PhraseIndex.WordAfter(caption, end) : default;
+            if (notBefore.Any(caption, end, next) || (!onlyBefore.IsEmpty && !onlyBefore.Any(caption, end, next)))
+            {
+                return false;
+            }
+        }
+
+        PhraseIndex notAfter = context.NotAfterIndex;
+        PhraseIndex onlyAfter = context.OnlyAfterIndex;
+        if (!notAfter.IsEmpty || !onlyAfter.IsEmpty)
+        {
+            NeighbourWord previous = notAfter.HasKeys || onlyAfter.HasKeys ? PhraseIndex.WordBefore(caption, start) : default;
+            if (notAfter.Any(caption, start, previous) || (!onlyAfter.IsEmpty && !onlyAfter.Any(caption, start, previous)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Which condition of a context fails here (and which of its phrases matched), if any.</summary>
     internal static (ContextFailure Failure, int Phrase) CheckContext(ReadOnlySpan<char> caption, int start, int end, ContextConditions context)
@@ -398,6 +421,13 @@ public abstract class RulePermuter : IPermuter
 
             slot.Remaining--;
             slot.Picks++;
+            // The bound ran out: count exactly, unless this was the last negative asked for.
+            if (slot.Remaining <= 0 && !slot.Exact && written + 1 < used.Length)
+            {
+                slot.Exact = true;
+                slot.Remaining = CountTargets(first) - slot.Coordination.CountRuledOut(Tables, matches[..matchCount], partners[..matchCount], first) - slot.Picks;
+            }
+
             used[written] = ((long)s << 32) | (uint)to;
             int length = slot.Second < 0
                 ? NegativeWriter.WriteReplace(Tables, caption, first, to, textBuffer[textUsed..])
@@ -478,6 +508,7 @@ public abstract class RulePermuter : IPermuter
         public int Second;
         public double Weight;
         public int Remaining;
+        public bool Exact;
         public int Picks;
         public Coordination Coordination;
     }
@@ -493,10 +524,24 @@ public abstract class RulePermuter : IPermuter
             // "a black and brown dog" never becomes "a brown and brown dog": a coordinated term is not replaced by its
             // partner, nor by a word the partner excludes ("blue and yellow" -> "blue and sky blue").
             Coordination coordination = Coordination.Of(m, partners);
-            int targets = weight > 0 ? CountTargets(match) - coordination.CountRuledOut(Tables, matches, partners, match) : 0;
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            // Only whether a slot has a target left decides anything, so while the targets surely outnumber what the
+            // coordination could rule out, that bound stands in for the exact count (made when the bound runs out).
+            int all = CountTargets(match);
+            int targets = all - coordination.MostRuledOut(Tables, matches, partners, match);
+            bool exact = targets <= 0;
+            if (exact)
+            {
+                targets = all - coordination.CountRuledOut(Tables, matches, partners, match);
+            }
+
             if (targets > 0)
             {
-                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Coordination = coordination };
+                slots[count++] = new Slot { First = m, Second = -1, Weight = weight, Remaining = targets, Exact = exact, Coordination = coordination };
             }
         }
 
@@ -516,7 +561,7 @@ public abstract class RulePermuter : IPermuter
                 TermMatch second = matches[b];
                 if (second.Concept == first.Concept && partners[b].IsEmpty && Swappable(caption, first, second))
                 {
-                    slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1 };
+                    slots[count++] = new Slot { First = a, Second = b, Weight = weight, Remaining = 1, Exact = true };
                 }
             }
         }
@@ -534,6 +579,7 @@ public abstract class RulePermuter : IPermuter
         (Neighbours.StartsUpper(caption, first.Start) == Neighbours.StartsUpper(caption, second.Start) ||
          !(Neighbours.AtSentenceStart(caption, first.Start) || Neighbours.AtSentenceStart(caption, second.Start)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountTargets(TermMatch match) => Tables.TargetCount[(match.Term * PermuterTables.FormCount) + match.Form];
 
     // Weighted choice among the slots picked least so far: negatives spread over the caption's terms (every term and
@@ -613,7 +659,7 @@ public abstract class RulePermuter : IPermuter
         foreach (long u in used)
         {
             int target = (int)(uint)u;
-            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && excluded.AsSpan().BinarySearch(target) < 0)
+            if ((int)(u >> 32) == slot && target >= poolStart && target < poolEnd && !SortedInts.Contains(excluded, target))
             {
                 usedInPool[usedCount++] = target;
             }
@@ -627,7 +673,7 @@ public abstract class RulePermuter : IPermuter
             for (int x = 0; x < n; x++)
             {
                 int t = ruledOut[x];
-                if (t >= poolStart && t < poolEnd && excluded.AsSpan().BinarySearch(t) < 0)
+                if (t >= poolStart && t < poolEnd && !SortedInts.Contains(excluded, t))
                 {
                     usedInPool[usedCount++] = t;
                 }
@@ -635,7 +681,7 @@ public abstract class RulePermuter : IPermuter
         }
 
         usedInPool = usedInPool[..usedCount];
-        usedInPool.Sort();
+        SortedInts.Sort(usedInPool);
         double[] prefix = Tables.FormWeightPrefix[form];
         double poolTotal = prefix[poolEnd] - prefix[poolStart];
         foreach (int x in excluded)
@@ -686,25 +732,23 @@ public abstract class RulePermuter : IPermuter
             v += prefix[x + 1] - prefix[x];
         }
 
+        // The first term of the pool whose stretch ends past v (the last term if none): a search without a branch per
+        // step (a conditional move), since the comparisons of a random point are unpredictable.
         int lo = poolStart;
-        int hi = poolEnd - 1;
-        while (lo < hi)
+        int length = poolEnd - poolStart;
+        while (length > 1)
         {
-            int mid = (lo + hi) >> 1;
-            if (prefix[mid + 1] > v)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
+            int half = length >> 1;
+            lo = prefix[lo + half] > v ? lo : lo + half;
+            length -= half;
         }
+
+        lo = Math.Min(prefix[lo + 1] > v ? lo : lo + 1, poolEnd - 1);
 
         // Rounding can land on a removed or empty stretch at the very end: take the nearest available term before it.
         for (int t = lo; t >= poolStart; t--)
         {
-            if (prefix[t + 1] > prefix[t] && excluded.AsSpan().BinarySearch(t) < 0 && !usedInPool.Contains(t))
+            if (prefix[t + 1] > prefix[t] && !SortedInts.Contains(excluded, t) && !SortedInts.AnyEqual(usedInPool, t))
             {
                 return t;
             }
@@ -713,8 +757,9 @@ public abstract class RulePermuter : IPermuter
         return last;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Available(TermMatch match, int slot, int target, ReadOnlySpan<long> used) =>
-        Tables.Writable(target, match.Form) && !used.Contains(((long)slot << 32) | (uint)target);
+        Tables.Writable(target, match.Form) && !SortedInts.AnyEqual(used, ((long)slot << 32) | (uint)target);
 
     private static bool AnyFollows(ReadOnlySpan<char> caption, int end, string[][] phrases)
     {
