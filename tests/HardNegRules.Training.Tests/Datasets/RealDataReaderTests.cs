@@ -29,6 +29,22 @@ public class RealDataReaderTests
     }
 
     [Test]
+    public void The_split_is_the_same_wherever_the_data_set_lives()
+    {
+        using var here = new TempDirectory();
+        using var there = new TempDirectory();
+        string moved = Directory.CreateDirectory(Path.Combine(there.Path, "copies", "coco")).FullName;
+        RealDataFiles.WriteCocoFolder(here.Path, images: 10, captionsPerImage: 3);
+        RealDataFiles.WriteCocoFolder(moved, images: 10, captionsPerImage: 3);
+
+        RealDataSplits original = RealDataReader.Read(Coco(here.File("captions.json"), here.Path, "data.validation-fraction=0.3"));
+        RealDataSplits copy = RealDataReader.Read(Coco(Path.Combine(moved, "captions.json"), moved, "data.validation-fraction=0.3"));
+
+        Assert.That(copy.HeldOut.Select(p => Path.GetRelativePath(moved, p.Image.Path!)),
+            Is.EqualTo(original.HeldOut.Select(p => Path.GetRelativePath(here.Path, p.Image.Path!))));
+    }
+
+    [Test]
     public void Max_samples_limits_training_pairs_but_not_the_held_out_split()
     {
         using var dir = new TempDirectory();
