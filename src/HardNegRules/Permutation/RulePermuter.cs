@@ -288,32 +288,23 @@ public abstract class RulePermuter : IPermuter
     /// <see cref="CheckContext"/>, through the phrases indexed by the word next to the term.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context)
+    internal static bool ContextPasses(ReadOnlySpan<char> caption, int start, int end, ContextConditions context) =>
+        SidePasses(caption, end, context.NotBeforeIndex, context.OnlyBeforeIndex, after: true)
+        && SidePasses(caption, start, context.NotAfterIndex, context.OnlyAfterIndex, after: false);
+
+    // One side of a context: no phrase of `excluded` touches the term there, and one of `required` does if it has any.
+    // The conditions of a side share one read of the word there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SidePasses(ReadOnlySpan<char> caption, int at, PhraseIndex excluded, PhraseIndex required, bool after)
     {
-        // The conditions of each side share one read of the word there.
-        PhraseIndex notBefore = context.NotBeforeIndex;
-        PhraseIndex onlyBefore = context.OnlyBeforeIndex;
-        if (!notBefore.IsEmpty || !onlyBefore.IsEmpty)
+        if (excluded.IsEmpty && required.IsEmpty)
         {
-            NeighbourWord next = notBefore.HasKeys || onlyBefore.HasKeys ? PhraseIndex.WordAfter(caption, end) : default;
-            if (notBefore.Any(caption, end, next) || (!onlyBefore.IsEmpty && !onlyBefore.Any(caption, end, next)))
-            {
-                return false;
-            }
+            return true;
         }
 
-        PhraseIndex notAfter = context.NotAfterIndex;
-        PhraseIndex onlyAfter = context.OnlyAfterIndex;
-        if (!notAfter.IsEmpty || !onlyAfter.IsEmpty)
-        {
-            NeighbourWord previous = notAfter.HasKeys || onlyAfter.HasKeys ? PhraseIndex.WordBefore(caption, start) : default;
-            if (notAfter.Any(caption, start, previous) || (!onlyAfter.IsEmpty && !onlyAfter.Any(caption, start, previous)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        NeighbourWord word = !excluded.HasKeys && !required.HasKeys ? default
+            : after ? PhraseIndex.WordAfter(caption, at) : PhraseIndex.WordBefore(caption, at);
+        return !excluded.Any(caption, at, word) && (required.IsEmpty || required.Any(caption, at, word));
     }
 
     /// <summary>Which condition of a context fails here (and which of its phrases matched), if any.</summary>

@@ -39,26 +39,12 @@ internal static class SortedInts
 
     /// <summary>Whether <paramref name="values"/> (in any order) hold <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool AnyEqual(ReadOnlySpan<int> values, int value)
+    public static bool AnyEqual<T>(ReadOnlySpan<T> values, T value)
+        where T : struct, IEquatable<T>
     {
-        foreach (int v in values)
+        foreach (T v in values)
         {
-            if (v == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether <paramref name="values"/> (in any order) hold <paramref name="value"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool AnyEqual(ReadOnlySpan<long> values, long value)
-    {
-        foreach (long v in values)
-        {
-            if (v == value)
+            if (v.Equals(value))
             {
                 return true;
             }
