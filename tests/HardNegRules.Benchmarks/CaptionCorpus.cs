@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using HardNegRules.Negatives;
 
 namespace HardNegRules.Benchmarks;
 
@@ -44,6 +47,30 @@ public sealed class CaptionCorpus
 
     /// <summary>The caption ids, parallel to <see cref="Captions"/>.</summary>
     public ulong[] Ids { get; }
+
+    /// <summary>The caption ids as text, parallel to <see cref="Captions"/>.</summary>
+    public string[] IdTexts => [.. Ids.Select(id => id.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>The corpus as the readers hand it to the workers: UTF-8 caption batches, in order.</summary>
+    /// <returns>New batches.</returns>
+    public List<CaptionBatch> Batches()
+    {
+        var batches = new List<CaptionBatch>();
+        var batch = new CaptionBatch();
+        for (int i = 0; i < Captions.Length; i++)
+        {
+            if (batch.IsFull)
+            {
+                batches.Add(batch);
+                batch = new CaptionBatch();
+            }
+
+            batch.Add(Encoding.UTF8.GetBytes(Ids[i].ToString(CultureInfo.InvariantCulture)), idIsNumber: true, Encoding.UTF8.GetBytes(Captions[i]));
+        }
+
+        batches.Add(batch);
+        return batches;
+    }
 
     private static CaptionCorpus Load()
     {

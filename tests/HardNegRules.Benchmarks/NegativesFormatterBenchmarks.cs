@@ -17,7 +17,7 @@ public class NegativesFormatterBenchmarks
 {
     private const ulong RunSeed = 1;
 
-    private readonly List<CaptionBatch> _batches = [];
+    private List<CaptionBatch> _batches = [];
     private readonly FormattedChunk _chunk = new();
     private readonly char[] _text = new char[4096];
     private readonly NegativeSpan[] _results = new NegativeSpan[1];
@@ -32,20 +32,8 @@ public class NegativesFormatterBenchmarks
     {
         CaptionCorpus corpus = CaptionCorpus.Instance;
         _captions = corpus.Captions;
-        _ids = [.. corpus.Ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        var batch = new CaptionBatch();
-        for (int i = 0; i < _captions.Length; i++)
-        {
-            if (batch.IsFull)
-            {
-                _batches.Add(batch);
-                batch = new CaptionBatch();
-            }
-
-            batch.Add(Encoding.UTF8.GetBytes(_ids[i]), idIsNumber: true, Encoding.UTF8.GetBytes(_captions[i]));
-        }
-
-        _batches.Add(batch);
+        _ids = corpus.IdTexts;
+        _batches = corpus.Batches();
         _permuter = Engines.Generated;
         _formatter = new NegativesFormatter(_permuter, new NegativesJobOptions { K = 1, Seed = RunSeed });
     }

@@ -18,7 +18,7 @@ internal static class StageProfile
     public static void Run(string cocoFile, int passes, string? only = null)
     {
         string[] captions = CaptionCorpus.Instance.Captions;
-        string[] ids = [.. CaptionCorpus.Instance.Ids.Select(id => id.ToString(CultureInfo.InvariantCulture))];
+        string[] ids = CaptionCorpus.Instance.IdTexts;
         long loadStart = Stopwatch.GetTimestamp();
         TimeSpan loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var permuter = (RulePermuter)Engines.Generated;
@@ -28,20 +28,7 @@ internal static class StageProfile
         var text = new char[4096];
         var results = new NegativeSpan[1];
         NegativeSeed[] seeds = [.. ids.Select(id => NegativeSeed.For(1, id, 0))];
-        var batches = new List<CaptionBatch>();
-        var batch = new CaptionBatch();
-        for (int i = 0; i < captions.Length; i++)
-        {
-            if (batch.IsFull)
-            {
-                batches.Add(batch);
-                batch = new CaptionBatch();
-            }
-
-            batch.Add(Encoding.UTF8.GetBytes(ids[i]), idIsNumber: true, Encoding.UTF8.GetBytes(captions[i]));
-        }
-
-        batches.Add(batch);
+        List<CaptionBatch> batches = CaptionCorpus.Instance.Batches();
         var options = new NegativesJobOptions { K = 1, Seed = 1, Threads = 1 };
         var formatter = new NegativesFormatter(permuter, options);
         var chunk = new FormattedChunk();
