@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HardNegRules;
 using HardNegRules.Training.Training;
 using YamlDotNet.Core;
 
