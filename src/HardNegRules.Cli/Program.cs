@@ -2,6 +2,7 @@ using HardNegRules.Cli;
 using HardNegRules.Cli.Commands;
 
 CliErrors.HandleOtherThreads();
+StartupProfile.Start(args);
 
 // Redirected output is for files and pipes: never wrap lines at a guessed terminal width.
 if (Console.IsOutputRedirected)

@@ -9,7 +9,10 @@ internal static class Hardneg
 
     public static Result Run(params string[] args) => RunIn(Environment.CurrentDirectory, args);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with <paramref name="environment"/> added to the process's environment.</summary>
+    public static Result RunWith(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,6 +28,11 @@ internal static class Hardneg
 
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach ((string name, string? value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
