@@ -1,8 +1,20 @@
+using System.Runtime;
 using HardNegRules.Cli;
 using HardNegRules.Cli.Commands;
 
 CliErrors.HandleOtherThreads();
-StartupProfile.Start(args);
+
+// Multicore JIT: each command records the methods a run compiles, and its next run compiles them on the other core
+// ahead of need. The profile is a cache in the temporary folder; without one, start-up is only slower.
+try
+{
+    ProfileOptimization.SetProfileRoot(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "hardneg-startup")).FullName);
+    ProfileOptimization.StartProfile($"{args.FirstOrDefault(a => a.Length > 0 && a.All(char.IsAsciiLetter)) ?? "help"}-{typeof(CliErrors).Module.ModuleVersionId:N}.profile");
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // Start-up speed alone depends on the profile.
+}
 
 // Redirected output is for files and pipes: never wrap lines at a guessed terminal width.
 if (Console.IsOutputRedirected)
