@@ -1,9 +1,9 @@
 namespace HardNegRules.Negatives;
 
 /// <summary>
-/// Captions read as UTF-8 batches, in file order, on one thread. Records that cannot be read are reported by the source
-/// (with their place) and counted in <see cref="Unreadable"/>; a file that is broken as a whole makes <see cref="Fill"/>
-/// throw (an <see cref="IOException"/> naming the place), so nothing is written from it.
+/// Captions read as UTF-8 batches, in file order, by one thread at a time. Records that cannot be read are reported by
+/// the source (with their place) and counted in <see cref="Unreadable"/>; a file that is broken as a whole makes
+/// <see cref="Fill"/> throw (an <see cref="IOException"/> naming the place), so nothing is written from it.
 /// </summary>
 public interface ICaptionSource : IDisposable
 {

@@ -7,10 +7,10 @@ using HardNegRules.Permutation;
 namespace HardNegRules.Negatives;
 
 /// <summary>
-/// Hard negatives for a whole captions input, written to a stream: the workflow behind <c>hardneg negatives</c>. One
-/// thread reads UTF-8 batches from the source, <see cref="NegativesJobOptions.Threads"/> workers permute and format
-/// them into pooled buffers, and the calling thread writes each chunk with one write, in input order, so the output is
-/// byte for byte the same for any number of threads. Memory is bounded by the chunks in flight (a few per worker),
+/// Hard negatives for a whole captions input, written to a stream: the workflow behind <c>hardneg negatives</c>.
+/// <see cref="NegativesJobOptions.Threads"/> workers (the calling thread is one) take turns reading a UTF-8 batch from
+/// the source, permute and format it into pooled buffers, and write each chunk with one write, in input order, so the
+/// output is byte for byte the same for any number of threads. Memory is bounded by the chunks in flight (a few per worker),
 /// never by the input; for the NegCLIP TSV the rows go through a temporary spill file while the <c>neg_image</c>
 /// neighbours, which need every row, are computed (their per-row concept terms are what is held).
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class NegativesJob
     /// <summary>Reads every record of <paramref name="source"/> and writes the output to <paramref name="output"/>.</summary>
     /// <param name="source">The captions.</param>
     /// <param name="output">The output (not closed).</param>
-    /// <param name="progress">Receives the number of captions done, now and then, on the calling thread.</param>
+    /// <param name="progress">Receives the number of captions done, now and then, from one worker at a time.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>What was done.</returns>
     /// <exception cref="IOException">The input is broken as a whole (a <see cref="CaptionInputException"/>) or the output failed; what was written is incomplete.</exception>
