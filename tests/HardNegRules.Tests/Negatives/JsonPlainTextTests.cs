@@ -17,4 +17,24 @@ public class JsonPlainTextTests
             Assert.That(JsonPlainText.IsPlain(data), Is.EqualTo(expected < 0));
         }, iter: 5_000, seed: "0000000001Ai");
     }
+
+    [Test]
+    public void Finds_a_single_special_byte_at_every_position_of_every_length_up_to_three_vectors()
+    {
+        // Every tail the vector loop leaves, including the one its overlapping last vector covers.
+        foreach (byte special in new[] { (byte)'"', (byte)'\\', (byte)'\n', (byte)0xC3 })
+        {
+            for (int length = 0; length <= 100; length++)
+            {
+                byte[] data = [.. Enumerable.Range(0, length).Select(i => (byte)('a' + (i % 26)))];
+                Assert.That(JsonPlainText.PlainLength(data), Is.EqualTo(length), $"plain, length {length}");
+                for (int at = 0; at < length; at++)
+                {
+                    data[at] = special;
+                    Assert.That(JsonPlainText.PlainLength(data), Is.EqualTo(at), $"byte {special} at {at} of {length}");
+                    data[at] = (byte)'a';
+                }
+            }
+        }
+    }
 }
