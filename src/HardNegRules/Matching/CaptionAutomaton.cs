@@ -12,7 +12,9 @@ namespace HardNegRules.Matching;
 /// next non-word character). So the common case is one table load per character, with no branch but one on a flag bit;
 /// flagged transitions are the rare events: a text accepted at a word boundary (a match, or a candidate when a longer
 /// phrase may follow) and a phrase that dies after crossing a word boundary (then the longest candidate is the match, or
-/// the scan resumes at the end of the walk's first word, as if it had never gone further). Matches start at word
+/// the scan resumes at the end of the walk's first word, as if it had never gone further). Most such deaths ("a man",
+/// where "a little bit" is a rule text) are not flagged at all: where the scan would go on is known when the table is
+/// built, and the death links straight there. Matches start at word
 /// starts, are the longest at their start that end at a word boundary, and leave contexts to be checked after. Built
 /// from the encoded trie (<see cref="MatchTrie.Encode"/>), which the generated permuters carry as data and the
 /// interpreter computes at run time, so both scan with the same code over the same table.
@@ -97,6 +99,10 @@ internal sealed class CaptionAutomaton
         var table = new int[_states * _rowWidth];
         var depth = new int[nodes];
         var firstWord = new int[nodes];
+        var parent = new int[nodes];
+        var edgeClass = new int[nodes];
+        // Whether a walk that reaches the node has a text accepted at a boundary on the way (a candidate).
+        var candidate = new bool[nodes];
         firstWord[0] = -1;
         for (int n = 0; n < nodes; n++)
         {
@@ -107,6 +113,9 @@ internal sealed class CaptionAutomaton
                 int child = encoded[at + 3 + (2 * c)];
                 depth[child] = depth[n] + 1;
                 firstWord[child] = firstWord[n] >= 0 ? firstWord[n] : CaptionChars.IsWordChar(edge) ? -1 : depth[n];
+                parent[child] = n;
+                edgeClass[child] = classOf[edge];
+                candidate[child] = candidate[n] || (n != 0 && encoded[at] >= 0 && !CaptionChars.IsWordChar(edge));
             }
         }
 
@@ -144,6 +153,8 @@ internal sealed class CaptionAutomaton
             table[row + _classCount + FirstWordColumn] = firstWord[n];
         }
 
+        LinkDeathsAhead(table, nodeOffsets, encoded, depth, firstWord, parent, edgeClass, candidate);
+
         _links = GC.AllocateArray<long>(table.Length, pinned: true);
         _base = BaseOf(_links);
         for (int at = 0; at < table.Length; at++)
@@ -152,6 +163,57 @@ internal sealed class CaptionAutomaton
             int value = table[at];
             // Built as row offsets with a sign-bit flag, then turned into addresses with a bit-0 flag.
             _links[at] = column >= _classCount ? value : _base + ((long)(value & ~Flag) * sizeof(long)) + (value < 0 ? 1 : 0);
+        }
+    }
+
+    // A walk past its first word that dies with no candidate resumes after that word and reads again what followed it:
+    // the classes of the node's path after its first word, then the class it died on. That is known here, so when the
+    // reading again meets no flagged transition, the death links straight to where it ends, unflagged, and the scan
+    // stays in its loop ("a man": the walk into "a little bit" dies at "m" and goes on as the walk of "man"). Deaths
+    // that would meet a flag (a text accepted on the way, another walk dying past its first word) keep theirs. Nodes
+    // go by depth, so a death read again may already link ahead itself.
+    private void LinkDeathsAhead(int[] table, List<int> nodeOffsets, ReadOnlySpan<int> encoded, int[] depth, int[] firstWord,
+        int[] parent, int[] edgeClass, bool[] candidate)
+    {
+        var path = new List<int>();
+        foreach (int n in Enumerable.Range(1, nodeOffsets.Count - 1).OrderBy(n => depth[n]))
+        {
+            if (firstWord[n] < 0 || candidate[n])
+            {
+                continue;
+            }
+
+            path.Clear();
+            for (int m = n; depth[m] > firstWord[n]; m = parent[m])
+            {
+                path.Add(edgeClass[m]);
+            }
+
+            path.Reverse();
+            int row = Row(n);
+            bool accepted = encoded[nodeOffsets[n]] >= 0;
+            for (int cls = 0; cls < _classCount; cls++)
+            {
+                // Flagged and not a text accepted at a boundary: a death.
+                if (table[row + cls] >= 0 || (cls < _firstWordClass && accepted))
+                {
+                    continue;
+                }
+
+                int state = Between;
+                bool clean = true;
+                for (int k = 0; k <= path.Count && clean; k++)
+                {
+                    int next = table[state + (k < path.Count ? path[k] : cls)];
+                    clean = next >= 0;
+                    state = next;
+                }
+
+                if (clean)
+                {
+                    table[row + cls] = state;
+                }
+            }
         }
     }
 

@@ -56,6 +56,22 @@ public class CaptionAutomatonTests
         Assert.That(matches, Is.EqualTo(ReferenceScan(DefaultTrie, caption)));
     }
 
+    // Walks past their first word that die with nothing accepted go straight on as the walk their death reads again,
+    // also when that walk dies past its own first word, or leaves a candidate, or the caption ends inside it.
+    [TestCase("a man on a little bike")]
+    [TestCase("a a little bit")]
+    [TestCase("in front in front of a dog")]
+    [TestCase("a little black and a little white")]
+    [TestCase("black and in front of")]
+    [TestCase("on top of a red car on top")]
+    [TestCase("in a little while")]
+    [TestCase("to the left to the left of the dog")]
+    [TestCase("A LITTLE GIRL, a little-girl")]
+    public void Deaths_past_the_first_word_go_on_as_the_walk_read_again(string caption)
+    {
+        Assert.That(Scan(DefaultAutomaton, caption), Is.EqualTo(ReferenceScan(DefaultTrie, caption)));
+    }
+
     private static List<(int Start, int Length, int Entry)> Scan(CaptionAutomaton automaton, string caption)
     {
         var found = new List<(int, int, int)>();
