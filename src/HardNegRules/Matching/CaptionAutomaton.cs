@@ -172,46 +172,54 @@ internal sealed class CaptionAutomaton
     // stays in its loop ("a man": the walk into "a little bit" dies at "m" and goes on as the walk of "man"). Deaths
     // that would meet a flag (a text accepted on the way, another walk dying past its first word) keep theirs. Nodes
     // go by depth, so a death read again may already link ahead itself.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LinkDeathsAhead(int[] table, List<int> nodeOffsets, ReadOnlySpan<int> encoded, int[] depth, int[] firstWord,
         int[] parent, int[] edgeClass, bool[] candidate)
     {
-        var path = new List<int>();
-        foreach (int n in Enumerable.Range(1, nodeOffsets.Count - 1).OrderBy(n => depth[n]))
+        int nodes = nodeOffsets.Count;
+        int[] byDepth = new int[nodes];
+        int[] depths = new int[nodes];
+        for (int n = 0; n < nodes; n++)
         {
-            if (firstWord[n] < 0 || candidate[n])
+            byDepth[n] = n;
+            depths[n] = depth[n];
+        }
+
+        Array.Sort(depths, byDepth);
+        Span<int> path = stackalloc int[Math.Max(1, depths[^1])];
+        foreach (int n in byDepth)
+        {
+            if (n == 0 || firstWord[n] < 0 || candidate[n])
             {
                 continue;
             }
 
-            path.Clear();
+            // Read again the node's path after its first word; any flag on the way keeps every death of the node flagged.
+            int length = 0;
             for (int m = n; depth[m] > firstWord[n]; m = parent[m])
             {
-                path.Add(edgeClass[m]);
+                path[length++] = edgeClass[m];
             }
 
-            path.Reverse();
+            int state = Between;
+            for (int k = length - 1; k >= 0 && state >= 0; k--)
+            {
+                state = table[state + path[k]];
+            }
+
+            if (state < 0)
+            {
+                continue;
+            }
+
             int row = Row(n);
             bool accepted = encoded[nodeOffsets[n]] >= 0;
             for (int cls = 0; cls < _classCount; cls++)
             {
-                // Flagged and not a text accepted at a boundary: a death.
-                if (table[row + cls] >= 0 || (cls < _firstWordClass && accepted))
+                // Flagged and not a text accepted at a boundary: a death, which links on when its last step is clean.
+                if (table[row + cls] < 0 && !(cls < _firstWordClass && accepted) && table[state + cls] >= 0)
                 {
-                    continue;
-                }
-
-                int state = Between;
-                bool clean = true;
-                for (int k = 0; k <= path.Count && clean; k++)
-                {
-                    int next = table[state + (k < path.Count ? path[k] : cls)];
-                    clean = next >= 0;
-                    state = next;
-                }
-
-                if (clean)
-                {
-                    table[row + cls] = state;
+                    table[row + cls] = table[state + cls];
                 }
             }
         }
