@@ -22,47 +22,12 @@ public static class JsonPlainText
         ref byte start = ref MemoryMarshal.GetReference(utf8);
         if (Vector256.IsHardwareAccelerated && n >= Vector256<byte>.Count)
         {
-            int i = 0;
-            for (; i <= n - Vector256<byte>.Count; i += Vector256<byte>.Count)
-            {
-                uint special = Special(Vector256.LoadUnsafe(ref start, (nuint)i)).ExtractMostSignificantBits();
-                if (special != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(special);
-                }
-            }
-
-            // The tail as one more vector that overlaps bytes already found plain, so only the tail's can be special.
-            if (i < n)
-            {
-                int last = n - Vector256<byte>.Count;
-                uint special = Special(Vector256.LoadUnsafe(ref start, (nuint)last)).ExtractMostSignificantBits();
-                return special != 0 ? last + BitOperations.TrailingZeroCount(special) : n;
-            }
-
-            return n;
+            return VectorPlainLength<Wide>(ref start, n);
         }
 
         if (Vector128.IsHardwareAccelerated && n >= Vector128<byte>.Count)
         {
-            int i = 0;
-            for (; i <= n - Vector128<byte>.Count; i += Vector128<byte>.Count)
-            {
-                uint special = Special(Vector128.LoadUnsafe(ref start, (nuint)i)).ExtractMostSignificantBits();
-                if (special != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(special);
-                }
-            }
-
-            if (i < n)
-            {
-                int last = n - Vector128<byte>.Count;
-                uint special = Special(Vector128.LoadUnsafe(ref start, (nuint)last)).ExtractMostSignificantBits();
-                return special != 0 ? last + BitOperations.TrailingZeroCount(special) : n;
-            }
-
-            return n;
+            return VectorPlainLength<Narrow>(ref start, n);
         }
 
         for (int i = 0; i < n; i++)
@@ -77,16 +42,66 @@ public static class JsonPlainText
         return n;
     }
 
-    // The bytes that are not plain: those below ' ' wrap around and, like those above '~', land above the range.
+    // A vector at a time (n is at least one vector); compiled once per vector width.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> Special(Vector256<byte> v) =>
-        Vector256.GreaterThan(v - Vector256.Create((byte)' '), Vector256.Create((byte)('~' - ' ')))
-        | Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\\'));
+    private static int VectorPlainLength<TVector>(ref byte start, int n)
+        where TVector : struct, ISpecialBytes
+    {
+        int i = 0;
+        for (; i <= n - TVector.Count; i += TVector.Count)
+        {
+            uint special = TVector.Special(ref start, i);
+            if (special != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(special);
+            }
+        }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> Special(Vector128<byte> v) =>
-        Vector128.GreaterThan(v - Vector128.Create((byte)' '), Vector128.Create((byte)('~' - ' ')))
-        | Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'\\'));
+        // The tail as one more vector that overlaps bytes already found plain, so only the tail's can be special.
+        if (i < n)
+        {
+            int last = n - TVector.Count;
+            uint special = TVector.Special(ref start, last);
+            return special != 0 ? last + BitOperations.TrailingZeroCount(special) : n;
+        }
+
+        return n;
+    }
+
+    // One vector's bytes that are not plain, as a bit mask (bit k for byte k): those below ' ' wrap around and, like
+    // those above '~', land above the range.
+    private interface ISpecialBytes
+    {
+        static abstract int Count { get; }
+
+        static abstract uint Special(ref byte start, int at);
+    }
+
+    private readonly struct Wide : ISpecialBytes
+    {
+        public static int Count => Vector256<byte>.Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Special(ref byte start, int at)
+        {
+            Vector256<byte> v = Vector256.LoadUnsafe(ref start, (nuint)at);
+            return (Vector256.GreaterThan(v - Vector256.Create((byte)' '), Vector256.Create((byte)('~' - ' ')))
+                | Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\\'))).ExtractMostSignificantBits();
+        }
+    }
+
+    private readonly struct Narrow : ISpecialBytes
+    {
+        public static int Count => Vector128<byte>.Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Special(ref byte start, int at)
+        {
+            Vector128<byte> v = Vector128.LoadUnsafe(ref start, (nuint)at);
+            return (Vector128.GreaterThan(v - Vector128.Create((byte)' '), Vector128.Create((byte)('~' - ' ')))
+                | Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'\\'))).ExtractMostSignificantBits();
+        }
+    }
 
     /// <summary>Whether JSON writes all of <paramref name="utf8"/> as it is.</summary>
     /// <param name="utf8">The bytes.</param>
