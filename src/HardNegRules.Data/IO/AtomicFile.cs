@@ -2,7 +2,8 @@ namespace HardNegRules.Data.IO;
 
 /// <summary>
 /// Writes a file whole or not at all: the content goes to a temporary file beside the target, which replaces the target
-/// only once it is complete and flushed. A crash or an exception midway leaves the previous file untouched.
+/// only once it is complete and flushed. A crash or an exception midway leaves the previous file untouched. A large
+/// file goes to disk while it is written (<see cref="WritebackStream"/>), so the final flush does not wait for all of it.
 /// </summary>
 public static class AtomicFile
 {
@@ -24,7 +25,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                write(stream);
+                write(new WritebackStream(stream));
                 stream.Flush(flushToDisk: true);
             }
 
