@@ -47,11 +47,25 @@ internal static class Hardneg
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    // Every test's folder is made below one folder of this test run, deleted when the run ends (TestRunFolder): the
+    // outputs of a run (NegCLIP files of COCO, checkpoints) take over 100 MB.
+    private static readonly string RunFolder =
+        Path.Combine(Path.GetTempPath(), "hardneg-cli-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+
     public static string TempDirectory()
     {
-        string path = Path.Combine(Path.GetTempPath(), "hardneg-cli-tests", Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(RunFolder, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    /// <summary>Deletes the folders <see cref="TempDirectory"/> made in this test run.</summary>
+    public static void DeleteTempDirectories()
+    {
+        if (Directory.Exists(RunFolder))
+        {
+            Directory.Delete(RunFolder, recursive: true);
+        }
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> in <paramref name="directory"/>.</summary>
