@@ -14,8 +14,14 @@ internal sealed class PhraseIndex
 {
     private readonly string[][] _phrases;
     private readonly bool _after;
+    // The keyed phrases sorted by the hash of their touching word (_keys), so that the phrases of one word are a run;
+    // _slots is an open-addressing table from a hash to the position of its run plus one (0: empty), at most half full,
+    // so that a lookup costs one or two probes however long the list is (a not-after list of 72 phrases, or a
+    // vocabulary of hundreds).
     private readonly int[] _keys;
     private readonly int[] _keyed;
+    private readonly int[] _slots;
+    private readonly int _slotShift;
     private readonly int[] _unkeyed;
 
     /// <summary>Indexes <paramref name="phrases"/>.</summary>
@@ -43,9 +49,33 @@ internal sealed class PhraseIndex
             }
         }
 
-        _keys = [.. keys];
-        _keyed = [.. keyed];
+        int[] order = [.. Enumerable.Range(0, keys.Count).OrderBy(k => keys[k]).ThenBy(k => keyed[k])];
+        _keys = [.. order.Select(k => keys[k])];
+        _keyed = [.. order.Select(k => keyed[k])];
         _unkeyed = [.. unkeyed];
+        int bits = 1;
+        while ((1 << bits) < 2 * _keys.Length)
+        {
+            bits++;
+        }
+
+        _slotShift = 32 - bits;
+        _slots = new int[1 << bits];
+        for (int k = 0; k < _keys.Length; k++)
+        {
+            if (k > 0 && _keys[k] == _keys[k - 1])
+            {
+                continue;
+            }
+
+            int slot = SlotOf(_keys[k]);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & (_slots.Length - 1);
+            }
+
+            _slots[slot] = k + 1;
+        }
     }
 
     /// <summary>Whether there are no phrases.</summary>
@@ -85,18 +115,38 @@ internal sealed class PhraseIndex
             return false;
         }
 
-        // A few keys at most per condition: a plain loop costs less than a call to a vectorized search.
-        int[] keys = _keys;
-        for (int k = 0; k < keys.Length; k++)
+        if (_keys.Length == 0)
         {
-            if (keys[k] == word.Hash && Holds(text, at, _phrases[_keyed[k]]))
+            return false;
+        }
+
+        int[] slots = _slots;
+        int[] keys = _keys;
+        for (int slot = SlotOf(word.Hash); slots[slot] != 0; slot = (slot + 1) & (slots.Length - 1))
+        {
+            int first = slots[slot] - 1;
+            if (keys[first] != word.Hash)
             {
-                return true;
+                continue;
             }
+
+            for (int k = first; k < keys.Length && keys[k] == word.Hash; k++)
+            {
+                if (Holds(text, at, _phrases[_keyed[k]]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         return false;
     }
+
+    // Fibonacci hashing: the top bits of the hash times 2^32 / phi.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SlotOf(int hash) => (int)(unchecked((uint)hash * 2654435769u) >> _slotShift);
 
     /// <summary>
     /// The word right after <paramref name="at"/>: only whitespace may separate it from the term, and some must.

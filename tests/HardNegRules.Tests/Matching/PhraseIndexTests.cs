@@ -1,4 +1,5 @@
 using CsCheck;
+using HardNegRules.Matching;
 using HardNegRules.Permutation;
 
 namespace HardNegRules.Tests.Matching;
@@ -35,6 +36,32 @@ public class PhraseIndexTests
                     Assert.That(RulePermuter.ContextPasses(caption, start, end, context), Is.EqualTo(expected),
                         $"\"{caption}\" at [{start}, {end})");
                 }
+            }
+        }, iter: 300, seed: "0000000001Ai");
+    }
+
+    // A vocabulary far longer than the packs' lists: hundreds of words, some phrases sharing their touching word
+    // ("and a", "and an"), some ending or starting in punctuation, which are checked in full.
+    private static readonly string[][] LongList =
+    [
+        .. Enumerable.Range(0, 400).Select(n => new[] { $"w{n}" }),
+        ["and", "a"], ["and", "an"], ["and", "some"], ["a", "and"], ["an", "and"], ["and"], [","], [".", "and"], ["and", "."],
+    ];
+
+    private static readonly Gen<string> LongListCaptions =
+        Gen.OneOf(Gen.Int[0, 420].Select(n => $"w{n}"), Gen.OneOf("and", "a", "an", "some", ",", ".", "W17", "black"))
+            .Array[0, 10].Select(words => string.Join(" ", words));
+
+    [Test]
+    public void A_long_phrase_list_answers_as_its_phrases_checked_one_by_one([Values] bool after)
+    {
+        var index = new PhraseIndex(LongList, after);
+        LongListCaptions.SampleFixed(caption =>
+        {
+            for (int at = 0; at <= caption.Length; at++)
+            {
+                bool expected = LongList.Any(phrase => after ? Neighbours.FollowedBy(caption, at, phrase) : Neighbours.PrecededBy(caption, at, phrase));
+                Assert.That(index.Any(caption, at), Is.EqualTo(expected), $"\"{caption}\" at {at}");
             }
         }, iter: 300, seed: "0000000001Ai");
     }
