@@ -66,6 +66,11 @@ AN_VOWEL_EXCEPT = ("unid", "unim", "unin", "unint", "unis", "unic")  # uninteres
 AN_CONSONANT_STARTS = ("hour", "honest", "honor", "honour", "heir", "herb")
 
 
+# Words of the rules' terms ("sky" of "sky blue"): written in capitals they are still words, not acronyms ("A SKY BLUE
+# sign", where the capitals keep a caption's "A TAN sign"). Filled from the rules read by `load_rules`.
+VOCABULARY_WORDS = set()
+
+
 def wants_an(word, acronyms=True):
     """True when the word (as written) is read with a vowel sound first; None when unknown."""
     w = word.strip(OPENING + CLOSING)
@@ -80,7 +85,8 @@ def wants_an(word, acronyms=True):
         return False
     letters = re.match(r"[A-Za-z]+", w)
     low = w.lower()
-    if acronyms and letters and letters.group(0).isupper() and 2 <= len(letters.group(0)) <= 4 and not re.search(r"[aeiou]", low[:3]):
+    if (acronyms and letters and letters.group(0).isupper() and 2 <= len(letters.group(0)) <= 4 and not re.search(r"[aeiou]", low[:3])
+            and low not in VOCABULARY_WORDS):
         return low[0] in AN_LETTERS  # an acronym read letter by letter: an MP3, a TV
     if len(w) == 1 or (len(w) >= 2 and w[1] == "-" and w[0].isalpha()):
         return low[0] in AN_LETTERS  # a letter: an X, an L-shaped sofa
@@ -201,6 +207,7 @@ def load_rules(folder):
         groups = [[str(x).lower() for x in g] for g in (doc.get("synonyms") or [])]
         never = [[str(x).lower() for x in g] for g in (doc.get("never-swap") or [])]
         noun = doc.get("inflection") == "noun"
+        VOCABULARY_WORDS.update(w for x in exact for w in re.split(r"[\s-]+", x) if w)
         concepts[doc["concept"]] = {"all": words | exact, "words": words if noun else exact, "blocked": blocked, "lemma": surface, "synonyms": groups, "never": never,
                                     "policy": doc.get("policy", "any")}
     return concepts
@@ -676,26 +683,35 @@ def main():
     ap.add_argument("--k", type=int, default=10)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--examples", type=int, default=8)
-    ap.add_argument("--sets", default="sugarcrepe,negclip,fashion-iq,coco")
+    ap.add_argument("--sets", default="sugarcrepe,negclip,fashion-iq,coco",
+                    help="the data folder's sets to audit, comma-separated; empty for none")
+    ap.add_argument("--captions", action="append", default=[], metavar="FILE",
+                    help="a text file of captions, one per line, audited as a set of its own with the default pack (repeatable)")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    sets = caption_sets(args.data)
+    names = [name for name in args.sets.split(",") if name]
+    sets = caption_sets(args.data) if names else {}
     runs = []  # (set name, pack name, rules folder)
-    for name in args.sets.split(","):
+    for name in names:
         runs.append((name, None, args.rules))
         if name == "fashion-iq":
             runs.append((name, "fashion200k", os.path.join(args.rules, "fashion200k")))
+    for path in args.captions:
+        name = "file:" + os.path.basename(path)
+        with open(path, encoding="utf-8") as f:
+            sets[name] = f.read().split("\n")
+        runs.append((name, None, args.rules))
     total_defects = 0
     summary = []
     for name, pack, folder in runs:
         captions = dedupe(sets[name])
-        inp = os.path.join(args.work, f"{name}.jsonl")
+        inp = os.path.join(args.work, f"{name.replace(':', '_')}.jsonl")
         with open(inp, "w", encoding="utf-8") as f:
             for i, c in enumerate(captions):
                 f.write(json.dumps({"id": i, "caption": c}, ensure_ascii=False) + "\n")
         tag = f"{name}" + (f"+{pack}" if pack else "")
-        out1 = os.path.join(args.work, f"{tag}.1.jsonl")
-        out2 = os.path.join(args.work, f"{tag}.2.jsonl")
+        out1 = os.path.join(args.work, f"{tag.replace(':', '_')}.1.jsonl")
+        out2 = os.path.join(args.work, f"{tag.replace(':', '_')}.2.jsonl")
         run_tool(args.hardneg, inp, out1, args.k, pack, threads=1, seed=args.seed)
         run_tool(args.hardneg, inp, out2, args.k, pack, threads=2, seed=args.seed)
         audit = Audit(load_rules(folder), args.examples)

@@ -190,6 +190,48 @@ public class ExactnessTests(Engine engine)
     }
 
     [Test]
+    public void A_coordination_goes_on_through_a_word_its_context_skips()
+    {
+        // "cream" after "and" is the food, yet "tan and cream and red" is one list: "tan" and "red" never become each
+        // other ("a red and cream and red dress").
+        List<HardNegative> negatives = All("a tan and cream and red dress", "color");
+        Assert.That(negatives, Is.Not.Empty);
+        foreach (HardNegative negative in negatives)
+        {
+            Assert.That((negative.Edit.From, negative.Edit.To), Is.Not.EqualTo(("tan", "red")).And.Not.EqualTo(("red", "tan")), negative.Text);
+        }
+    }
+
+    [Test]
+    public void A_list_in_title_case_is_a_list_not_a_name()
+    {
+        // Each capitalised color before a capitalised word looks like a name ("Blue Jays"), but an item joined to the
+        // one before it is a list's: "Black" and "Red" are terms, and no item becomes another.
+        List<HardNegative> negatives = All("A Tan, Black And Red Dress", "color");
+        Assert.That(negatives.Select(n => n.Edit.From), Is.SupersetOf(new[] { "Black", "Red" }));
+        string[] items = ["tan", "black", "red"];
+        foreach (HardNegative negative in negatives.Where(n => n.Kind == NegativeKind.Replace))
+        {
+            Assert.That(negative.Edit.To.ToLowerInvariant(), Is.Not.AnyOf(items), negative.Text);
+        }
+    }
+
+    [Test]
+    public void A_compound_term_is_blocked_before_a_blocked_phrase_it_reads_into()
+    {
+        Assert.That(All("a gray area on the wall", "color"), Is.Empty);
+        Assert.That(All("a dark gray area on the wall", "color"), Is.Empty);
+        Assert.That(All("a dark gray lamp on the wall", "color").Select(n => n.Edit.From), Has.All.EqualTo("dark gray").And.Not.Empty);
+    }
+
+    [Test]
+    public void A_context_phrase_may_touch_its_punctuation()
+    {
+        Assert.That(All("the orange's peel is tan", "color").Select(n => n.Edit.From), Has.None.EqualTo("orange"));
+        Assert.That(All("the orange peel is tan", "color").Select(n => n.Edit.From), Does.Contain("orange"));
+    }
+
+    [Test]
     public void A_blocked_noun_phrase_blocks_its_plural()
     {
         Assert.That(All("a dog bowl on the floor", "object"), Is.Empty);

@@ -154,9 +154,8 @@ internal sealed class PackCompiler
             }
 
             var blockedTexts = new HashSet<string>(concept.Blocked.Select(p => string.Join(" ", p.Words)), StringComparer.Ordinal);
-            foreach (Phrase phrase in concept.Blocked)
+            foreach ((string text, Phrase phrase) in concept.Blocked.Select(p => (string.Join(" ", p.Words), p)).Concat(CompoundsIntoBlocked(concept, blockedTexts)))
             {
-                string text = string.Join(" ", phrase.Words);
                 entries.Add((new CompiledEntry(text, -1, c, 0, -1, Source(concept.Path, phrase.Span)), 2, null));
 
                 // A blocked noun phrase blocks its plural too: "bow tie" and "bow ties", not "bow suitcases".
@@ -196,6 +195,37 @@ internal sealed class PackCompiler
             .Select(e => e.Entry)
             .ToList();
         return new CompiledPack(_pack, maxNegatives, concepts, terms, sorted, contexts);
+    }
+
+    // The matcher reads the longest text at each word start, so a compound term would read past the start of a blocked
+    // phrase: "dark green" in "a dark green light", where "green light" is blocked. Each term's spelling of several
+    // words whose last words start a blocked phrase of its concept blocks the two read as one ("dark green light"),
+    // from the blocked phrase's line; the texts already blocked (written out in the rules) are not added again.
+    private static IEnumerable<(string Text, Phrase Phrase)> CompoundsIntoBlocked(CheckedConcept concept, HashSet<string> blockedTexts)
+    {
+        var byFirstWord = concept.Blocked.Where(p => p.Words.Count > 1).ToLookup(p => p.Words[0], StringComparer.Ordinal);
+        foreach (CheckedTerm term in concept.Terms)
+        {
+            foreach ((string folded, _, _) in term.Spellings)
+            {
+                string[] words = folded.Split(' ');
+                for (int from = 1; from < words.Length; from++)
+                {
+                    foreach (Phrase phrase in byFirstWord[words[from]])
+                    {
+                        int overlap = words.Length - from;
+                        if (phrase.Words.Count > overlap && phrase.Words.Take(overlap).SequenceEqual(words.Skip(from), StringComparer.Ordinal))
+                        {
+                            string text = string.Join(" ", words.Take(from).Concat(phrase.Words));
+                            if (blockedTexts.Add(text))
+                            {
+                                yield return (text, phrase);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static IReadOnlyList<string>[] Words(List<Phrase> phrases) =>

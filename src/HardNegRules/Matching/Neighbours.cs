@@ -5,7 +5,9 @@ namespace HardNegRules.Matching;
 
 /// <summary>
 /// Reads the words next to a term for context conditions and article repair. Only whitespace may separate neighbours:
-/// punctuation ends a context, so "left, and" is not "left and". The start and the end of the caption are boundaries
+/// punctuation ends a context, so "left, and" is not "left and". A phrase's word must stand apart from the term and from
+/// the phrase's other words, except next to one of the phrase's punctuation marks, which may touch it: the phrase
+/// <c>' s</c> holds in "orange's" as in "orange ' s". The start and the end of the caption are boundaries
 /// like a punctuation mark: a context phrase that is (or ends with) ".", ",", ";", ":", "!" or "?" also holds at the
 /// end of the caption, and one that is (or starts with) such a mark also holds at its start.
 /// </summary>
@@ -20,6 +22,7 @@ internal static class Neighbours
         {
             string word = words[w];
             int start = SkipSpaceForward(text, pos);
+            bool afterMark = w > 0 && IsPunctuation(words[w - 1]);
             if (IsPunctuation(word))
             {
                 // "holding an orange" ends the caption as "holding an orange." would: the end is a boundary too.
@@ -38,7 +41,7 @@ internal static class Neighbours
                 continue;
             }
 
-            if (start == pos || !WordAt(text, start, word))
+            if ((start == pos && !afterMark) || !WordAt(text, start, word))
             {
                 return false;
             }
@@ -58,6 +61,7 @@ internal static class Neighbours
         {
             string word = words[w];
             int end = SkipSpaceBackward(text, pos);
+            bool beforeMark = w < words.Length - 1 && IsPunctuation(words[w + 1]);
             if (IsPunctuation(word))
             {
                 if (w == 0 && IsBoundaryMark(word[0]) && AtStart(text, end))
@@ -74,7 +78,7 @@ internal static class Neighbours
                 continue;
             }
 
-            if (end == pos || end - word.Length < 0 || !WordAt(text, end - word.Length, word))
+            if ((end == pos && !beforeMark) || end - word.Length < 0 || !WordAt(text, end - word.Length, word))
             {
                 return false;
             }

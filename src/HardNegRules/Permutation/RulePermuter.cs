@@ -62,7 +62,10 @@ public abstract class RulePermuter : IPermuter
     /// The caption's terms, and (when <paramref name="partners"/> has room) the terms each stands in a coordination
     /// with: the words of its concept joined to it by "and", "or", "&amp;", "/", a comma or only whitespace ("black and
     /// white", "tan and cream", "brown red"). A partner counts whatever its context decides there ("cream" after "and" is
-    /// the food's context, but still a color word next to "tan") and whatever concepts are asked for.
+    /// the food's context, but still a color word next to "tan") and whatever concepts are asked for, and a chain of
+    /// joined terms goes on through such a word ("tan and cream and brown": "tan" and "brown" are one coordination). A
+    /// text joined to the one before it is a list's item, not part of a name, even where both are capitalised ("A
+    /// Purple, Dark Green And Off White Elephant").
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindTerms(ReadOnlySpan<char> caption, Span<TermMatch> matches, ulong conceptMask, Span<Partners> partners)
@@ -73,35 +76,40 @@ public abstract class RulePermuter : IPermuter
         int previousEnd = -1;
         int previousGroup = -1;
         int previousMatch = -1;
+        // The last match of the run of joined texts that ends with the previous text, or -1.
+        int chainMatch = -1;
         while (count < matches.Length && NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
-            bool joined = withPartners && previousGroup >= 0 &&
-                (Tables.EntryTextConcepts[previousGroup] & Tables.EntryTextConcepts[group]) != 0 &&
-                Neighbours.Joined(caption, previousEnd, start);
+            bool joined = withPartners && JoinedTo(caption, previousGroup, previousEnd, group, start);
             if (joined && previousMatch >= 0 && TermOf(group, matches[previousMatch].Concept) is int right and >= 0)
             {
                 partners[previousMatch] = partners[previousMatch] with { Right = right };
             }
 
             int leftGroup = previousGroup;
-            int lastMatch = previousMatch;
+            int leftEnd = previousEnd;
+            chainMatch = joined ? chainMatch : -1;
             previousEnd = start + length;
             previousGroup = group;
             previousMatch = -1;
             int entry = Resolve(caption, start, start + length, group);
-            if (entry >= 0 && !Neighbours.InName(caption, start, start + length))
+            // Names are rare: whether the text is joined to the one before is asked only of a capitalised one.
+            if (entry >= 0 && (!Neighbours.InName(caption, start, start + length) ||
+                (withPartners ? joined : JoinedTo(caption, leftGroup, leftEnd, group, start))))
             {
                 int concept = Tables.EntryConcept[entry];
                 if ((conceptMask & (1UL << concept)) != 0)
                 {
                     if (withPartners)
                     {
+                        // Every match of a run of joined texts is in its chain, whatever its concept: "orange" the fruit
+                        // in "pink, orange, and gold" still keeps "gold" from becoming a word "pink" excludes.
                         int left = joined ? TermOf(leftGroup, concept) : -1;
-                        bool chained = left >= 0 && lastMatch == count - 1 && lastMatch >= 0 && matches[lastMatch].Concept == concept;
-                        partners[count] = new Partners(left, -1, chained ? partners[lastMatch].Chain : count);
+                        partners[count] = new Partners(left, -1, joined && chainMatch >= 0 ? partners[chainMatch].Chain : count);
                     }
 
                     previousMatch = count;
+                    chainMatch = count;
                     matches[count++] = new TermMatch(start, length, concept, Tables.EntryTerm[entry], Tables.EntryForm[entry]);
                 }
             }
@@ -109,6 +117,13 @@ public abstract class RulePermuter : IPermuter
 
         return count;
     }
+
+    // Whether a text stands in a coordination with the text before it: a concept in common, and only a coordinating word,
+    // mark or whitespace between.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool JoinedTo(ReadOnlySpan<char> caption, int previousGroup, int previousEnd, int group, int start) =>
+        previousGroup >= 0 && (Tables.EntryTextConcepts[previousGroup] & Tables.EntryTextConcepts[group]) != 0 &&
+        Neighbours.Joined(caption, previousEnd, start);
 
     // The term a matched text is in a concept, whatever its context says here; -1 if it is none of that concept's.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Writes captions built to stress the rules' edges, one per line, for `audit.py --captions FILE`.
+
+Real caption sets hold these cases rarely; here every caption holds one or more: coordinated colors ("black and white",
+"red, white and blue", "black/white", "black & white"), compounds read across a phrase boundary ("giving off white
+smoke"), terms at the caption's very end ("holding an orange"), articles before quotes and brackets (`An "Apple" logo`),
+variant spellings in one caption ("a grey dog and a gray cat"), casing (Title Case, ALL CAPS, a capital at the start),
+hyphens, possessives, plurals and numbers, non-ASCII letters, punctuation and odd whitespace. The words come from the
+default pack's concepts (color, size, location, object), so most captions get negatives; nothing here is checked by
+this script: `audit.py` checks what the tool writes for them.
+
+Usage: stress_captions.py OUT.txt [--count 4000] [--seed 1]
+"""
+import argparse
+import random
+
+COLORS = ["red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white", "gray", "grey",
+          "silver", "gold", "tan", "beige", "maroon", "navy blue", "light blue", "dark green", "off white", "off-white",
+          "cream", "olive", "lime"]
+SIZES = ["big", "large", "small", "little", "tiny", "huge", "tall", "short", "long", "wide", "giant"]
+OBJECTS = ["dog", "cat", "car", "bus", "umbrella", "apple", "orange", "elephant", "hat", "shirt", "truck", "bird",
+           "kite", "horse", "bench", "table", "plate", "bowl", "boat", "train", "man", "woman", "sofa", "fence",
+           "hot dog", "teddy bear", "cell phone", "tennis racket", "fire hydrant", "stop sign"]
+PLURALS = {"bus": "buses", "umbrella": "umbrellas", "man": "men", "woman": "women", "hot dog": "hot dogs",
+           "teddy bear": "teddy bears", "bench": "benches", "cell phone": "cell phones"}
+LOCATIONS = ["on the left of", "to the right of", "next to", "in front of", "behind", "on top of", "under", "above",
+             "beside", "near", "far from", "inside", "below"]
+VERBS = ["holding", "eating", "carrying", "peeling", "slicing", "wearing", "watching", "painting"]
+PARTICLES = ["giving off", "letting off", "taking off", "turning off", "putting on", "picking up", "showing off"]
+SUBJECTS = ["a man", "A woman", "the girl", "Two kids", "a chef", "An old man", "someone", "the boy"]
+QUOTES = [('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("(", ")"), ("[", "]")]
+ENDINGS = ["", ".", "!", "?", "...", " .", ",", ";"]
+NON_ASCII = ["caf\u00e9", "na\u00efve", "\u00fcber", "r\u00e9sum\u00e9", "Z\u00fcrich", "se\u00f1or"]
+
+
+def article(word, rng):
+    if rng.random() < 0.25:
+        return rng.choice(["the", "some", "two", "this", "one"])
+    return "an" if word[0].lower() in "aeiou" else "a"
+
+
+def noun_phrase(rng, color=None, size=None, obj=None, plural=False):
+    obj = obj or rng.choice(OBJECTS)
+    words = []
+    if size or rng.random() < 0.3:
+        words.append(size or rng.choice(SIZES))
+    if color or rng.random() < 0.7:
+        words.append(color or rng.choice(COLORS))
+    if plural:
+        words.append(PLURALS.get(obj, obj + "s"))
+        lead = rng.choice(["two", "three", "2", "some", "many", "the"])
+    else:
+        words.append(obj)
+        lead = article(words[0], rng)
+    return f"{lead} {' '.join(words)}"
+
+
+def coordination(rng):
+    a, b, c = rng.sample(COLORS, 3)
+    return rng.choice([f"{a} and {b}", f"{a}, {b} and {c}", f"{a}/{b}", f"{a} & {b}", f"{a} or {b}", f"{a}-and-{b}",
+                       f"{a} {b}", f"{a}, {b}, and {c}"])
+
+
+def caption(rng):
+    kind = rng.randrange(12)
+    if kind == 0:
+        text = f"{noun_phrase(rng)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+    elif kind == 1:
+        obj = rng.choice(OBJECTS)
+        coord = coordination(rng)
+        text = f"{article(coord, rng)} {coord} {obj} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+    elif kind == 2:
+        text = f"{rng.choice(SUBJECTS)} {rng.choice(PARTICLES)} {rng.choice(COLORS)} {rng.choice(['smoke', 'gloves', 'paint', 'shirt', 'light'])}"
+    elif kind == 3:
+        # A term at the very end, where only the caption's end bounds its context.
+        text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(['an orange', 'a cream', 'the orange', 'a lime', 'an olive', 'a black', 'a white', 'some cream'])}"
+    elif kind == 4:
+        left, right = rng.choice(QUOTES)
+        word = rng.choice(COLORS + OBJECTS + ["Apple", "Orange", "Eagle", "Old", "Umbrella"])
+        text = f"{article(word, rng).capitalize() if rng.random() < 0.5 else article(word, rng)} {left}{word}{right} {rng.choice(['logo', 'sign', 'car', 'shirt', 'bus'])} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+    elif kind == 5:
+        a, b = rng.choice([("grey", "gray"), ("gray", "grey"), ("golden", "gold"), ("Grey", "tan"), ("TAN", "grey")])
+        text = f"{article(a, rng)} {a} {rng.choice(OBJECTS)} and {article(b, rng)} {b} {rng.choice(OBJECTS)}"
+    elif kind == 6:
+        text = f"{noun_phrase(rng, plural=True)} {rng.choice(LOCATIONS)} {noun_phrase(rng, plural=rng.random() < 0.5)}"
+    elif kind == 7:
+        obj = rng.choice(OBJECTS)
+        text = f"the {rng.choice(COLORS)} {obj}'s {rng.choice(['tail', 'roof', 'handle', 'door'])} is {rng.choice(COLORS)}"
+    elif kind == 8:
+        text = f"{noun_phrase(rng)} at a {rng.choice(NON_ASCII)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+    elif kind == 9:
+        text = f"{rng.choice(['a', 'an', 'the'])} {rng.choice(COLORS)}-{rng.choice(['colored', 'striped', 'and-white', 'haired'])} {rng.choice(OBJECTS)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+    elif kind == 10:
+        text = f"{noun_phrase(rng)} with {article('x', rng)} {coordination(rng)} {rng.choice(OBJECTS)}"
+    else:
+        text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {noun_phrase(rng)} and {noun_phrase(rng)}"
+    style = rng.randrange(8)
+    if style == 0:
+        text = text.upper()
+    elif style == 1:
+        text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+    elif style in (2, 3):
+        text = text[:1].upper() + text[1:]
+    if rng.random() < 0.1:
+        text = text.replace(" ", rng.choice(["  ", "\t", "\u00a0"]), 1)
+    return text + rng.choice(ENDINGS)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out")
+    ap.add_argument("--count", type=int, default=4000)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    with open(args.out, "w", encoding="utf-8") as f:
+        for _ in range(args.count):
+            f.write(caption(rng) + "\n")
+
+
+if __name__ == "__main__":
+    main()
