@@ -97,7 +97,7 @@ def wants_an(word, acronyms=True):
     return low[0] in "aeiou"
 
 
-ARTICLE_RE = re.compile(r"(?<![\w'\u2019-])(a|an|A|An|AN)(\s+[" + re.escape(OPENING) + r"\s]*)(?=(\S))")
+ARTICLE_RE = re.compile(r"(?<![\w-])(?<!\w['\u2019])(a|an|A|An|AN)(\s+[" + re.escape(OPENING) + r"\s]*)(?=(\S))")
 
 
 def article_errors(text):
@@ -376,7 +376,8 @@ class Audit:
         while j > 0 and is_word_char(s[j - 1]):
             j -= 1
         w = s[j:i]
-        if w.lower() in ("a", "an") and (j == 0 or not (s[j - 1] in APOSTROPHES)):
+        # an apostrophe after a letter joins words ("rock'n"); after a space it opens a quote ('an orange bench')
+        if w.lower() in ("a", "an") and not (j >= 2 and s[j - 1] in APOSTROPHES and is_word_char(s[j - 2])):
             return j, w
         return None
 

@@ -62,7 +62,7 @@ def coordination(rng):
 
 
 def caption(rng):
-    kind = rng.randrange(12)
+    kind = rng.randrange(18)
     if kind == 0:
         text = f"{noun_phrase(rng)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
     elif kind == 1:
@@ -92,8 +92,34 @@ def caption(rng):
         text = f"{rng.choice(['a', 'an', 'the'])} {rng.choice(COLORS)}-{rng.choice(['colored', 'striped', 'and-white', 'haired'])} {rng.choice(OBJECTS)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
     elif kind == 10:
         text = f"{noun_phrase(rng)} with {article('x', rng)} {coordination(rng)} {rng.choice(OBJECTS)}"
-    else:
+    elif kind == 11:
         text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {noun_phrase(rng)} and {noun_phrase(rng)}"
+    elif kind == 12:
+        # Lists of objects and of sizes: "a dog, cat and horse", "big and small dogs".
+        a, b, c = rng.sample(OBJECTS, 3)
+        d, e = rng.sample(SIZES, 2)
+        text = rng.choice([f"a {a}, {b} and {c} on a {rng.choice(COLORS)} {rng.choice(OBJECTS)}",
+                           f"{d} and {e} {PLURALS.get(a, a + 's')} {rng.choice(LOCATIONS)} {noun_phrase(rng)}",
+                           f"a {a} or {b} {rng.choice(LOCATIONS)} the {c}"])
+    elif kind == 13:
+        # Two sentences: a capital after a full stop opens the second.
+        text = f"{noun_phrase(rng)}. {noun_phrase(rng).capitalize()} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+    elif kind == 14:
+        # A possessive before the term: "a man's red shirt", "the dogs' blue bowl".
+        text = f"{rng.choice(['a man', 'the dog', 'the dogs', 'a girl', 'the woman'])}{rng.choice(['s', ''])}' {rng.choice(COLORS)} {rng.choice(OBJECTS)}".replace("s'", "'s", 1) \
+            if rng.random() < 0.5 else f"{rng.choice(['a man', 'the dog', 'a girl'])}'s {rng.choice(SIZES)} {rng.choice(COLORS)} {rng.choice(OBJECTS)}"
+    elif kind == 15:
+        # Quotes and brackets around compound terms and whole phrases.
+        left, right = rng.choice(QUOTES)
+        text = f"{rng.choice(['a', 'an', 'the', 'A'])} {left}{rng.choice(COLORS)} {rng.choice(OBJECTS)}{right} {rng.choice(LOCATIONS)} {left}{noun_phrase(rng)}{right}"
+    elif kind == 16:
+        # Locations side by side and coordinated: "on the left and right", "above and below".
+        a, b = rng.sample(["left", "right", "top", "bottom", "front", "back", "above", "below", "inside", "outside"], 2)
+        text = rng.choice([f"{noun_phrase(rng)} on the {a} and {b}", f"{noun_phrase(rng)} {a} and {b} {noun_phrase(rng)}",
+                           f"{noun_phrase(rng)} on the {a} of {noun_phrase(rng)} and on the {b} of {noun_phrase(rng)}"])
+    else:
+        # Hyphenated and slashed compounds of terms: "red-and-white", "black/white", "dog-friendly", "x-large".
+        text = f"{article('a', rng)} {rng.choice(COLORS)}-{rng.choice(COLORS)} {rng.choice(OBJECTS)} next to a {rng.choice(OBJECTS)}-{rng.choice(['shaped', 'friendly', 'sized'])} {rng.choice(OBJECTS)}"
     style = rng.randrange(8)
     if style == 0:
         text = text.upper()
