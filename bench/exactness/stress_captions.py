@@ -61,65 +61,108 @@ def coordination(rng):
                        f"{a} {b}", f"{a}, {b}, and {c}"])
 
 
+def located_pair(rng):
+    return f"{noun_phrase(rng)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+
+
+def coordinated_colors(rng):
+    obj = rng.choice(OBJECTS)
+    coord = coordination(rng)
+    return f"{article(coord, rng)} {coord} {obj} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+
+
+def particle_then_color(rng):
+    return f"{rng.choice(SUBJECTS)} {rng.choice(PARTICLES)} {rng.choice(COLORS)} {rng.choice(['smoke', 'gloves', 'paint', 'shirt', 'light'])}"
+
+
+def term_at_the_end(rng):
+    # Only the caption's end bounds the term's context.
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(['an orange', 'a cream', 'the orange', 'a lime', 'an olive', 'a black', 'a white', 'some cream'])}"
+
+
+def quoted_word(rng):
+    left, right = rng.choice(QUOTES)
+    word = rng.choice(COLORS + OBJECTS + ["Apple", "Orange", "Eagle", "Old", "Umbrella"])
+    return f"{article(word, rng).capitalize() if rng.random() < 0.5 else article(word, rng)} {left}{word}{right} {rng.choice(['logo', 'sign', 'car', 'shirt', 'bus'])} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+
+
+def variant_spellings(rng):
+    a, b = rng.choice([("grey", "gray"), ("gray", "grey"), ("golden", "gold"), ("Grey", "tan"), ("TAN", "grey")])
+    return f"{article(a, rng)} {a} {rng.choice(OBJECTS)} and {article(b, rng)} {b} {rng.choice(OBJECTS)}"
+
+
+def plurals(rng):
+    return f"{noun_phrase(rng, plural=True)} {rng.choice(LOCATIONS)} {noun_phrase(rng, plural=rng.random() < 0.5)}"
+
+
+def possessive_after_term(rng):
+    obj = rng.choice(OBJECTS)
+    return f"the {rng.choice(COLORS)} {obj}'s {rng.choice(['tail', 'roof', 'handle', 'door'])} is {rng.choice(COLORS)}"
+
+
+def non_ascii(rng):
+    return f"{noun_phrase(rng)} at a {rng.choice(NON_ASCII)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+
+
+def hyphenated_color(rng):
+    return f"{rng.choice(['a', 'an', 'the'])} {rng.choice(COLORS)}-{rng.choice(['colored', 'striped', 'and-white', 'haired'])} {rng.choice(OBJECTS)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+
+
+def with_coordinated_colors(rng):
+    return f"{noun_phrase(rng)} with {article('x', rng)} {coordination(rng)} {rng.choice(OBJECTS)}"
+
+
+def two_objects(rng):
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {noun_phrase(rng)} and {noun_phrase(rng)}"
+
+
+def lists_of_objects_and_sizes(rng):
+    # "a dog, cat and horse", "big and small dogs".
+    a, b, c = rng.sample(OBJECTS, 3)
+    d, e = rng.sample(SIZES, 2)
+    return rng.choice([f"a {a}, {b} and {c} on a {rng.choice(COLORS)} {rng.choice(OBJECTS)}",
+                       f"{d} and {e} {PLURALS.get(a, a + 's')} {rng.choice(LOCATIONS)} {noun_phrase(rng)}",
+                       f"a {a} or {b} {rng.choice(LOCATIONS)} the {c}"])
+
+
+def two_sentences(rng):
+    # A capital after a full stop opens the second.
+    return f"{noun_phrase(rng)}. {noun_phrase(rng).capitalize()} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
+
+
+def possessive_before_term(rng):
+    # "a man's red shirt", "the dogs' blue bowl".
+    return f"{rng.choice(['a man', 'the dog', 'the dogs', 'a girl', 'the woman'])}{rng.choice(['s', ''])}' {rng.choice(COLORS)} {rng.choice(OBJECTS)}".replace("s'", "'s", 1) \
+        if rng.random() < 0.5 else f"{rng.choice(['a man', 'the dog', 'a girl'])}'s {rng.choice(SIZES)} {rng.choice(COLORS)} {rng.choice(OBJECTS)}"
+
+
+def quoted_phrases(rng):
+    # Quotes and brackets around compound terms and whole phrases.
+    left, right = rng.choice(QUOTES)
+    return f"{rng.choice(['a', 'an', 'the', 'A'])} {left}{rng.choice(COLORS)} {rng.choice(OBJECTS)}{right} {rng.choice(LOCATIONS)} {left}{noun_phrase(rng)}{right}"
+
+
+def coordinated_locations(rng):
+    # "on the left and right", "above and below".
+    a, b = rng.sample(["left", "right", "top", "bottom", "front", "back", "above", "below", "inside", "outside"], 2)
+    return rng.choice([f"{noun_phrase(rng)} on the {a} and {b}", f"{noun_phrase(rng)} {a} and {b} {noun_phrase(rng)}",
+                       f"{noun_phrase(rng)} on the {a} of {noun_phrase(rng)} and on the {b} of {noun_phrase(rng)}"])
+
+
+def hyphenated_terms(rng):
+    # "red-and-white", "black-white", "dog-friendly".
+    return f"{article('a', rng)} {rng.choice(COLORS)}-{rng.choice(COLORS)} {rng.choice(OBJECTS)} next to a {rng.choice(OBJECTS)}-{rng.choice(['shaped', 'friendly', 'sized'])} {rng.choice(OBJECTS)}"
+
+
+# One is drawn per caption; new kinds go at the end, so that a seed keeps giving the captions it gave.
+TEMPLATES = [located_pair, coordinated_colors, particle_then_color, term_at_the_end, quoted_word, variant_spellings,
+             plurals, possessive_after_term, non_ascii, hyphenated_color, with_coordinated_colors, two_objects,
+             lists_of_objects_and_sizes, two_sentences, possessive_before_term, quoted_phrases, coordinated_locations,
+             hyphenated_terms]
+
+
 def caption(rng):
-    kind = rng.randrange(18)
-    if kind == 0:
-        text = f"{noun_phrase(rng)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
-    elif kind == 1:
-        obj = rng.choice(OBJECTS)
-        coord = coordination(rng)
-        text = f"{article(coord, rng)} {coord} {obj} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
-    elif kind == 2:
-        text = f"{rng.choice(SUBJECTS)} {rng.choice(PARTICLES)} {rng.choice(COLORS)} {rng.choice(['smoke', 'gloves', 'paint', 'shirt', 'light'])}"
-    elif kind == 3:
-        # A term at the very end, where only the caption's end bounds its context.
-        text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(['an orange', 'a cream', 'the orange', 'a lime', 'an olive', 'a black', 'a white', 'some cream'])}"
-    elif kind == 4:
-        left, right = rng.choice(QUOTES)
-        word = rng.choice(COLORS + OBJECTS + ["Apple", "Orange", "Eagle", "Old", "Umbrella"])
-        text = f"{article(word, rng).capitalize() if rng.random() < 0.5 else article(word, rng)} {left}{word}{right} {rng.choice(['logo', 'sign', 'car', 'shirt', 'bus'])} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
-    elif kind == 5:
-        a, b = rng.choice([("grey", "gray"), ("gray", "grey"), ("golden", "gold"), ("Grey", "tan"), ("TAN", "grey")])
-        text = f"{article(a, rng)} {a} {rng.choice(OBJECTS)} and {article(b, rng)} {b} {rng.choice(OBJECTS)}"
-    elif kind == 6:
-        text = f"{noun_phrase(rng, plural=True)} {rng.choice(LOCATIONS)} {noun_phrase(rng, plural=rng.random() < 0.5)}"
-    elif kind == 7:
-        obj = rng.choice(OBJECTS)
-        text = f"the {rng.choice(COLORS)} {obj}'s {rng.choice(['tail', 'roof', 'handle', 'door'])} is {rng.choice(COLORS)}"
-    elif kind == 8:
-        text = f"{noun_phrase(rng)} at a {rng.choice(NON_ASCII)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
-    elif kind == 9:
-        text = f"{rng.choice(['a', 'an', 'the'])} {rng.choice(COLORS)}-{rng.choice(['colored', 'striped', 'and-white', 'haired'])} {rng.choice(OBJECTS)} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
-    elif kind == 10:
-        text = f"{noun_phrase(rng)} with {article('x', rng)} {coordination(rng)} {rng.choice(OBJECTS)}"
-    elif kind == 11:
-        text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {noun_phrase(rng)} and {noun_phrase(rng)}"
-    elif kind == 12:
-        # Lists of objects and of sizes: "a dog, cat and horse", "big and small dogs".
-        a, b, c = rng.sample(OBJECTS, 3)
-        d, e = rng.sample(SIZES, 2)
-        text = rng.choice([f"a {a}, {b} and {c} on a {rng.choice(COLORS)} {rng.choice(OBJECTS)}",
-                           f"{d} and {e} {PLURALS.get(a, a + 's')} {rng.choice(LOCATIONS)} {noun_phrase(rng)}",
-                           f"a {a} or {b} {rng.choice(LOCATIONS)} the {c}"])
-    elif kind == 13:
-        # Two sentences: a capital after a full stop opens the second.
-        text = f"{noun_phrase(rng)}. {noun_phrase(rng).capitalize()} {rng.choice(LOCATIONS)} {noun_phrase(rng)}"
-    elif kind == 14:
-        # A possessive before the term: "a man's red shirt", "the dogs' blue bowl".
-        text = f"{rng.choice(['a man', 'the dog', 'the dogs', 'a girl', 'the woman'])}{rng.choice(['s', ''])}' {rng.choice(COLORS)} {rng.choice(OBJECTS)}".replace("s'", "'s", 1) \
-            if rng.random() < 0.5 else f"{rng.choice(['a man', 'the dog', 'a girl'])}'s {rng.choice(SIZES)} {rng.choice(COLORS)} {rng.choice(OBJECTS)}"
-    elif kind == 15:
-        # Quotes and brackets around compound terms and whole phrases.
-        left, right = rng.choice(QUOTES)
-        text = f"{rng.choice(['a', 'an', 'the', 'A'])} {left}{rng.choice(COLORS)} {rng.choice(OBJECTS)}{right} {rng.choice(LOCATIONS)} {left}{noun_phrase(rng)}{right}"
-    elif kind == 16:
-        # Locations side by side and coordinated: "on the left and right", "above and below".
-        a, b = rng.sample(["left", "right", "top", "bottom", "front", "back", "above", "below", "inside", "outside"], 2)
-        text = rng.choice([f"{noun_phrase(rng)} on the {a} and {b}", f"{noun_phrase(rng)} {a} and {b} {noun_phrase(rng)}",
-                           f"{noun_phrase(rng)} on the {a} of {noun_phrase(rng)} and on the {b} of {noun_phrase(rng)}"])
-    else:
-        # Hyphenated and slashed compounds of terms: "red-and-white", "black/white", "dog-friendly", "x-large".
-        text = f"{article('a', rng)} {rng.choice(COLORS)}-{rng.choice(COLORS)} {rng.choice(OBJECTS)} next to a {rng.choice(OBJECTS)}-{rng.choice(['shaped', 'friendly', 'sized'])} {rng.choice(OBJECTS)}"
+    text = TEMPLATES[rng.randrange(len(TEMPLATES))](rng)
     style = rng.randrange(8)
     if style == 0:
         text = text.upper()
