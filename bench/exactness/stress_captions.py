@@ -154,11 +154,19 @@ def hyphenated_terms(rng):
     return f"{article('a', rng)} {rng.choice(COLORS)}-{rng.choice(COLORS)} {rng.choice(OBJECTS)} next to a {rng.choice(OBJECTS)}-{rng.choice(['shaped', 'friendly', 'sized'])} {rng.choice(OBJECTS)}"
 
 
-# One is drawn per caption; new kinds go at the end, so that a seed keeps giving the captions it gave.
+def web_text(rng):
+    # Alt-text as the web writes it: emoji (outside the BMP), hashtags, handles, entities, dashes, smart quotes, marks.
+    bits = [noun_phrase(rng), rng.choice(["\U0001F60D", "\U0001F436", "\u2764\ufe0f", "\u2122", "\u00ae", "#" + rng.choice(COLORS).replace(" ", ""),
+                                         "@" + rng.choice(OBJECTS).replace(" ", "_"), "&amp;", "\u2014", "\u2026", "http://x.co/" + rng.choice(COLORS).replace(" ", "-")]),
+            rng.choice(LOCATIONS), noun_phrase(rng), rng.choice(["\U0001F308", "\u201cnew\u201d", "(2019)", "- 50% off", "x2", "\u00bd"])]
+    return " ".join(bits)
+
+
+# One is drawn per caption: a seed gives the same captions as long as this list is unchanged.
 TEMPLATES = [located_pair, coordinated_colors, particle_then_color, term_at_the_end, quoted_word, variant_spellings,
              plurals, possessive_after_term, non_ascii, hyphenated_color, with_coordinated_colors, two_objects,
              lists_of_objects_and_sizes, two_sentences, possessive_before_term, quoted_phrases, coordinated_locations,
-             hyphenated_terms]
+             hyphenated_terms, web_text]
 
 
 def caption(rng):

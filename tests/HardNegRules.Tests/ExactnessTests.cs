@@ -132,8 +132,11 @@ public class ExactnessTests(Engine engine)
     [TestCase("a Red Bull can on a table")]
     [TestCase("the Toronto Blue Jays play")]
     [TestCase("a cap of the Boston Red Sox")]
-    public void A_capitalised_name_is_not_a_term(string caption) =>
+    public void A_capitalised_name_is_not_a_term(string caption)
+    {
         Assert.That(All(caption, "color"), Is.Empty);
+        Assert.That(_permuter.Explain(caption).Where(e => e.Concept == "color").Select(e => e.Reason), Has.All.EqualTo("part of a capitalised name").And.Not.Empty);
+    }
 
     [TestCase("Red car on a street", "Blue car on a street")]
     [TestCase("A Red car on a street", "A Blue car on a street")]
@@ -230,6 +233,22 @@ public class ExactnessTests(Engine engine)
         Assert.That(All("the orange's peel is tan", "color").Select(n => n.Edit.From), Has.None.EqualTo("orange"));
         Assert.That(All("the orange peel is tan", "color").Select(n => n.Edit.From), Does.Contain("orange"));
     }
+
+    [TestCase("a sign for www.red.com next to a blue car", "red")]
+    [TestCase("a man http://x.co/white on a tan bench", "white")]
+    [TestCase("a red.org banner by a blue car", "red")]
+    [TestCase("a photo by @black on a tan bench", "black")]
+    public void A_term_inside_a_web_address_or_handle_is_not_a_term(string caption, string inside)
+    {
+        List<HardNegative> negatives = [.. _permuter.Permute(caption, 200, new NegativeSeed(1))];
+        Assert.That(negatives, Is.Not.Empty);
+        Assert.That(negatives.Select(n => n.Edit.From), Has.None.EqualTo(inside));
+        Assert.That(_permuter.Explain(caption).Single(e => e.Text == inside).Reason, Is.EqualTo("inside a web address or handle"));
+    }
+
+    [Test]
+    public void A_full_stop_without_a_space_is_a_sentence_break_not_an_address() =>
+        Assert.That(All("a dog.The red car", "color").Select(n => n.Edit.From), Does.Contain("red"));
 
     [Test]
     public void A_blocked_noun_phrase_blocks_its_plural()

@@ -178,6 +178,69 @@ internal static class Neighbours
         return PreviousWord(text, start, out int previous, out _) && Capitalised(text, previous) && !AtSentenceStart(text, previous);
     }
 
+    /// <summary>
+    /// Whether the text at [<paramref name="start"/>, <paramref name="end"/>) lies inside a web address or a handle: its
+    /// run of non-space characters holds "://", "www." or "@", or ends its host in a common domain ("red.com",
+    /// "x.co/white", "@cat", "http://blue.org"). A full stop without a space after it is a sentence break ("dog.The red
+    /// car"), not an address.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool InAddress(ReadOnlySpan<char> text, int start, int end)
+    {
+        // The common cases cost a few reads: whitespace before, and whitespace after or a mark that ends a clause ("a
+        // horse.", "red, blue").
+        if ((start == 0 || char.IsWhiteSpace(text[start - 1])) && (end == text.Length || char.IsWhiteSpace(text[end]) ||
+            (text[end] is '.' or ',' or ';' or '!' or '?' && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1])))))
+        {
+            return false;
+        }
+
+        int first = start;
+        while (first > 0 && !char.IsWhiteSpace(text[first - 1]))
+        {
+            first--;
+        }
+
+        int last = end;
+        while (last < text.Length && !char.IsWhiteSpace(text[last]))
+        {
+            last++;
+        }
+
+        // Most such runs are a word and its punctuation ("horse.", "(red)"): without '@', '/', ':' or a dot before a
+        // letter, there is nothing more to look for.
+        ReadOnlySpan<char> token = text[first..last];
+        bool marked = false;
+        for (int k = 0; k < token.Length && !marked; k++)
+        {
+            marked = token[k] is '@' or '/' or ':' || (token[k] == '.' && k + 1 < token.Length && CaptionChars.IsWordChar(token[k + 1]));
+        }
+
+        if (!marked)
+        {
+            return false;
+        }
+
+        if (token.Contains('@') || token.Contains("://", StringComparison.Ordinal) || token.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (string domain in Domains)
+        {
+            int at = token.IndexOf(domain, StringComparison.OrdinalIgnoreCase);
+            int after = at + domain.Length;
+            if (at > 0 && CaptionChars.IsWordChar(token[at - 1]) && (after == token.Length || token[after] is '/' or '.' or ':' or '?'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Domains = [".com", ".org", ".net", ".edu", ".gov", ".co", ".io"];
+
     /// <summary>Whether the word at <paramref name="start"/> begins with a capital letter.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool StartsUpper(ReadOnlySpan<char> text, int start) => start < text.Length && char.IsUpper(text[start]);

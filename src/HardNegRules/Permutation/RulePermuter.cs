@@ -94,7 +94,7 @@ public abstract class RulePermuter : IPermuter
             previousMatch = -1;
             int entry = Resolve(caption, start, start + length, group);
             // Names are rare: whether the text is joined to the one before is asked only of a capitalised one.
-            if (entry >= 0 && (!Neighbours.InName(caption, start, start + length) ||
+            if (entry >= 0 && !Neighbours.InAddress(caption, start, start + length) && (!Neighbours.InName(caption, start, start + length) ||
                 (withPartners ? joined : JoinedTo(caption, leftGroup, leftEnd, group, start))))
             {
                 int concept = Tables.EntryConcept[entry];
@@ -248,9 +248,26 @@ public abstract class RulePermuter : IPermuter
         ArgumentNullException.ThrowIfNull(caption);
         var result = new List<TermExplanation>();
         int i = 0;
+        int previousGroup = -1;
+        int previousEnd = -1;
         while (NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
-            ExplainGroup(caption, start, length, group, result);
+            bool joined = JoinedTo(caption, previousGroup, previousEnd, group, start);
+            previousGroup = group;
+            previousEnd = start + length;
+            // As FindTerms decides: a blocked phrase first, then addresses and names.
+            string? where = Tables.EntryTerm[group] < 0 ? null
+                : Neighbours.InAddress(caption, start, start + length) ? "inside a web address or handle"
+                : !joined && Neighbours.InName(caption, start, start + length) ? "part of a capitalised name" : null;
+            if (where is null)
+            {
+                ExplainGroup(caption, start, length, group, result);
+                continue;
+            }
+
+            var entry = Tables.Pack.Entries[group];
+            result.Add(new TermExplanation(start, length, caption.Substring(start, length), Tables.ConceptNames[entry.Concept],
+                Tables.Pack.Terms[entry.Term].Name, false, where, entry.Source, [], []));
         }
 
         return result;
