@@ -414,7 +414,8 @@ class Audit:
         self.check_casing(caption, text, frm, to, start)
         self.check_articles(caption, text)
         if concept:
-            if frm.lower() not in concept["all"]:
+            # a multiword term matches across any whitespace ("navy\tblue"): the vocabulary writes one space
+            if " ".join(frm.lower().split()) not in concept["all"]:
                 self.flag("'from' is not a word of the concept", caption, text, f"{frm!r} ({neg['concept']})")
             if to.lower() not in concept["all"]:
                 self.flag("'to' is not a word of the concept", caption, text, f"{to!r} ({neg['concept']})")
@@ -687,7 +688,9 @@ def main():
     ap.add_argument("--sets", default="sugarcrepe,negclip,fashion-iq,coco",
                     help="the data folder's sets to audit, comma-separated; empty for none")
     ap.add_argument("--captions", action="append", default=[], metavar="FILE",
-                    help="a text file of captions, one per line, audited as a set of its own with the default pack (repeatable)")
+                    help="a text file of captions, one per line, audited as a set of its own (repeatable)")
+    ap.add_argument("--captions-pack", default=None, metavar="NAME",
+                    help="the pack the --captions files go through (its rules in RULES/NAME); the default pack if not given")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     names = [name for name in args.sets.split(",") if name]
@@ -701,7 +704,7 @@ def main():
         name = "file:" + os.path.basename(path)
         with open(path, encoding="utf-8") as f:
             sets[name] = f.read().split("\n")
-        runs.append((name, None, args.rules))
+        runs.append((name, args.captions_pack, os.path.join(args.rules, args.captions_pack) if args.captions_pack else args.rules))
     total_defects = 0
     summary = []
     for name, pack, folder in runs:

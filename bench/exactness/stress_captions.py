@@ -9,7 +9,10 @@ hyphens, possessives, plurals and numbers, non-ASCII letters, punctuation and od
 default pack's concepts (color, size, location, object), so most captions get negatives; nothing here is checked by
 this script: `audit.py` checks what the tool writes for them.
 
-Usage: stress_captions.py OUT.txt [--count 4000] [--seed 1]
+With `--style fashion` it writes product titles and relative captions in the words of the `fashion200k` pack
+(colors, materials, patterns, garments, necklines, sleeves): audit them with `audit.py --captions-pack fashion200k`.
+
+Usage: stress_captions.py OUT.txt [--count 4000] [--seed 1] [--style coco|fashion]
 """
 import argparse
 import random
@@ -169,8 +172,58 @@ TEMPLATES = [located_pair, coordinated_colors, particle_then_color, term_at_the_
              hyphenated_terms, web_text]
 
 
-def caption(rng):
-    text = TEMPLATES[rng.randrange(len(TEMPLATES))](rng)
+F_COLORS = ["black", "white", "red", "blue", "navy", "navy blue", "burgundy", "beige", "cream", "ivory", "tan", "camel",
+            "olive", "teal", "coral", "gray", "grey", "pink", "multicolor", "off white", "off-white", "light blue"]
+F_MATERIALS = ["leather", "faux leather", "denim", "silk", "satin", "cotton", "linen", "lace", "wool", "knit", "chiffon",
+               "velvet", "suede", "sequin", "sequined", "mesh", "jersey"]
+F_PATTERNS = ["floral", "striped", "plaid", "checkered", "polka dot", "polka-dot", "leopard print", "camo", "tie-dye",
+              "geometric", "paisley", "floral print"]
+F_GARMENTS = ["gown", "sundress", "shift dress", "wrap dress", "shirt dress", "shirtdress", "maxi dress", "midi dress",
+              "mini dress", "t-shirt", "tee", "tank top", "blouse", "sweater", "cardigan", "hoodie", "tunic", "polo shirt",
+              "crop top", "button-down", "jeans", "leggings", "shorts", "trousers", "pencil skirt", "a-line skirt",
+              "mini skirt", "miniskirt", "blazer", "bomber jacket", "denim jacket", "leather jacket", "trench coat",
+              "parka", "dress", "top", "skirt", "jacket"]
+F_NECKLINES = ["v-neck", "v neck", "crew neck", "crewneck", "scoop neck", "turtleneck", "boat neck", "off-the-shoulder",
+               "one-shoulder", "halter neck", "sweetheart neckline", "high neck"]
+F_SLEEVES = ["sleeveless", "long sleeve", "short sleeve", "cap sleeve", "long-sleeved", "short sleeved",
+             "three-quarter sleeve"]
+F_COMPARATIVES = ["darker", "lighter", "longer", "shorter", "tighter", "looser", "more colorful", "less revealing",
+                  "more casual", "more formal"]
+F_BRANDS = ["ASOS", "Topshop", "Mango", "Free People", "Calvin Klein", "Ralph Lauren", "Red Valentino", "Off-White",
+            "Black Halo", "Green Apple"]
+
+
+def sleeves(rng):
+    sleeve = rng.choice(F_SLEEVES)
+    return sleeve + "s" if sleeve.endswith("sleeve") else sleeve + " sleeves"
+
+
+def fashion_title(rng):
+    words = [w for w in (rng.choice(F_COLORS) if rng.random() < 0.8 else "", rng.choice(F_MATERIALS) if rng.random() < 0.5 else "",
+                         rng.choice(F_PATTERNS) if rng.random() < 0.4 else "", rng.choice(F_GARMENTS)) if w]
+    title = " ".join(words)
+    extra = rng.choice(["", f" with {rng.choice(F_NECKLINES)}", f" with {sleeves(rng)}",
+                        f", {rng.choice(F_SLEEVES)}", f" in {rng.choice(F_COLORS)} and {rng.choice(F_COLORS)}",
+                        f" - {rng.choice(F_COLORS)}/{rng.choice(F_COLORS)}", f" ({rng.choice(F_COLORS)})", " - size XS",
+                        f" & {rng.choice(F_COLORS)} {rng.choice(F_GARMENTS)}"])
+    lead = rng.choice(["", "", f"{rng.choice(F_BRANDS)} ", "women's ", "Women's ", "petite ", "plus size "])
+    return lead + title + extra
+
+
+def fashion_relative(rng):
+    # Fashion-IQ's relative captions: "is darker and has longer sleeves", "is a red floral dress".
+    return rng.choice([f"is {rng.choice(F_COMPARATIVES)} and has {sleeves(rng)}",
+                       f"is a {rng.choice(F_COLORS)} {rng.choice(F_PATTERNS)} {rng.choice(F_GARMENTS)}",
+                       f"has a {rng.choice(F_NECKLINES)} and is {rng.choice(F_COLORS)}",
+                       f"is {rng.choice(F_COLORS)} with {rng.choice(F_COLORS)} {rng.choice(F_PATTERNS)} and {sleeves(rng)}",
+                       f"{rng.choice(F_MATERIALS)} instead of {rng.choice(F_MATERIALS)}, and {rng.choice(F_COMPARATIVES)}"])
+
+
+FASHION_TEMPLATES = [fashion_title, fashion_title, fashion_relative]
+
+
+def caption(rng, templates=TEMPLATES):
+    text = templates[rng.randrange(len(templates))](rng)
     style = rng.randrange(8)
     if style == 0:
         text = text.upper()
@@ -188,11 +241,13 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--count", type=int, default=4000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--style", choices=["coco", "fashion"], default="coco")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    templates = FASHION_TEMPLATES if args.style == "fashion" else TEMPLATES
     with open(args.out, "w", encoding="utf-8") as f:
         for _ in range(args.count):
-            f.write(caption(rng) + "\n")
+            f.write(caption(rng, templates) + "\n")
 
 
 if __name__ == "__main__":

@@ -193,6 +193,14 @@ public class ExactnessTests(Engine engine)
     }
 
     [Test]
+    public void A_term_joined_to_a_blocked_phrase_of_its_concept_stays_in_its_coordination()
+    {
+        // "gray area" is blocked, yet "gray area and blue" is one unit: "blue" swaps with nothing.
+        Assert.That(Swaps("a red shirt with a gray area and blue", "color"), Is.Empty);
+        Assert.That(Swaps("a red shirt with a gray area and a blue hat", "color"), Is.Not.Empty);
+    }
+
+    [Test]
     public void A_coordination_goes_on_through_a_word_its_context_skips()
     {
         // "cream" after "and" is the food, yet "tan and cream and red" is one list: "tan" and "red" never become each

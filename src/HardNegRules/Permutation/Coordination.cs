@@ -4,13 +4,14 @@ namespace HardNegRules.Permutation;
 
 /// <summary>
 /// A match's place in a coordination, as the scan finds it: the terms of its concept joined to it right before and
-/// after (-1: none), whatever their context decides there ("cream" in "tan and cream"), and the first match of its
-/// chain of joined matches ("a couch, table, book shelf").
+/// after (-1: none), whatever their context decides there ("cream" in "tan and cream"), the first match of its chain of
+/// joined matches ("a couch, table, book shelf"), and whether a text of its concept that is no term is joined to it (a
+/// blocked phrase: "off white and red" is one unit where "off white" is blocked).
 /// </summary>
-internal readonly record struct Partners(int Left, int Right, int Chain)
+internal readonly record struct Partners(int Left, int Right, int Chain, bool JoinedToText = false)
 {
     /// <summary>Whether the match stands in no coordination.</summary>
-    public bool IsEmpty => Left < 0 && Right < 0;
+    public bool IsEmpty => Left < 0 && Right < 0 && !JoinedToText;
 }
 
 /// <summary>

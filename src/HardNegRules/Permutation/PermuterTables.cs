@@ -40,18 +40,19 @@ internal sealed class PermuterTables
 
         NeedsPhraseStart = new bool[entries];
         var conceptsOfText = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var blockedOfText = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (CompiledEntry entry in pack.Entries)
         {
-            if (entry.Term >= 0)
-            {
-                conceptsOfText[entry.Text] = conceptsOfText.GetValueOrDefault(entry.Text) | (1UL << entry.Concept);
-            }
+            Dictionary<string, ulong> of = entry.Term >= 0 ? conceptsOfText : blockedOfText;
+            of[entry.Text] = of.GetValueOrDefault(entry.Text) | (1UL << entry.Concept);
         }
 
         EntryTextConcepts = new ulong[entries];
+        EntryJoinConcepts = new ulong[entries];
         for (int e = 0; e < entries; e++)
         {
             EntryTextConcepts[e] = conceptsOfText.GetValueOrDefault(pack.Entries[e].Text);
+            EntryJoinConcepts[e] = EntryTextConcepts[e] | blockedOfText.GetValueOrDefault(pack.Entries[e].Text);
         }
 
         for (int e = 0; e < entries; e++)
@@ -165,6 +166,12 @@ internal sealed class PermuterTables
     /// it apply at a given place: "cream" after "tan and" is still a color word that "tan" is coordinated with.
     /// </summary>
     public ulong[] EntryTextConcepts { get; }
+
+    /// <summary>
+    /// For each entry, the concepts that have a term or a blocked phrase with the entry's text: what a coordination
+    /// joins ("off white and red" is one unit where "off white" is blocked).
+    /// </summary>
+    public ulong[] EntryJoinConcepts { get; }
 
     /// <summary>The longest text any term writes: bounds how much a negative can grow.</summary>
     public int MaxFormLength { get; }

@@ -81,9 +81,17 @@ public abstract class RulePermuter : IPermuter
         while (count < matches.Length && NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
             bool joined = withPartners && JoinedTo(caption, previousGroup, previousEnd, group, start);
-            if (joined && previousMatch >= 0 && TermOf(group, matches[previousMatch].Concept) is int right and >= 0)
+            if (joined && previousMatch >= 0)
             {
-                partners[previousMatch] = partners[previousMatch] with { Right = right };
+                int concept = matches[previousMatch].Concept;
+                if (TermOf(group, concept) is int right and >= 0)
+                {
+                    partners[previousMatch] = partners[previousMatch] with { Right = right };
+                }
+                else if ((Tables.EntryJoinConcepts[group] & (1UL << concept)) != 0)
+                {
+                    partners[previousMatch] = partners[previousMatch] with { JoinedToText = true };
+                }
             }
 
             int leftGroup = previousGroup;
@@ -105,7 +113,8 @@ public abstract class RulePermuter : IPermuter
                         // Every match of a run of joined texts is in its chain, whatever its concept: "orange" the fruit
                         // in "pink, orange, and gold" still keeps "gold" from becoming a word "pink" excludes.
                         int left = joined ? TermOf(leftGroup, concept) : -1;
-                        partners[count] = new Partners(left, -1, joined && chainMatch >= 0 ? partners[chainMatch].Chain : count);
+                        partners[count] = new Partners(left, -1, joined && chainMatch >= 0 ? partners[chainMatch].Chain : count,
+                            JoinedToText: joined && left < 0 && (Tables.EntryJoinConcepts[leftGroup] & (1UL << concept)) != 0);
                     }
 
                     previousMatch = count;
@@ -122,7 +131,7 @@ public abstract class RulePermuter : IPermuter
     // mark or whitespace between.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool JoinedTo(ReadOnlySpan<char> caption, int previousGroup, int previousEnd, int group, int start) =>
-        previousGroup >= 0 && (Tables.EntryTextConcepts[previousGroup] & Tables.EntryTextConcepts[group]) != 0 &&
+        previousGroup >= 0 && (Tables.EntryJoinConcepts[previousGroup] & Tables.EntryJoinConcepts[group]) != 0 &&
         Neighbours.Joined(caption, previousEnd, start);
 
     // The term a matched text is in a concept, whatever its context says here; -1 if it is none of that concept's.
