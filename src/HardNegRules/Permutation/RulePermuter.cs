@@ -101,9 +101,7 @@ public abstract class RulePermuter : IPermuter
             previousGroup = group;
             previousMatch = -1;
             int entry = Resolve(caption, start, start + length, group);
-            // Names are rare: whether the text is joined to the one before is asked only of a capitalised one.
-            if (entry >= 0 && !Neighbours.InAddress(caption, start, start + length) && (!Neighbours.InName(caption, start, start + length) ||
-                (withPartners ? joined : JoinedTo(caption, leftGroup, leftEnd, group, start))))
+            if (entry >= 0 && NotATermHere(caption, start, start + length, leftGroup, leftEnd, group) is null)
             {
                 int concept = Tables.EntryConcept[entry];
                 if ((conceptMask & (1UL << concept)) != 0)
@@ -126,6 +124,16 @@ public abstract class RulePermuter : IPermuter
 
         return count;
     }
+
+    // Why a text whose entry applies is still no term at this place (null: it is one), as matching and explanations both
+    // decide: inside a web address or handle, or part of a capitalised name, unless it is a list's item joined to the
+    // text before it ("A Purple, Dark Green And Off White Elephant"). Names are rare: whether the text is joined is asked
+    // only of a capitalised one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private string? NotATermHere(ReadOnlySpan<char> caption, int start, int end, int previousGroup, int previousEnd, int group) =>
+        Neighbours.InAddress(caption, start, end) ? "inside a web address or handle"
+        : Neighbours.InName(caption, start, end) && !JoinedTo(caption, previousGroup, previousEnd, group, start) ? "part of a capitalised name"
+        : null;
 
     // Whether a text stands in a coordination with the text before it: a concept in common, and only a coordinating word,
     // mark or whitespace between.
@@ -261,13 +269,10 @@ public abstract class RulePermuter : IPermuter
         int previousEnd = -1;
         while (NextMatch(caption, ref i, out int start, out int group) is int length and > 0)
         {
-            bool joined = JoinedTo(caption, previousGroup, previousEnd, group, start);
+            // A blocked phrase is explained as such; a term may be no term at this place.
+            string? where = Tables.EntryTerm[group] < 0 ? null : NotATermHere(caption, start, start + length, previousGroup, previousEnd, group);
             previousGroup = group;
             previousEnd = start + length;
-            // As FindTerms decides: a blocked phrase first, then addresses and names.
-            string? where = Tables.EntryTerm[group] < 0 ? null
-                : Neighbours.InAddress(caption, start, start + length) ? "inside a web address or handle"
-                : !joined && Neighbours.InName(caption, start, start + length) ? "part of a capitalised name" : null;
             if (where is null)
             {
                 ExplainGroup(caption, start, length, group, result);
